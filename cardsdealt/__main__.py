@@ -1,0 +1,5 @@
+import sys
+
+from cardsdealt.cli import main
+
+sys.exit(main())

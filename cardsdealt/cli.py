@@ -1,0 +1,218 @@
+"""The `cardsdealt` command. `main(argv=None) -> int`; every subcommand imports lazily so that
+`cardsdealt check` never pays for pygame and a broken optional part cannot stop the others."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from cardsdealt import __version__
+
+SHIPPED_DECKS = Path(__file__).resolve().parent.parent / "decks"
+
+
+def shipped_decks() -> list[Path]:
+    """Deck folders shipped with cardsdealt, in name order."""
+    if not SHIPPED_DECKS.is_dir():
+        return []
+    return sorted(p for p in SHIPPED_DECKS.iterdir() if (p / "deck.yaml").is_file())
+
+
+def resolve_deck(name: str) -> Path:
+    """A deck folder from a path, a path to deck.yaml, or the name of a shipped deck."""
+    p = Path(name)
+    if p.is_file() and p.name == "deck.yaml":
+        return p.parent
+    if p.exists():
+        return p
+    if (SHIPPED_DECKS / name / "deck.yaml").is_file():
+        return SHIPPED_DECKS / name
+    return p  # the loader says kindly that it is missing
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        prog="cardsdealt",
+        description="The Cards You're Dealt: see the care system through a child's eyes.",
+    )
+    ap.add_argument("--version", action="version", version=f"cardsdealt {__version__}")
+    sub = ap.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("play", help="play a deck (a window, or the terminal with --text)")
+    p.add_argument("deck", nargs="?", help="deck folder or shipped deck name")
+    p.add_argument("--text", action="store_true", help="play in the terminal (plain lines)")
+    p.add_argument("--autoplay", action="store_true", help="pick random choices (terminal)")
+    p.add_argument("--json", action="store_true", help="print events as JSON lines (terminal)")
+    p.add_argument("--mode", choices=["journey", "classic"], help="which way to play the deck")
+    p.add_argument("--players", type=int, default=None, help="players or teams (classic)")
+    p.add_argument("--seed", type=int, default=None, help="replay a game with this seed")
+    p.add_argument("--fullscreen", action="store_true", help="start fullscreen (projector)")
+    p.add_argument("--size", default=None, help="window size, e.g. 1280x720")
+    p.add_argument("--resume", default=None, metavar="SESSION", help="resume a saved session")
+    p.add_argument("--no-save", action="store_true", help="do not keep a session record")
+
+    p = sub.add_parser("check", help="check decks and say exactly what is wrong")
+    p.add_argument("decks", nargs="+", metavar="DECK")
+    p.add_argument("--strict", action="store_true", help="treat advice (warnings) as errors")
+
+    p = sub.add_parser("schema", help="write the JSON Schema for deck files (editor support)")
+    p.add_argument("-o", "--output", default=None, help="file to write (default: print)")
+    p.add_argument("--part", choices=["deck", "cards"], default="deck")
+
+    p = sub.add_parser("simulate", help="play many random games and report reachability")
+    p.add_argument("deck")
+    p.add_argument("-n", "--games", type=int, default=1000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--mode", choices=["journey", "classic"])
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    p = sub.add_parser("sessions", help="list or delete saved sessions")
+    p.add_argument("action", nargs="?", choices=["list", "delete"], default="list")
+    p.add_argument("session", nargs="?")
+
+    p = sub.add_parser("export", help="write a session's record (Markdown and PDF)")
+    p.add_argument("session")
+    p.add_argument("-o", "--output", default=None, help="folder to write into")
+
+    sub.add_parser("decks", help="list the shipped decks")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    command = args.command or "play"
+    if args.command is None:
+        args = _build_parser().parse_args(["play", *(argv if argv is not None else sys.argv[1:])])
+    handler = globals()[f"_cmd_{command}"]
+    try:
+        return int(handler(args) or 0)
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from cardsdealt.deck.check import run_check
+
+    return run_check([resolve_deck(d) for d in args.decks], strict=args.strict, out=sys.stdout)
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from cardsdealt.deck.schema import deck_schema
+
+    text = json.dumps(deck_schema(args.part), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Wrote {args.output}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _cmd_decks(args: argparse.Namespace) -> int:
+    from cardsdealt.deck import DeckError, load_deck
+
+    for path in shipped_decks():
+        try:
+            d = load_deck(path)
+            print(f"{path.name:24} {d.title} ({', '.join(d.modes)}, {len(d.cards)} cards)")
+        except DeckError as e:
+            print(f"{path.name:24} (has problems: run `cardsdealt check {path}`) {e.summary()}")
+    return 0
+
+
+def _load_or_report(name: str):
+    from cardsdealt.deck import DeckError, load_deck
+
+    try:
+        return load_deck(resolve_deck(name))
+    except DeckError as e:
+        print(e.report(), file=sys.stderr)
+        return None
+
+
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    deck = _load_or_report(args.deck)
+    if deck is None:
+        return 1
+    from cardsdealt.engine.simulate import run_simulate
+
+    return run_simulate(deck, games=args.games, seed=args.seed, mode=args.mode,
+                        as_json=args.json, out=sys.stdout)
+
+
+def display_available() -> bool:
+    """True when a window can be opened. Cheap checks first, then SDL itself."""
+    driver = os.environ.get("SDL_VIDEODRIVER", "")
+    if sys.platform.startswith("linux") and not driver:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return False
+    return True
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    if args.text or args.autoplay or args.json:
+        return _play_text(args)
+    if not display_available():
+        print("No display found, so cardsdealt is starting in the terminal. "
+              "(Use a desktop session for the card table.)", file=sys.stderr)
+        return _play_text(args)
+    from cardsdealt.ui.pygame.app import run as run_window
+
+    try:
+        return run_window(args)
+    except _DisplayUnavailable as e:  # pragma: no cover - depends on the machine
+        print(f"The window could not open ({e}), so cardsdealt is starting in the terminal.",
+              file=sys.stderr)
+        return _play_text(args)
+
+
+class _DisplayUnavailable(RuntimeError):
+    pass
+
+
+def _play_text(args: argparse.Namespace) -> int:
+    name = args.deck
+    if name is None:
+        decks = shipped_decks()
+        if not decks:
+            print("No deck given and no shipped decks found.", file=sys.stderr)
+            return 2
+        name = str(_pick_deck_in_terminal(decks))
+    deck = _load_or_report(name)
+    if deck is None:
+        return 1
+    from cardsdealt.ui.terminal.play import run as run_terminal
+
+    return run_terminal(deck, args, sys.stdin, sys.stdout)
+
+
+def _pick_deck_in_terminal(decks: list[Path]) -> Path:
+    if not sys.stdin.isatty() or len(decks) == 1:
+        return decks[0]
+    print("Decks:")
+    for i, d in enumerate(decks, 1):
+        print(f"  {i}. {d.name}")
+    while True:
+        answer = input("Which deck? (number) ").strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(decks):
+            return decks[int(answer) - 1]
+        print(f"Please type a number from 1 to {len(decks)}.")
+
+
+def _cmd_sessions(args: argparse.Namespace) -> int:
+    from cardsdealt.session.commands import run_sessions
+
+    return run_sessions(args, sys.stdout)
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from cardsdealt.session.commands import run_export
+
+    return run_export(args, sys.stdout)
