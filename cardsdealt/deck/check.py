@@ -1,0 +1,66 @@
+"""`cardsdealt check DECK...`: a short OK summary per deck, or every problem; exit 0 or 1."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import TextIO
+
+from cardsdealt.deck.loader import check_deck
+from cardsdealt.deck.model import Deck
+from cardsdealt.deck.problems import ERROR, WARNING, Problem
+
+
+def _located(root: Path, p: Problem) -> Problem:
+    """Problems name files relative to the deck; on the command line show the real path."""
+    if p.file and not Path(p.file).is_absolute() and p.file != str(root):
+        return dataclasses.replace(p, file=(root / p.file).as_posix())
+    return p
+
+
+def summary(deck: Deck) -> str:
+    journey = sum(1 for c in deck.cards if c.stage)
+    classic = sum(1 for c in deck.cards if c.theme)
+    parts = [f"{len(deck.cards)} cards"]
+    if journey and classic:
+        parts[0] += f" ({journey} journey, {classic} classic)"
+    if deck.stages:
+        parts.append(f"{len(deck.stages)} stages")
+    if deck.stats:
+        parts.append(f"{len(deck.stats)} stats ({', '.join(s.id for s in deck.stats)})")
+    if deck.reflections:
+        parts.append(f"{len(deck.reflections)} reflections")
+    if deck.endings:
+        parts.append(f"{len(deck.endings)} endings")
+    return f"\"{deck.title}\" ({', '.join(deck.modes)}): " + ", ".join(parts)
+
+
+def advice(deck: Deck) -> list[Problem]:
+    """Warnings for a deck that loads (issue: authoring advice). Empty when none apply."""
+    try:
+        from cardsdealt.deck.lint import advise
+    except ImportError:
+        return []
+    return advise(deck)
+
+
+def run_check(roots: list[Path], *, strict: bool, out: TextIO) -> int:
+    failed = False
+    for root in roots:
+        deck, problems = check_deck(root)
+        if deck is not None:
+            problems = problems + advice(deck)
+        errors = [p for p in problems if p.severity == ERROR]
+        warnings = [p for p in problems if p.severity == WARNING]
+        for p in problems:
+            print(_located(root, p).format(), file=out)
+        if deck is not None and not errors and not (strict and warnings):
+            tail = f" ({len(warnings)} piece{'s' if len(warnings) != 1 else ''} of advice)" \
+                if warnings else ""
+            print(f"{root}: OK: {summary(deck)}{tail}", file=out)
+        else:
+            failed = True
+            n = len(errors) + (len(warnings) if strict else 0)
+            print(f"{root}: {n} problem{'s' if n != 1 else ''} to fix. Nothing was changed: "
+                  "fix them in your editor and run the check again.", file=out)
+    return 1 if failed else 0

@@ -1,0 +1,228 @@
+"""Reading one YAML file into position-carrying nodes, safely, with kind messages.
+
+Why not `yaml.safe_load`: it forgets line numbers, silently keeps the last of two duplicate
+keys, turns `no` into False and `1:30` into 90, builds dates that can be impossible, expands
+aliases (a 500-byte file can become gigabytes) and lets libyaml's recursive composer crash the
+process on very deep nesting. Here libyaml (the C parser, when present) only *composes* nodes:
+every scalar stays text (the resolver is switched off) and `loader.py` converts what it needs,
+knowing where each value was written. Nesting depth is bounded before libyaml sees the text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from cardsdealt.deck.problems import Problem
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FLOW_DEPTH = 64
+MAX_INDENT = 200  # columns; with the flow bound this keeps libyaml's recursion shallow
+MAX_COMPACT = 40  # "- - - ..." on one line
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+C_LOADER = _BaseLoader is not yaml.SafeLoader
+
+
+class _NodeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes only. Implicit tags are the node class, explicit ones stay strings."""
+
+    def resolve(self, kind, value, implicit):  # noqa: D401 - libyaml calls this per node
+        return kind
+
+
+ScalarNode = yaml.ScalarNode
+SequenceNode = yaml.SequenceNode
+MappingNode = yaml.MappingNode
+
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.M)
+_DEEP_INDENT = re.compile(r"^ {%d}" % MAX_INDENT, re.M)
+_DEEP_COMPACT = re.compile(r"^ *(?:[-?] +){%d}" % MAX_COMPACT, re.M)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def decode(data: bytes, rel: str, problems: list[Problem]) -> str | None:
+    """UTF-8 text (a BOM is fine), or a problem pointing at the first byte that is not."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        before = data[: e.start]
+        line = before.count(b"\n") + 1
+        col = e.start - (before.rfind(b"\n") + 1) + 1
+        problems.append(Problem(
+            rel, line, col, "this file is not saved as UTF-8 text",
+            "Open it in your editor and save it again choosing the UTF-8 encoding "
+            "(in Notepad: Save As, Encoding: UTF-8). Curly quotes or accents copied from "
+            "another program are the usual cause."))
+        return None
+    return text
+
+
+def prescan(text: str, rel: str, problems: list[Problem]) -> bool:
+    """Catch what libyaml reports badly or cannot survive. True when it is safe to parse."""
+    ok = True
+    tabs = list(_TAB_INDENT.finditer(text))
+    for m in tabs[:10]:
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.end() - m.start()
+        problems.append(Problem(rel, line, col, "a tab is used to indent this line",
+                                "YAML needs spaces, not tabs. Replace the tab with spaces "
+                                "(2 for each level). Many editors can 'convert indentation "
+                                "to spaces'."))
+    if len(tabs) > 10:
+        problems.append(Problem(rel, 0, 0, f"{len(tabs) - 10} more lines are indented with tabs"))
+    ok = not tabs
+    deep = _DEEP_INDENT.search(text) or _DEEP_COMPACT.search(text)
+    if deep is None and (text.count("[") + text.count("{")) > MAX_FLOW_DEPTH:
+        depth = 0
+        for m in _BRACKETS.finditer(text):
+            depth += 1 if m.group() in "[{" else -1
+            if depth > MAX_FLOW_DEPTH:
+                deep = m
+                break
+    if deep is not None:
+        line = text.count("\n", 0, deep.start()) + 1
+        problems.append(Problem(rel, line, 1, "this file is nested far too deeply",
+                                "A deck never needs more than a few levels of indentation or "
+                                "brackets. Check this part of the file."))
+        ok = False
+    return ok
+
+
+def compose(text: str, rel: str, problems: list[Problem]):
+    """The document's root node, or None with a problem added."""
+    try:
+        node = yaml.compose(text, Loader=_NodeLoader)
+    except yaml.MarkedYAMLError as e:
+        problems.append(_indent_problem(e, text, rel) or _translate(e, rel))
+        return None
+    except yaml.YAMLError as e:  # pragma: no cover - libyaml always marks its errors
+        problems.append(Problem(rel, 0, 0, f"YAML could not read this file ({e})",
+                                "Check the file for a missing quote, colon or space."))
+        return None
+    except (RecursionError, MemoryError, ValueError) as e:
+        problems.append(Problem(rel, 0, 0, f"YAML could not read this file ({type(e).__name__})",
+                                "The file is too complex; split it into smaller files."))
+        return None
+    if node is None:
+        problems.append(Problem(rel, 1, 1, "this file is empty",
+                                "Write at least one card, or delete the file."))
+    return node
+
+
+def read(path: Path, rel: str, problems: list[Problem]):
+    """Read, decode, prescan and compose one file. None (with problems) on any failure."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, 0, 0, f"this file is too big ({size // 1024} KB)",
+                                    f"Deck files must be under {MAX_FILE_BYTES // 2**20} MB: "
+                                    "split the cards into several files."))
+            return None
+        data = path.read_bytes()
+    except OSError as e:
+        problems.append(Problem(rel, 0, 0, f"this file could not be read ({e.strerror})",
+                                "Check that it exists and that you may open it."))
+        return None
+    text = decode(data, rel, problems)
+    if text is None or not prescan(text, rel, problems):
+        return None
+    return compose(text, rel, problems)
+
+
+# libyaml's words -> what to tell the author. Keys are matched against `problem`.
+_MESSAGES = [
+    ("could not find expected ':'",
+     "a `:` is missing on this line",
+     "Each field is written `name: value` with a colon and a space, "
+     "e.g. `title: \"First night\"`.", "context"),
+    ("mapping values are not allowed",
+     "there is a `: ` here that YAML did not expect",
+     "If your text contains a colon followed by a space, put the whole text in double quotes. "
+     "Otherwise check that this line is indented like the lines around it.", "problem"),
+    ("did not find expected key",
+     "the indentation here does not line up",
+     "Lines of the same card start at the same column. Use spaces (2 for each level) "
+     "and check the lines just above.", "problem"),
+    ("expected <block end>",
+     "the indentation here does not line up",
+     "This line starts at a different column from the lines above it. Lines of the same "
+     "card or list start at the same column.", "problem"),
+    ("did not find expected '-' indicator",
+     "this line does not line up with the list it belongs to",
+     "Each item of a list starts with `- ` at the same column as the other items.", "problem"),
+    ("found character '\\t'",
+     "a tab is used here", "YAML needs spaces, not tabs. Replace the tab with spaces.",
+     "problem"),
+    ("found unknown escape character",
+     "inside double quotes, a backslash `\\` starts a special code",
+     "Write `\\\\` for a real backslash, or use single quotes.", "problem"),
+    ("found unexpected end of stream",
+     "a quote or bracket opened here is never closed",
+     "Add the closing quote or bracket.", "context"),
+    ("unacceptable character",
+     "this file contains a character that is not text",
+     "Delete the strange character (it may be invisible); copy-pasting from some programs "
+     "brings them in.", "problem"),
+    ("expected a single document",
+     "this file has more than one `---` section",
+     "Keep one document per file: remove the second `---` or split the file.", "problem"),
+    ("found undefined alias",
+     "`*` starts an alias here, and aliases are not allowed in deck files",
+     "If this is text, put it in quotes.", "problem"),
+    ("found undefined tag handle",
+     "`!` starts a tag here, and tags are not allowed in deck files",
+     "If this is text, put it in quotes.", "problem"),
+    ("while scanning an anchor",
+     "`&` starts an anchor here, and anchors are not allowed in deck files",
+     "If this is text, put it in quotes.", "context"),
+    ("while scanning an alias",
+     "`*` starts an alias here, and aliases are not allowed in deck files",
+     "If this is text, put it in quotes.", "context"),
+    ("found character that cannot start any token",
+     "this character cannot start a value",
+     "Text that starts with `@`, `` ` ``, `%`, `*`, `&`, `!`, `|` or `>` must be put in quotes.",
+     "problem"),
+]
+
+
+def _indent_problem(e: yaml.MarkedYAMLError, text: str, rel: str) -> Problem | None:
+    """libyaml reports a line indented too far as a stray `:`; say what the author did."""
+    if "mapping values are not allowed" not in (e.problem or "") or e.problem_mark is None:
+        return None
+    lines = text.splitlines()
+    n = e.problem_mark.line
+    if n >= len(lines):
+        return None
+    prev = next((lines[i] for i in range(n - 1, -1, -1) if lines[i].strip()
+                 and not lines[i].lstrip().startswith("#")), None)
+    if prev is None:
+        return None
+    indent = len(lines[n]) - len(lines[n].lstrip(" "))
+    prev_indent = len(prev) - len(prev.lstrip(" "))
+    if prev.lstrip().startswith("- "):
+        prev_indent += 2
+    if indent <= prev_indent or prev.rstrip().endswith(":"):
+        return None
+    return Problem(rel, n + 1, indent + 1,
+                   f"this line is indented further than the line above it "
+                   f"(column {indent + 1} instead of {prev_indent + 1}), so the indentation "
+                   "does not line up",
+                   "Lines of the same card start at the same column. Remove the extra "
+                   "spaces at the start of this line.")
+
+
+def _translate(e: yaml.MarkedYAMLError, rel: str) -> Problem:
+    words = f"{e.context or ''} {e.problem or ''}"
+    for key, message, hint, which in _MESSAGES:
+        if key in words:
+            mark = e.context_mark if which == "context" and e.context_mark else e.problem_mark
+            mark = mark or e.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            return Problem(rel, line, col, message, hint)
+    mark = e.problem_mark or e.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return Problem(rel, line, col, f"YAML could not read this ({e.problem or e.context})",
+                   "Check this line and the one above it for a missing quote, colon or space.")
