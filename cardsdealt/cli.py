@@ -141,7 +141,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     deck = _load_or_report(args.deck)
     if deck is None:
         return 1
-    from cardsdealt.engine.simulate import run_simulate
+    from cardsdealt.ui.terminal.simulate import run_simulate
 
     return run_simulate(deck, games=args.games, seed=args.seed, mode=args.mode,
                         as_json=args.json, out=sys.stdout)
