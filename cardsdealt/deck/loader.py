@@ -52,10 +52,10 @@ class _File:
 
     __slots__ = ("rel", "problems", "seen")
 
-    def __init__(self, rel: str, problems: list[Problem]):
+    def __init__(self, rel: str, problems: list[Problem], may_alias: bool = True):
         self.rel = rel
         self.problems = problems
-        self.seen: set[int] = set()
+        self.seen: set[int] | None = set() if may_alias else None
 
     def err(self, node, message: str, hint: str = "") -> None:
         m = node.start_mark
@@ -72,7 +72,7 @@ class _File:
                      "Deck files are plain data. Remove the `!...` part; if it is text, "
                      "put it in quotes.")
             return False
-        if node.__class__ is not ScalarNode:
+        if self.seen is not None:
             key = id(node)
             if key in self.seen:
                 self.err(node, "anchors and aliases (`&name` and `*name`) are not allowed here",
@@ -83,10 +83,10 @@ class _File:
 
     def mapping(self, node, what: str) -> dict | None:
         """{key: (key_node, value_node)}; refuses duplicate keys, naming both lines."""
+        if not self._check_node(node):
+            return None
         if node.__class__ is not MappingNode:
             self._wrong_shape(node, what, "fields written `name: value`")
-            return None
-        if not self._check_node(node):
             return None
         out: dict = {}
         for k, v in node.value:
@@ -104,10 +104,10 @@ class _File:
         return out
 
     def sequence(self, node, what: str) -> list | None:
+        if not self._check_node(node):
+            return None
         if node.__class__ is not SequenceNode:
             self._wrong_shape(node, what, "a list (each item starting with `- `)")
-            return None
-        if not self._check_node(node):
             return None
         return node.value
 
@@ -138,10 +138,10 @@ class _File:
 
     # -- scalars ------------------------------------------------------------
     def text(self, node, what: str, limit: int = MAX_TEXT) -> str | None:
+        if not self._check_node(node):
+            return None
         if node.__class__ is not ScalarNode:
             self._wrong_shape(node, what, "text")
-            return None
-        if not self._check_node(node):
             return None
         v = node.value
         if not node.style and node.tag.__class__ is not str and _AMBIGUOUS.match(v):
@@ -267,6 +267,7 @@ class _Names:
         self.stages: dict[str, Stage] = {}
         self.themes: set[str] = set()
         self.modes: tuple[str, ...] = ()
+        self.modes_node = None
 
 
 def load_deck(path: str | Path) -> Deck:
@@ -302,8 +303,8 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
                                 "A deck folder needs a deck.yaml file; `cardsdealt new NAME` "
                                 "makes one to start from."))
         return None, problems
-    f = _File("deck.yaml", problems)
-    node = yamlsource.read(deck_file, "deck.yaml", problems)
+    node, may_alias = yamlsource.read(deck_file, "deck.yaml", problems)
+    f = _File("deck.yaml", problems, may_alias)
     if node is None:
         return None, problems
     fields = f.mapping(node, "deck.yaml")
@@ -352,7 +353,7 @@ def _deck_head(f: _File, fields: dict, names: _Names) -> dict:
         v = f.integer(fields["discussion_seconds"][1], "`discussion_seconds`", 10, 3600)
         if v is not None:
             out["discussion_seconds"] = v
-    names.modes = _modes(f, fields)
+    names.modes = _modes(f, fields, names)
     if "stats" in fields:
         _stats(f, fields["stats"][1], names)
     if "flags" in fields:
@@ -378,10 +379,11 @@ def _deck_head(f: _File, fields: dict, names: _Names) -> dict:
     return out
 
 
-def _modes(f: _File, fields: dict) -> tuple[str, ...]:
+def _modes(f: _File, fields: dict, names: _Names) -> tuple[str, ...]:
     if "modes" not in fields:
         return ()
     node = fields["modes"][1]
+    names.modes_node = node
     if node.__class__ is ScalarNode:  # a single mode written without brackets
         items = [node]
     else:
@@ -635,11 +637,11 @@ def _load_cards(root: Path, f: _File, fields: dict, names: _Names, problems) -> 
     for p in files[:MAX_CARD_FILES]:
         rel = p.relative_to(root).as_posix()
         if images.inside(root, rel) is None:
-            problems.append(Problem(rel, 0, 0, "this card file points outside the deck folder",
+            problems.append(Problem(rel, 1, 1, "this card file points outside the deck folder",
                                     "Keep card files inside the deck folder (no links)."))
             continue
-        cf = _File(rel, problems)
-        cnode = yamlsource.read(p, rel, problems)
+        cnode, may_alias = yamlsource.read(p, rel, problems)
+        cf = _File(rel, problems, may_alias)
         if cnode is not None:
             if cnode.__class__ is MappingNode and len(cnode.value) and \
                     cnode.value[0][0].value == "id":
@@ -649,7 +651,7 @@ def _load_cards(root: Path, f: _File, fields: dict, names: _Names, problems) -> 
                 continue
             _card_list(cf, cnode, names, out)
         if len(out) > MAX_CARDS:
-            problems.append(Problem(rel, 0, 0, f"the deck has more than {MAX_CARDS} cards",
+            problems.append(Problem(rel, 1, 1, f"the deck has more than {MAX_CARDS} cards",
                                     "Split it into several decks."))
             break
     if len(files) > MAX_CARD_FILES:
@@ -844,7 +846,7 @@ def _cross_check(root: Path, f: _File, cards: list, tail: dict, names: _Names,
             elif target not in journey_ids:
                 cf.err(node, f"`next: {target}` points to a card that is not a journey card")
         if card.requires is not None and complete:
-            for cid in card.requires.cards - first.keys():
+            for cid in [c for c in card.requires.cards if c not in first]:
                 cf.err(_id_node, f"`requires` of `{card.id}` names the card `{cid}`, which "
                        "does not exist", did_you_mean(cid, first))
         if img is not None and card.image is not None:
@@ -852,23 +854,22 @@ def _cross_check(root: Path, f: _File, cards: list, tail: dict, names: _Names,
             if msg:
                 cf.err(img[1], msg[0], msg[1])
     for r in tail.get("reflections", ()) if complete else ():
-        for cid in r.when.cards - first.keys():
+        for cid in [c for c in r.when.cards if c not in first]:
             problems.append(Problem("deck.yaml", r.source.line, r.source.column,
                                     f"the reflection `{r.id}` names the card `{cid}`, which "
                                     "does not exist", did_you_mean(cid, first)))
     if complete:
-        _mode_cards(f, cards, names)
+        _mode_cards(f, cards, names, names.modes_node)
     cards[:] = [c[0] for c in cards]
 
 
-def _mode_cards(f: _File, cards: list, names: _Names) -> None:
-    if not cards:
+def _mode_cards(f: _File, cards: list, names: _Names, where) -> None:
+    if not cards or where is None:
         return
     if "journey" in names.modes:
         if not any(c.stage for c, *_ in cards):
-            f.problems.append(Problem("deck.yaml", 0, 0, "this journey deck has no journey "
-                                      "cards", "Journey cards have `stage`, `text` and "
-                                      "`choices`."))
+            f.err(where, "this journey deck has no journey cards",
+                  "Journey cards have `stage`, `text` and `choices`.")
     if "classic" in names.modes and not any(c.theme for c, *_ in cards):
-        f.problems.append(Problem("deck.yaml", 0, 0, "this classic deck has no classic cards",
-                                  "Classic cards have `theme`, `number` and `statement`."))
+        f.err(where, "this classic deck has no classic cards",
+              "Classic cards have `theme`, `number` and `statement`.")

@@ -72,7 +72,8 @@ def prescan(text: str, rel: str, problems: list[Problem]) -> bool:
                                 "(2 for each level). Many editors can 'convert indentation "
                                 "to spaces'."))
     if len(tabs) > 10:
-        problems.append(Problem(rel, 0, 0, f"{len(tabs) - 10} more lines are indented with tabs"))
+        problems.append(Problem(rel, text.count("\n", 0, tabs[10].start()) + 1, 1,
+                                f"{len(tabs) - 10} more lines are indented with tabs"))
     ok = not tabs
     deep = _DEEP_INDENT.search(text) or _DEEP_COMPACT.search(text)
     if deep is None and (text.count("[") + text.count("{")) > MAX_FLOW_DEPTH:
@@ -98,12 +99,22 @@ def compose(text: str, rel: str, problems: list[Problem]):
     except yaml.MarkedYAMLError as e:
         problems.append(_indent_problem(e, text, rel) or _translate(e, rel))
         return None
+    except yaml.reader.ReaderError as e:
+        before = text[: e.position]
+        line = before.count("\n") + 1
+        col = e.position - (before.rfind("\n") + 1) + 1
+        problems.append(Problem(rel, line, col,
+                                f"this file contains a character that is not text "
+                                f"(code {e.character!r})",
+                                "Delete the strange character (it may be invisible); it can "
+                                "come from copy-pasting or from saving in the wrong format."))
+        return None
     except yaml.YAMLError as e:  # pragma: no cover - libyaml always marks its errors
-        problems.append(Problem(rel, 0, 0, f"YAML could not read this file ({e})",
+        problems.append(Problem(rel, 1, 1, f"YAML could not read this file ({e})",
                                 "Check the file for a missing quote, colon or space."))
         return None
     except (RecursionError, MemoryError, ValueError) as e:
-        problems.append(Problem(rel, 0, 0, f"YAML could not read this file ({type(e).__name__})",
+        problems.append(Problem(rel, 1, 1, f"YAML could not read this file ({type(e).__name__})",
                                 "The file is too complex; split it into smaller files."))
         return None
     if node is None:
@@ -113,23 +124,25 @@ def compose(text: str, rel: str, problems: list[Problem]):
 
 
 def read(path: Path, rel: str, problems: list[Problem]):
-    """Read, decode, prescan and compose one file. None (with problems) on any failure."""
+    """Read, decode, prescan and compose one file: (root node or None, may_alias). None (with
+    problems) on any failure. `may_alias` is False when the text has no `&`, so no node can
+    be an alias and the loader skips tracking node identity."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problems.append(Problem(rel, 0, 0, f"this file is too big ({size // 1024} KB)",
+            problems.append(Problem(rel, 1, 1, f"this file is too big ({size // 1024} KB)",
                                     f"Deck files must be under {MAX_FILE_BYTES // 2**20} MB: "
                                     "split the cards into several files."))
-            return None
+            return None, False
         data = path.read_bytes()
     except OSError as e:
-        problems.append(Problem(rel, 0, 0, f"this file could not be read ({e.strerror})",
+        problems.append(Problem(rel, 1, 1, f"this file could not be read ({e.strerror})",
                                 "Check that it exists and that you may open it."))
-        return None
+        return None, False
     text = decode(data, rel, problems)
     if text is None or not prescan(text, rel, problems):
-        return None
-    return compose(text, rel, problems)
+        return None, False
+    return compose(text, rel, problems), "&" in text
 
 
 # libyaml's words -> what to tell the author. Keys are matched against `problem`.

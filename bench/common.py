@@ -1,0 +1,31 @@
+"""Small helpers shared by the benchmarks: medians of repeated runs, and one printing format."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Callable
+
+
+def median_time(fn: Callable[[], object], runs: int = 5, warmup: int = 1) -> float:
+    """Median wall time in seconds of `runs` calls (after `warmup` calls)."""
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def report(name: str, value: str, ratio: float | None = None, goal: str = "",
+           ok: bool | None = None) -> None:
+    parts = [f"{name:<48} {value:>14}"]
+    if ratio is not None:
+        parts.append(f"ratio {ratio:6.2f}x")
+    if goal:
+        parts.append(f"goal {goal}")
+    if ok is not None:
+        parts.append("MET" if ok else "NOT MET")
+    print("  ".join(parts), flush=True)
