@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from cardsdealt.deck.check import run_check
+    from cardsdealt.authoring.check import run_check
 
     return run_check([resolve_deck(d) for d in args.decks], strict=args.strict, out=sys.stdout)
 

@@ -5,7 +5,7 @@ import sys
 
 CODE = """
 import sys
-import cardsdealt.deck, cardsdealt.deck.loader, cardsdealt.deck.schema, cardsdealt.deck.check
+import cardsdealt.deck, cardsdealt.deck.loader, cardsdealt.deck.schema
 import cardsdealt.engine
 import pkgutil, importlib
 for pkg in (cardsdealt.deck, cardsdealt.engine):

@@ -38,7 +38,7 @@ def summary(deck: Deck) -> str:
 def advice(deck: Deck) -> list[Problem]:
     """Warnings for a deck that loads (issue: authoring advice). Empty when none apply."""
     try:
-        from cardsdealt.deck.lint import advise
+        from cardsdealt.authoring.lint import advise
     except ImportError:
         return []
     return advise(deck)

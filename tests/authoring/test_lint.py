@@ -1,0 +1,58 @@
+"""`check` gives advice (warnings) with file and line; `--strict` turns advice into failures."""
+
+from cardsdealt.authoring.lint import advise
+from cardsdealt.cli import main
+from cardsdealt.deck import load_deck
+
+J = "cards/journey.yaml"
+
+
+def _advice(deck_copy, contains):
+    deck = load_deck(deck_copy.root)
+    hits = [p for p in advise(deck) if contains in p.message]
+    assert hits, [p.message for p in advise(deck)]
+    assert all(p.severity == "warning" and p.line >= 1 for p in hits)
+    return hits
+
+
+def test_language_that_cares(deck_copy):
+    deck_copy.edit(J, "Ring his carers now and ask", "Ring his placement now and arrange contact")
+    hits = _advice(deck_copy, "is a word many young people ask us not to use")
+    words = {h.message.split('"')[1].lower() for h in hits}
+    assert {"placement", "contact"} <= words
+    assert any("family time" in h.hint for h in hits)
+    assert hits[0].file == J and hits[0].line == deck_copy.line_of(J, "- id: phone-call")
+
+
+def test_deck_can_extend_the_language_list(deck_copy):
+    deck_copy.edit(J, "My friend Ali is there.", "My friend Ali is there. I'm a care leaver.")
+    hits = _advice(deck_copy, '"care leaver"')
+    assert "care-experienced" in hits[0].hint
+
+
+def test_word_inside_another_word_is_fine(deck_copy):
+    deck_copy.edit(J, "Ring his carers now and ask", "Ring his carers now, uncontactable or not")
+    deck = load_deck(deck_copy.root)
+    assert not [p for p in advise(deck) if "contact" in p.message.lower()]
+
+
+def test_stage_without_cards(deck_copy):
+    deck_copy.edit("deck.yaml", "    until: \"trust >= 5\"\n",
+                   "    until: \"trust >= 5\"\n  - id: leaving\n")
+    _advice(deck_copy, "the stage `leaving` has no cards")
+
+
+def test_choice_with_no_effect(deck_copy):
+    deck_copy.edit(J, """    - label: "Say it's best to wait and see"
+      effects: {trust: -1}
+      response: "So I'm moving again."
+""", """    - label: "Say it's best to wait and see"
+""")
+    _advice(deck_copy, "choice 2 of `moving-bedroom` changes nothing")
+
+
+def test_strict_turns_advice_into_failure(deck_copy, capsys):
+    assert main(["check", str(deck_copy.root)]) == 0
+    assert main(["check", "--strict", str(deck_copy.root)]) == 1
+    out = capsys.readouterr().out
+    assert "warning:" in out and "problems to fix" in out
