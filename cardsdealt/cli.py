@@ -76,6 +76,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("session")
     p.add_argument("-o", "--output", default=None, help="folder to write into")
 
+    p = sub.add_parser("new", help="make a new deck folder to start from")
+    p.add_argument("name", help="folder to create, e.g. decks/our-deck")
+    p.add_argument("--mode", choices=["journey", "classic"], default="journey")
+
     sub.add_parser("decks", help="list the shipped decks")
     return ap
 
@@ -113,6 +117,12 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from cardsdealt.authoring.new import run_new
+
+    return run_new(args.name, args.mode, sys.stdout)
 
 
 def _cmd_decks(args: argparse.Namespace) -> int:

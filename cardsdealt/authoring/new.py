@@ -1,0 +1,216 @@
+"""`cardsdealt new NAME [--mode journey|classic]`: a new deck folder that passes `check`,
+with commented example cards, a placeholder picture and a README for the group."""
+
+from __future__ import annotations
+
+import re
+import struct
+import zlib
+from pathlib import Path
+from typing import TextIO
+
+JOURNEY_DECK = """\
+# deck.yaml: about your deck. Lines starting with # are notes for you; the game ignores them.
+# The full list of fields is in docs/deck-format.md. Run `cardsdealt check {folder}` after
+# every change: it tells you exactly what to fix.
+format: 1
+id: {id}
+title: "{title}"
+language: en-GB
+authors: ["Our group"]
+licence: "CC BY-NC-SA 4.0"
+content_notes:            # topics people should know about before they play
+  - moving to a new home
+introduction: |
+  Hi, I'm Alex. Write here what you want people to hear before the game starts,
+  in your own words. It is read aloud.
+support:                  # shown at the end of every session
+  - name: "Someone you trust"
+    detail: "Talk about anything that came up for you today."
+modes: [journey]
+stats:                    # what the game keeps track of (whole numbers)
+  trust: {{label: "Trust in adults", start: 2, min: 0, max: 5}}
+  heard: {{label: "Feeling heard", start: 2, min: 0, max: 5}}
+flags: [has_a_friend]     # things that are true or not
+stages:                   # the parts of the journey, in order
+  - id: arriving
+    title: "Arriving"
+    draws: 1              # how many cards are dealt in this stage
+  - id: settling
+    title: "Settling in"
+    draws: 1
+cards: cards/
+reflections:              # questions that come up when something happens
+  - when: "trust <= 1"
+    prompt: "Alex has stopped trusting adults. What could start to change that?"
+endings:                  # the first one whose `when` is true is used; the last has no `when`
+  - title: "Feeling settled"
+    when: "trust >= 3 and heard >= 3"
+    text: "I think I can stay here for a while."
+  - title: "Still unsure"
+    text: "I'm not sure yet. Maybe next week."
+"""
+
+JOURNEY_CARDS = """\
+# Each card starts with "- id:". Keep the other lines of the card two spaces in.
+- id: first-day
+  stage: arriving
+  title: "First day"
+  image: images/placeholder.png     # put your drawing in images/ and write its name here
+  text: "I don't know anyone here. Where do I put my things?"
+  discuss: "What would help Alex on the first day?"
+  voice: "Show us our room and tell us the house rules kindly."
+  choices:                          # 2 to 4 things an adult could do
+    - label: "Show Alex their room and leave them time to unpack"
+      effects: {trust: +1}          # how this changes the stats
+      response: "It was quiet. I put my photo by the bed."
+    - label: "Go straight through the house rules"
+      effects: {heard: -1}
+      response: "Too many rules. I forgot them all."
+
+- id: new-friend
+  stage: settling
+  title: "A friend"
+  image: images/placeholder.png
+  text: "Someone at school asked me to sit with them."
+  discuss: "How can adults help friendships grow?"
+  voice: "Friends matter. Let us see them."
+  choices:
+    - label: "Say yes to a visit after school"
+      effects: {heard: +1}
+      set: [has_a_friend]
+      response: "We played games all afternoon."
+    - label: "Say it's too soon"
+      effects: {trust: -1}
+      response: "Everyone else can have friends round."
+"""
+
+CLASSIC_DECK = """\
+# deck.yaml for a table game like the paper cards. Run `cardsdealt check {folder}`.
+format: 1
+id: {id}
+title: "{title}"
+language: en-GB
+authors: ["Our group"]
+licence: "CC BY-NC-SA 4.0"
+content_notes:
+  - family
+introduction: |
+  Write here what you want people to hear before the game, in your own words.
+support:
+  - name: "Someone you trust"
+    detail: "Talk about anything that came up for you today."
+modes: [classic]
+cards: cards/
+classic:
+  players: {{min: 2, max: 5}}
+  hand_size: 3             # cards each player starts with
+  match: [theme, number]   # a card can be played on one with the same theme or number
+  themes: [family, home]
+"""
+
+CLASSIC_CARDS = """\
+# Each card starts with "- id:". Keep the other lines of the card two spaces in.
+- id: my-sister
+  title: "My sister"
+  theme: family
+  number: 1
+  image: images/placeholder.png
+  statement: "I want to see my sister more."
+  discuss: "Who could help make that happen?"
+  voice: "Brothers and sisters matter to us."
+- id: my-room
+  title: "My room"
+  theme: home
+  number: 1
+  image: images/placeholder.png
+  statement: "Can I choose the colour of my room?"
+  discuss: "Why do small choices matter?"
+  voice: "Let us make our room our own."
+- id: photos
+  title: "Photos"
+  theme: family
+  number: 2
+  image: images/placeholder.png
+  statement: "I don't have any photos of when I was little."
+  discuss: "Whose job is it to keep memories safe?"
+  voice: "Look after our things."
+- id: key
+  title: "A key"
+  theme: home
+  number: 2
+  image: images/placeholder.png
+  statement: "Everyone has a key but me."
+  discuss: "What does a key say about belonging?"
+  voice: "Treat us like family."
+"""
+
+README = """\
+# {title}
+
+Made with cardsdealt. Our deck, our words, our drawings.
+
+1. Change `deck.yaml` and the cards in `cards/`.
+2. Put your drawings in `images/` (PNG or JPEG, at least 600 pixels wide).
+3. Run `cardsdealt check {folder}`: it tells you what to fix, and where.
+4. Run `cardsdealt play {folder} --watch` to see each card change as you save.
+5. Run `cardsdealt print {folder} -o cards.pdf` to print paper cards.
+"""
+
+
+def placeholder_png(width: int = 600, height: int = 400) -> bytes:
+    """A calm warm placeholder picture (a soft gradient with a frame), made without pygame."""
+    rows = []
+    for y in range(height):
+        t = y / (height - 1)
+        base = (int(250 - 20 * t), int(236 - 30 * t), int(214 - 40 * t))
+        frame = (201, 123, 94)
+        row = bytearray([0])
+        for x in range(width):
+            edge = min(x, y, width - 1 - x, height - 1 - y)
+            row += bytes(frame if 10 <= edge < 16 else base)
+        rows.append(bytes(row))
+    raw = zlib.compress(b"".join(rows), 9)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + \
+            struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", raw) + \
+        chunk(b"IEND", b"")
+
+
+def new_deck(folder: Path, mode: str = "journey") -> Path:
+    """Create the deck folder. Refuses to touch a folder that already has files in it."""
+    if folder.exists() and any(folder.iterdir()):
+        raise FileExistsError(f"{folder} already exists and is not empty")
+    name = folder.name
+    deck_id = re.sub(r"[^a-z0-9-]+", "-", name.lower()).strip("-") or "my-deck"
+    title = name.replace("-", " ").replace("_", " ").strip().title() or "My Deck"
+    (folder / "cards").mkdir(parents=True, exist_ok=True)
+    (folder / "images").mkdir(exist_ok=True)
+    deck_tpl, cards_tpl = ((JOURNEY_DECK, JOURNEY_CARDS) if mode == "journey"
+                           else (CLASSIC_DECK, CLASSIC_CARDS))
+    fmt = {"id": deck_id, "title": title, "folder": folder.as_posix()}
+    (folder / "deck.yaml").write_text(deck_tpl.format(**fmt), encoding="utf-8")
+    (folder / "cards" / "cards.yaml").write_text(cards_tpl, encoding="utf-8")
+    (folder / "images" / "placeholder.png").write_bytes(placeholder_png())
+    (folder / "README.md").write_text(README.format(**fmt), encoding="utf-8")
+    return folder
+
+
+def run_new(name: str, mode: str, out: TextIO) -> int:
+    folder = Path(name)
+    try:
+        new_deck(folder, mode)
+    except FileExistsError:
+        print(f"{folder} already has files in it, so nothing was changed. "
+              "Choose a new name.", file=out)
+        return 1
+    except OSError as e:
+        print(f"Could not make {folder}: {e.strerror}. Nothing else was changed.", file=out)
+        return 1
+    print(f"Made a new {mode} deck in {folder}/. Next:\n"
+          f"  cardsdealt check {folder}\n  cardsdealt play {folder} --watch", file=out)
+    return 0
