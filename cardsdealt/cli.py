@@ -80,6 +80,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="folder to create, e.g. decks/our-deck")
     p.add_argument("--mode", choices=["journey", "classic"], default="journey")
 
+    p = sub.add_parser("map", help="draw a journey deck as a map (PNG or SVG)")
+    p.add_argument("deck")
+    p.add_argument("-o", "--output", default="map.png", help="map.png or map.svg")
+    p.add_argument("-n", "--games", type=int, default=500,
+                   help="random journeys played to find cards never dealt")
+
     sub.add_parser("decks", help="list the shipped decks")
     return ap
 
@@ -123,6 +129,27 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from cardsdealt.authoring.new import run_new
 
     return run_new(args.name, args.mode, sys.stdout)
+
+
+def _cmd_map(args: argparse.Namespace) -> int:
+    deck = _load_or_report(args.deck)
+    if deck is None:
+        return 1
+    from cardsdealt.authoring.journeymap import run_map
+
+    return run_map(deck, args.output, args.games, sys.stdout, progress=_progress("playing"))
+
+
+def _progress(label: str):
+    """A one-line progress indicator on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return show
 
 
 def _cmd_decks(args: argparse.Namespace) -> int:

@@ -1,0 +1,219 @@
+"""`cardsdealt map DECK -o map.png|map.svg`: a picture of a journey deck for its authors.
+
+Stages are lanes from left to right; each card is a box in its stage's lane; `next` links are
+arrows; a card whose choices raise a reflection carries a "reflect" badge; cards that random
+play never reaches are drawn dashed and say so in words (never colour alone). One layout feeds
+both the PNG (pygame, offscreen) and the SVG (plain text), so the two always agree.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from cardsdealt.deck.model import Deck
+
+FONT = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
+BOLD = FONT.with_name("AtkinsonHyperlegible-Bold.ttf")
+
+BG = (251, 246, 238)
+LANE = (242, 232, 218)
+INK = (51, 41, 36)
+CARD = (255, 253, 249)
+EDGE = (150, 110, 90)
+ARROW = (176, 86, 60)
+BADGE = (60, 110, 120)
+MISSING = (150, 60, 60)
+
+LANE_W, CARD_W, CARD_H, GAP, HEAD, MARGIN = 300, 260, 74, 14, 90, 30
+
+
+@dataclass
+class Box:
+    card_id: str
+    title: str
+    x: int
+    y: int
+    reflect: bool
+    unreachable: bool
+
+
+@dataclass
+class Layout:
+    width: int
+    height: int
+    lanes: list  # (x, title, count)
+    boxes: dict  # card id -> Box
+    links: list  # (from id, to id)
+    legend: list  # lines of text under the lanes
+
+
+def layout(deck: Deck, unreachable: set[str]) -> Layout:
+    lanes, boxes, links = [], {}, []
+    tallest = 0
+    for i, stage in enumerate(deck.stages):
+        x = MARGIN + i * LANE_W
+        cards = deck.cards_in_stage(stage.id)
+        lanes.append((x, stage.title, len(cards), stage.draws))
+        for j, c in enumerate(cards):
+            y = MARGIN + HEAD + j * (CARD_H + GAP)
+            boxes[c.id] = Box(c.id, c.title, x + (LANE_W - CARD_W) // 2, y,
+                              any(ch.reflect for ch in c.choices), c.id in unreachable)
+            for ch in c.choices:
+                if ch.next:
+                    links.append((c.id, ch.next))
+        tallest = max(tallest, len(cards))
+    legend = [f"Reflection rules: {len(deck.reflections)}"]
+    legend += [textwrap.shorten(f"  when {r.when.source}: {r.prompt}", 120, placeholder=" ...")
+               for r in deck.reflections[:16]]
+    legend += ["Endings: " + ", ".join(e.title for e in deck.endings)]
+    if unreachable:
+        legend.append(f"Never dealt in random play (dashed): {len(unreachable)}")
+    height = MARGIN * 2 + HEAD + tallest * (CARD_H + GAP) + 30 + 26 * len(legend)
+    width = max(MARGIN * 2 + len(deck.stages) * LANE_W, 900)
+    return Layout(width, height, lanes, boxes, list(dict.fromkeys(links)), legend)
+
+
+def _unreachable(deck: Deck, games: int, progress: Callable | None) -> set[str]:
+    try:
+        from cardsdealt.engine.simulate import simulate
+    except ImportError:
+        return set()
+    report = simulate(deck, games=games, seed=1, mode="journey", progress=progress)
+    return set(report.never_reached)
+
+
+def to_svg(lay: Layout, title: str) -> str:
+    def rgb(c):
+        return "rgb(%d,%d,%d)" % c
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{lay.width}" height="{lay.height}" '
+           f'font-family="Atkinson Hyperlegible, sans-serif">',
+           '<defs><marker id="a" markerWidth="10" markerHeight="8" refX="9" refY="4" '
+           f'orient="auto"><path d="M0,0 L10,4 L0,8 z" fill="{rgb(ARROW)}"/></marker></defs>',
+           f'<rect width="100%" height="100%" fill="{rgb(BG)}"/>',
+           f'<text x="{MARGIN}" y="{MARGIN + 6}" font-size="22" font-weight="bold" '
+           f'fill="{rgb(INK)}">{html.escape(title)}</text>']
+    for x, name, n, draws in lay.lanes:
+        out.append(f'<rect x="{x + 6}" y="{MARGIN + 30}" width="{LANE_W - 12}" '
+                   f'height="{lay.height - 2 * MARGIN - 30 - 26 * len(lay.legend)}" rx="12" '
+                   f'fill="{rgb(LANE)}"/>')
+        out.append(f'<text x="{x + 20}" y="{MARGIN + 62}" font-size="18" font-weight="bold" '
+                   f'fill="{rgb(INK)}">{html.escape(name)} ({n} cards, {draws} dealt)</text>')
+    for a, b in lay.links:
+        if a in lay.boxes and b in lay.boxes:
+            pts = " ".join(f"{x},{y}" for x, y in _path(lay.boxes[a], lay.boxes[b]))
+            out.append(f'<polyline points="{pts}" fill="none" stroke="{rgb(ARROW)}" '
+                       'stroke-width="2.5" marker-end="url(#a)"/>')
+    for b in lay.boxes.values():
+        dash = ' stroke-dasharray="6,5"' if b.unreachable else ""
+        edge = MISSING if b.unreachable else EDGE
+        out.append(f'<rect x="{b.x}" y="{b.y}" width="{CARD_W}" height="{CARD_H}" rx="8" '
+                   f'fill="{rgb(CARD)}" stroke="{rgb(edge)}" stroke-width="2"{dash}/>')
+        out.append(f'<text x="{b.x + 12}" y="{b.y + 28}" font-size="16" fill="{rgb(INK)}">'
+                   f'{html.escape(b.title[:28])}</text>')
+        sub = b.card_id + ("  - never dealt" if b.unreachable else "")
+        out.append(f'<text x="{b.x + 12}" y="{b.y + 52}" font-size="13" '
+                   f'fill="{rgb(MISSING if b.unreachable else EDGE)}">{html.escape(sub)}</text>')
+        if b.reflect:
+            out.append(f'<text x="{b.x + CARD_W - 70}" y="{b.y + 52}" font-size="13" '
+                       f'fill="{rgb(BADGE)}">? reflect</text>')
+    y = lay.height - MARGIN - 26 * len(lay.legend) + 20
+    for line in lay.legend:
+        out.append(f'<text x="{MARGIN}" y="{y}" font-size="15" fill="{rgb(INK)}">'
+                   f'{html.escape(line)}</text>')
+        y += 26
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _path(a: Box, b: Box) -> list[tuple[int, int]]:
+    """Points of a link. In one lane it loops out to the right so it is not hidden by cards."""
+    if a.x == b.x:
+        out = a.x + CARD_W + 16
+        return [(a.x + CARD_W, a.y + CARD_H // 2), (out, a.y + CARD_H // 2),
+                (out, b.y + CARD_H // 2), (b.x + CARD_W, b.y + CARD_H // 2)]
+    if b.x > a.x:
+        return [(a.x + CARD_W, a.y + CARD_H // 2), (b.x, b.y + CARD_H // 2)]
+    return [(a.x, a.y + CARD_H // 2), (b.x + CARD_W, b.y + CARD_H // 2)]
+
+
+def to_png(lay: Layout, title: str, path: Path) -> None:
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    pygame.font.init()
+    f_title, f_lane = pygame.font.Font(BOLD, 24), pygame.font.Font(BOLD, 18)
+    f_card, f_small = pygame.font.Font(FONT, 17), pygame.font.Font(FONT, 14)
+    s = pygame.Surface((lay.width, lay.height))
+    s.fill(BG)
+    s.blit(f_title.render(title, True, INK), (MARGIN, MARGIN - 14))
+    lane_h = lay.height - 2 * MARGIN - 30 - 26 * len(lay.legend)
+    for x, name, n, draws in lay.lanes:
+        pygame.draw.rect(s, LANE, (x + 6, MARGIN + 30, LANE_W - 12, lane_h), border_radius=12)
+        s.blit(f_lane.render(f"{name}", True, INK), (x + 20, MARGIN + 42))
+        s.blit(f_small.render(f"{n} cards, {draws} dealt", True, EDGE), (x + 20, MARGIN + 64))
+    for a, b in lay.links:
+        if a in lay.boxes and b in lay.boxes:
+            pts = _path(lay.boxes[a], lay.boxes[b])
+            pygame.draw.lines(s, ARROW, False, pts, 3)
+            _arrow_head(pygame, s, pts[-2], pts[-1])
+    for b in lay.boxes.values():
+        rect = pygame.Rect(b.x, b.y, CARD_W, CARD_H)
+        pygame.draw.rect(s, CARD, rect, border_radius=8)
+        if b.unreachable:
+            _dashed_rect(pygame, s, rect, MISSING)
+        else:
+            pygame.draw.rect(s, EDGE, rect, 2, border_radius=8)
+        s.blit(f_card.render(b.title[:28], True, INK), (b.x + 12, b.y + 10))
+        sub = b.card_id + ("  - never dealt" if b.unreachable else "")
+        s.blit(f_small.render(sub, True, MISSING if b.unreachable else EDGE), (b.x + 12, b.y + 42))
+        if b.reflect:
+            s.blit(f_small.render("? reflect", True, BADGE), (b.x + CARD_W - 70, b.y + 42))
+    y = lay.height - MARGIN - 26 * len(lay.legend)
+    for line in lay.legend:
+        s.blit(f_small.render(line, True, INK), (MARGIN, y))
+        y += 26
+    pygame.image.save(s, str(path))
+
+
+def _arrow_head(pygame, s, p1, p2) -> None:
+    import math
+
+    ang = math.atan2(p2[1] - p1[1], p2[0] - p1[0])
+    pts = [p2, (p2[0] - 12 * math.cos(ang - 0.4), p2[1] - 12 * math.sin(ang - 0.4)),
+           (p2[0] - 12 * math.cos(ang + 0.4), p2[1] - 12 * math.sin(ang + 0.4))]
+    pygame.draw.polygon(s, ARROW, pts)
+
+
+def _dashed_rect(pygame, s, rect, colour) -> None:
+    x0, y0, x1, y1 = rect.left, rect.top, rect.right - 1, rect.bottom - 1
+    for x in range(x0, x1, 12):
+        pygame.draw.line(s, colour, (x, y0), (min(x + 6, x1), y0), 2)
+        pygame.draw.line(s, colour, (x, y1), (min(x + 6, x1), y1), 2)
+    for y in range(y0, y1, 12):
+        pygame.draw.line(s, colour, (x0, y), (x0, min(y + 6, y1)), 2)
+        pygame.draw.line(s, colour, (x1, y), (x1, min(y + 6, y1)), 2)
+
+
+def run_map(deck: Deck, output: str, games: int, out, progress=None) -> int:
+    if "journey" not in deck.modes or not deck.stages:
+        print("A map shows a journey deck's stages; this deck has no journey.", file=out)
+        return 1
+    lay = layout(deck, _unreachable(deck, games, progress))
+    path = Path(output)
+    try:
+        if path.suffix.lower() == ".svg":
+            path.write_text(to_svg(lay, deck.title), encoding="utf-8")
+        else:
+            to_png(lay, deck.title, path)
+    except OSError as e:
+        print(f"Could not write {path}: {e.strerror}.", file=out)
+        return 1
+    print(f"Wrote {path} ({len(lay.boxes)} cards in {len(lay.lanes)} stages).", file=out)
+    return 0
