@@ -86,6 +86,10 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-n", "--games", type=int, default=500,
                    help="random journeys played to find cards never dealt")
 
+    p = sub.add_parser("print", help="printable paper cards (PDF, 9 poker-size cards a page)")
+    p.add_argument("deck")
+    p.add_argument("-o", "--output", default="cards.pdf")
+
     sub.add_parser("decks", help="list the shipped decks")
     return ap
 
@@ -138,6 +142,15 @@ def _cmd_map(args: argparse.Namespace) -> int:
     from cardsdealt.authoring.journeymap import run_map
 
     return run_map(deck, args.output, args.games, sys.stdout, progress=_progress("playing"))
+
+
+def _cmd_print(args: argparse.Namespace) -> int:
+    deck = _load_or_report(args.deck)
+    if deck is None:
+        return 1
+    from cardsdealt.authoring.printcards import run_print
+
+    return run_print(deck, args.output, sys.stdout, progress=_progress("drawing cards"))
 
 
 def _progress(label: str):
