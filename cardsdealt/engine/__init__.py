@@ -1,0 +1,14 @@
+"""The rules engine: pure Python, no pygame, no file I/O. See /work/notes/engine-api.md.
+
+    game = Game.new(deck, mode="journey", seed=7)
+    for event in game.choose(0): ...
+"""
+
+from cardsdealt.engine.errors import GameError, SaveError
+from cardsdealt.engine.events import EVENT_KINDS, Event, Prompt
+from cardsdealt.engine.game import Game
+from cardsdealt.engine.saves import SAVE_VERSION
+from cardsdealt.engine.summary import Summary
+
+__all__ = ["EVENT_KINDS", "Event", "Game", "GameError", "Prompt", "SAVE_VERSION", "SaveError",
+           "Summary"]
