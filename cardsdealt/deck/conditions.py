@@ -138,10 +138,12 @@ class _Parser:
                                          f"{word} heard >= 2`.")
         if len(parts) == 1:
             return left
-        fns = tuple(p[1] for p in parts)
-        if word == "and":
-            return "bool", lambda env: all(f(env) for f in fns)
-        return "bool", lambda env: any(f(env) for f in fns)
+        # Nest two-part closures: `a(env) and b(env)` short-circuits without building a
+        # generator per call (simulate evaluates conditions millions of times).
+        fn = parts[0][1]
+        for part in parts[1:]:
+            fn = _both(fn, part[1]) if word == "and" else _either(fn, part[1])
+        return "bool", fn
 
     def parse_or(self) -> _Node:
         return self._logic("or", self.parse_and)
@@ -253,6 +255,14 @@ class _Parser:
         key = (card, int(num.text))
         self.expect(")", 'Write it as `chose("card-id", 2)`.')
         return "bool", lambda env: key in env.chosen
+
+
+def _both(a, b):
+    return lambda env: a(env) and b(env)
+
+
+def _either(a, b):
+    return lambda env: a(env) or b(env)
 
 
 def _kind_word(kind: str) -> str:
