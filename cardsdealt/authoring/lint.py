@@ -37,7 +37,6 @@ LANGUAGE_THAT_CARES = {
     "attention seeking": "connection seeking",
     "attention-seeking": "connection-seeking",
     "statutory visit": "a visit from my social worker",
-    "case": "a child's life (or the child's name)",
     "service user": "the child (or their name)",
     "kicked off": "got upset (say what happened)",
 }
