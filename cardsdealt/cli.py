@@ -66,6 +66,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-n", "--games", type=int, default=1000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--mode", choices=["journey", "classic"])
+    p.add_argument("--players", type=int, default=None, help="players or teams (classic)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
 
     p = sub.add_parser("sessions", help="list or delete saved sessions")
@@ -194,7 +195,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     from cardsdealt.ui.terminal.simulate import run_simulate
 
     return run_simulate(deck, games=args.games, seed=args.seed, mode=args.mode,
-                        as_json=args.json, out=sys.stdout)
+                        as_json=args.json, out=sys.stdout, players=args.players)
 
 
 def display_available() -> bool:

@@ -17,7 +17,7 @@ from cardsdealt.engine.simulate import SimulationReport, simulate
 
 
 def run_simulate(deck: Deck, games: int, seed: int, mode: str | None, as_json: bool,
-                 out: TextIO, err: TextIO | None = None) -> int:
+                 out: TextIO, err: TextIO | None = None, players: int | None = None) -> int:
     err = err if err is not None else sys.stderr
     if games < 1:
         err.write("Please ask for at least one game (-n 1 or more).\n")
@@ -31,7 +31,7 @@ def run_simulate(deck: Deck, games: int, seed: int, mode: str | None, as_json: b
             err.flush()
 
     try:
-        report = simulate(deck, games, seed, mode, progress=progress)
+        report = simulate(deck, games, seed, mode, players=players, progress=progress)
     except GameError as e:
         err.write(e.message + "\n")
         return 2
