@@ -1,0 +1,59 @@
+"""Sessions: autosave and resume, and the records people keep (the only writer of user data).
+
+The API the front ends use. Everything raises SessionError (DiskFullError, NewerSaveError are
+kinds of it) with a message written to be shown as it is.
+
+    from cardsdealt.session import SessionStore, SessionError, resume, export_record
+
+    store = SessionStore()                # root: $CARDSDEALT_DATA_DIR/sessions, else the
+                                          # per-user data folder (platformdirs); 0700
+    session = store.start(deck, game, kind="solo", preset=None)   # "solo" | "group"; saved
+    session.save(game)                    # after EVERY action (choose, reflect, play, undo...);
+                                          # clears the draft once its prompt is answered
+    session.save_draft(text)              # the reflection being typed: every few seconds and
+                                          # on quit (unchanged text is not rewritten)
+    session.add_note(card_id, text, author="", kind="facilitator")  # facilitator/panel notes
+    session.save_record(relevance=, learnt=, impact=, peer=)   # own words for the CPD record
+    session.id  .draft  .notes  .folder  .unsaved (a save failed: show "not saved")
+
+    store.list() -> [SessionInfo]         # unfinished first, then newest; .id .deck_title
+                                          # .updated .how_far .finished .kind .problem
+    r = resume(store, session_id, deck=None)  # -> Resumed(session, game, deck, draft, messages)
+                                          # deck None: loaded again from its saved folder;
+                                          # show r.messages (backup used, deck edited, ...)
+                                          # and put r.draft back in the text box
+    store.open(session_id) -> (session, doc, messages)  # the saved document, no engine
+    store.delete(session_id)              # full name only; the session and records beside it
+
+    e = export_record(store, session_id, out_dir=None)  # the end screen's "Save record"
+        # -> Exported(markdown, pdf, chart, summary_markdown, summary_pdf, messages);
+        # e.files lists what was written (beside the session unless out_dir is given);
+        # summary_* only for group sessions; show e.messages (e.g. deck folder not found)
+
+A session id may also be given as a unique prefix, or as "last" (open, resume, export).
+
+Promises kept here (tests/session checks each): a save is atomic (old or new file, never
+half; checked by killing a scripted session at 160 random moments), the save before the last
+is kept as session.json.bak, a damaged or cut-short save falls back to the backup with a
+message and is moved aside (never deleted), a save from a newer cardsdealt is left untouched
+with a message, a full disk or a locked file leaves the last save intact (and the step is
+saved with the next successful save). Reflection text is never logged and never put on the
+clipboard; files are 0600 on POSIX.
+"""
+
+from cardsdealt.session.files import DiskFullError, SessionError, default_root
+from cardsdealt.session.resume import Resumed, resume
+from cardsdealt.session.savefile import NewerSaveError
+from cardsdealt.session.store import Session, SessionInfo, SessionStore
+
+__all__ = [
+    "DiskFullError", "NewerSaveError", "Resumed", "Session", "SessionError", "SessionInfo",
+    "SessionStore", "default_root", "export_record", "resume",
+]
+
+
+def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None):
+    """Write the session's reflective record (Markdown + PDF); see cardsdealt.session.export."""
+    from cardsdealt.session.export import export_record as _export
+
+    return _export(store, session_id, out_dir=out_dir, deck=deck)

@@ -1,0 +1,228 @@
+"""Record blocks -> PDF bytes (fpdf2), with the shipped Atkinson Hyperlegible font embedded.
+
+Any character the embedded fonts cannot draw is replaced by "?" in the PDF only, and the PDF
+then says that the Markdown copy holds the exact words: nothing typed is lost, and fpdf2
+never logs a "missing glyph" warning (which would quote reflection text in a log).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from cardsdealt.session.chart import FONT_DIR
+
+FONT = "Atkinson"
+FALLBACK = "OpenDyslexic"  # covers letters Atkinson lacks, e.g. Welsh ŵ and ŷ
+TEAL, INK, GREY, SHADE = (0, 84, 96), (20, 24, 32), (80, 86, 96), (240, 244, 246)
+BODY = 11
+
+
+@lru_cache(maxsize=2)
+def _cmap(name: str) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(str(FONT_DIR / name)).getBestCmap())
+
+
+def _needs_fallback(blocks: list[tuple]) -> bool:
+    """True when some text needs a letter only the fallback font has (e.g. ŵ). The fallback
+    is embedded only then: most records keep to one font family."""
+    main = _cmap("AtkinsonHyperlegible-Regular.ttf")
+    chars = {ord(c) for b in blocks for part in b[1:] if isinstance(part, str) for c in part}
+    chars |= {ord(c) for b in blocks if b[0] == "kv" for kv in b[1] for t in kv for c in t}
+    chars |= {ord(c) for b in blocks if b[0] == "bullets" for t in b[1] for c in t}
+    return bool({c for c in chars if c not in main and chr(c) not in "\n\t"}
+                & _cmap("OpenDyslexic-Regular.otf"))
+
+
+class _Pdf(FPDF):
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-14)
+        self.set_font(FONT, "", 8.5)
+        self.set_text_color(*GREY)
+        self.cell(0, 6, f"{self.footer_text}   ·   page {self.page_no()} of {{nb}}",
+                  align="C")
+
+
+def to_pdf(blocks: list[tuple], title: str, footer: str, lang: str = "en-GB") -> bytes:
+    pdf = _Pdf(format="A4")
+    pdf.footer_text = footer
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, margin=20)
+    for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "Bold")):
+        pdf.add_font(FONT, style, str(FONT_DIR / f"AtkinsonHyperlegible-{name}.ttf"))
+    fallback = _needs_fallback(blocks)
+    if fallback:
+        pdf.add_font(FALLBACK, "", str(FONT_DIR / "OpenDyslexic-Regular.otf"))
+        pdf.add_font(FALLBACK, "B", str(FONT_DIR / "OpenDyslexic-Bold.otf"))
+        pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+    pdf.set_title(title)
+    pdf.set_author("")
+    pdf.set_creator("cardsdealt")
+    pdf.set_lang(lang)
+    pdf.add_page()
+    writer = _Writer(pdf, fallback)
+    for block in blocks:
+        writer.block(block)
+    if writer.lost:
+        writer.block(("small", "Some characters could not be shown in this PDF and appear "
+                               "as “?”. The Markdown copy of this record has the exact words."))
+    return bytes(pdf.output())
+
+
+class _Writer:
+    def __init__(self, pdf: FPDF, fallback: bool):
+        self.pdf = pdf
+        self.lost = False
+        self.cover = _cmap("AtkinsonHyperlegible-Regular.ttf")
+        if fallback:
+            self.cover |= _cmap("OpenDyslexic-Regular.otf")
+
+    def clean(self, text: str) -> str:
+        out = []
+        for ch in text:
+            if ch in "\n\t" or ord(ch) in self.cover:
+                out.append(ch)
+            elif ch.isspace():
+                out.append(" ")
+            else:
+                out.append("?")
+                self.lost = True
+        return "".join(out)
+
+    def font(self, size: float, style: str = "", colour=INK) -> None:
+        self.pdf.set_font(FONT, style, size)
+        self.pdf.set_text_color(*colour)
+
+    def text(self, text: str, h: float = 6, **kw) -> None:
+        self.pdf.multi_cell(0, h, self.clean(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                            align="L", **kw)
+
+    def keep(self, height: float) -> None:
+        """Start a new page if less than `height` mm is left (headings stay with their text)."""
+        if self.pdf.will_page_break(height):
+            self.pdf.add_page()
+
+    def block(self, block: tuple) -> None:
+        kind, *rest = block
+        getattr(self, "_" + kind)(*rest)
+
+    def _title(self, text: str) -> None:
+        self.font(20, "B", TEAL)
+        self.text(text, 9)
+        pdf = self.pdf
+        pdf.set_draw_color(*TEAL)
+        pdf.set_line_width(0.8)
+        pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
+        pdf.ln(5)
+
+    def _h2(self, text: str) -> None:
+        self.keep(34)
+        self.pdf.ln(4)
+        self.font(14.5, "B", TEAL)
+        self.text(text, 7.5)
+        self.pdf.ln(0.5)
+
+    def _h3(self, text: str) -> None:
+        self.keep(26)
+        self.pdf.ln(2)
+        self.font(12, "B")
+        self.text(text, 6.5)
+
+    def _guide(self, text: str) -> None:
+        self.font(9.5, "I", GREY)
+        self.text(text, 5)
+        self.pdf.ln(1.5)
+
+    def _p(self, text: str) -> None:
+        self.font(BODY)
+        self.text(text)
+        self.pdf.ln(1.5)
+
+    def _small(self, text: str) -> None:
+        self.pdf.ln(2)
+        self.font(9, "I", GREY)
+        self.text(text, 4.8)
+
+    def _quote(self, text: str) -> None:
+        pdf = self.pdf
+        left = pdf.l_margin
+        pdf.set_left_margin(left + 6)
+        pdf.set_x(left + 6)
+        self.font(BODY, "I")
+        y0, page0 = pdf.get_y(), pdf.page_no()
+        self.text(text)
+        if pdf.page_no() == page0:
+            pdf.set_draw_color(*TEAL)
+            pdf.set_line_width(0.9)
+            pdf.line(left + 2, y0 + 0.5, left + 2, pdf.get_y() - 0.5)
+        pdf.set_left_margin(left)
+        pdf.ln(1.5)
+
+    def _kv(self, rows: list[tuple[str, str]]) -> None:
+        pdf = self.pdf
+        for key, value in rows:
+            self.keep(7)
+            self.font(BODY, "B")
+            pdf.cell(40, 6, self.clean(key))
+            self.font(BODY)
+            pdf.multi_cell(0, 6, self.clean(value), new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                           align="L")
+        pdf.ln(1.5)
+
+    def _bullets(self, items: list[str]) -> None:
+        pdf = self.pdf
+        left = pdf.l_margin
+        for item in items:
+            self.keep(7)
+            self.font(BODY)
+            pdf.set_x(left + 1)
+            pdf.cell(5, 6, "•")
+            pdf.set_left_margin(left + 6)
+            self.text(item)
+            pdf.set_left_margin(left)
+        pdf.ln(1.5)
+
+    def _answer(self, prompt: str, answer: str, note: str) -> None:
+        self.keep(24)
+        self.font(BODY, "B")
+        self.text(prompt)
+        if note:
+            self.font(9, "I", GREY)
+            self.text(note, 5)
+        pdf = self.pdf
+        pdf.ln(1)
+        pdf.set_fill_color(*SHADE)
+        if answer:
+            self.font(BODY)
+            self.text(answer, 6, fill=True, padding=(2.5, 3, 2.5, 3))
+        else:
+            self.font(BODY, "I", GREY)
+            self.text("(no answer written)", 6, fill=True, padding=(2, 3, 2, 3))
+        pdf.ln(3)
+
+    def _write(self, hint: str) -> None:
+        pdf = self.pdf
+        self.keep(32)
+        x, y, w = pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.l_margin - pdf.r_margin
+        pdf.set_draw_color(*GREY)
+        pdf.set_line_width(0.3)
+        with pdf.local_context():
+            pdf.set_dash_pattern(dash=1.2, gap=1.2)
+            pdf.rect(x, y, w, 28)
+        pdf.set_xy(x + 3, y + 2)
+        self.font(9, "I", GREY)
+        pdf.multi_cell(w - 6, 4.6, self.clean(hint), align="L")
+        pdf.set_xy(x, y + 31)
+
+    def _image(self, path: str, alt: str) -> None:
+        pdf = self.pdf
+        w = pdf.w - pdf.l_margin - pdf.r_margin
+        self.keep(w / 2 + 4)
+        pdf.image(path, x=pdf.l_margin, w=w, alt_text=self.clean(alt))
+        pdf.ln(3)

@@ -1,0 +1,304 @@
+"""Sessions on disk: start, save after every action, list, open again, delete.
+
+One folder per session under the store's root (0700), holding `session.json` (0600), its
+backup `session.json.bak` (the save before the last), and the exported records. The session
+keeps the document it last wrote in memory, so a draft or a note can be saved without the
+game object, and the backup is written from memory (no copy of a file that may be damaged).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cardsdealt.session import savefile
+from cardsdealt.session.files import (
+    STALE_TEMP_SECONDS,
+    SessionError,
+    clean_stale_temps,
+    default_root,
+    private_dir,
+    write_atomic,
+)
+
+KINDS = ("solo", "group")
+IDLE_CAP_SECONDS = 600  # a gap longer than this between saves counts as a break, not play
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """One line of `store.list()`: enough to pick a session to resume or export."""
+
+    id: str
+    path: Path
+    deck_id: str = ""
+    deck_title: str = ""
+    kind: str = "solo"
+    created: str = ""
+    updated: str = ""
+    seconds: int = 0
+    turn: int = 0
+    stage: str = ""  # the stage's title (journey), "" otherwise
+    finished: bool = False
+    problem: str | None = None  # set when the save could not be read
+
+    @property
+    def how_far(self) -> str:
+        if self.problem:
+            return "cannot be read"
+        if self.finished:
+            return f"finished after {self.turn} cards"
+        where = f", {self.stage}" if self.stage else ""
+        return f"card {self.turn}{where}"
+
+
+class Session:
+    """A session being played. Save after every action; it never loses a committed step."""
+
+    def __init__(self, store: SessionStore, folder: Path, doc: dict, raw: bytes | None):
+        self.store = store
+        self.folder = folder
+        self.doc = doc
+        self._last_raw = raw  # bytes of the last good save: becomes the backup on next save
+        self._clock = time.monotonic()
+        self._unsaved: dict = {}  # changes of a save that failed (full disk): sent again
+
+    # -- what the front ends read ------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self.doc["id"]
+
+    @property
+    def kind(self) -> str:
+        return self.doc["meta"]["kind"]
+
+    @property
+    def draft(self) -> str:
+        """Reflection text typed but not yet submitted ("" when none)."""
+        return (self.doc.get("draft") or {}).get("text", "")
+
+    @property
+    def notes(self) -> list[dict]:
+        return list(self.doc.get("notes", []))
+
+    @property
+    def path(self) -> Path:
+        return self.folder / savefile.MAIN
+
+    @property
+    def unsaved(self) -> bool:
+        """True after a save failed (e.g. full disk) until one succeeds: show "not saved"."""
+        return bool(self._unsaved)
+
+    # -- saving ------------------------------------------------------------------------------
+    def save(self, game) -> None:
+        """Save the game after an action. Clears the draft once its prompt is answered."""
+        progress = progress_of(game)
+        changes = {"game": game.to_json(), "progress": progress}
+        draft = self.doc.get("draft")
+        pending = progress.get("pending_prompt")
+        if draft and (pending is None or draft.get("prompt") not in (None, pending)):
+            changes["draft"] = None
+        self._write(changes)
+
+    def save_draft(self, text: str, prompt_id: str | None = None) -> None:
+        """Keep the reflection being typed. Cheap to call every few seconds: unchanged text
+        is not written again."""
+        prompt_id = prompt_id or self.doc.get("progress", {}).get("pending_prompt")
+        new = {"text": text, "prompt": prompt_id} if text else None
+        if new != self.doc.get("draft") or self._unsaved:
+            self._write({"draft": new})
+
+    def add_note(self, card_id: str | None, text: str, author: str = "",
+                 kind: str = "facilitator") -> dict:
+        """Keep a facilitator's or panel's note about a card (card_id None: the session)."""
+        note = {"card": card_id, "text": text, "author": author, "kind": kind, "at": _now(),
+                "turn": self.doc.get("progress", {}).get("turn", 0)}
+        self._write({"notes": [*self.doc.get("notes", []), note]})
+        return note
+
+    def save_record(self, **fields: str) -> None:
+        """Keep the person's own words for the CPD record: relevance, learnt, impact, peer."""
+        unknown = set(fields) - set(RECORD_FIELDS)
+        if unknown:
+            raise ValueError(f"unknown record field(s): {', '.join(sorted(unknown))}")
+        record = {**self.doc.get("record", {}), **{k: v or "" for k, v in fields.items()}}
+        self._write({"record": record})
+
+    def _write(self, changes: dict) -> None:
+        """Write the document with `changes`; only once it is on disk does it become
+        `self.doc` (a failed write leaves the session as it was, so a retry writes again)."""
+        now = time.monotonic()
+        changes = {**self._unsaved, **changes}  # a step whose save failed is not forgotten
+        doc = {**self.doc, **changes}
+        meta = dict(doc["meta"])
+        spent = meta.get("seconds_exact", 0) + min(now - self._clock, IDLE_CAP_SECONDS)
+        meta.update(seconds=int(spent), seconds_exact=round(spent, 3), updated=_now())
+        doc["meta"] = meta
+        doc["seq"] = doc.get("seq", 0) + 1
+        raw = savefile.encode(doc)
+        try:
+            if self._last_raw is not None:
+                write_atomic(self.folder / savefile.BACKUP, self._last_raw)
+            write_atomic(self.folder / savefile.MAIN, raw)
+        except SessionError:
+            self._unsaved = changes
+            raise
+        self.doc, self._last_raw, self._clock = doc, raw, now  # committed
+        self._unsaved = {}
+
+
+RECORD_FIELDS = ("relevance", "learnt", "impact", "peer")
+
+
+def progress_of(game) -> dict:
+    """How far a game has got, read from the engine's public attributes."""
+    stage = getattr(game, "stage", None)
+    prompt = getattr(game, "pending_reflection", None)
+    card = getattr(game, "current_card", None)
+    return {
+        "mode": getattr(game, "mode", ""),
+        "turn": int(getattr(game, "turn", 0) or 0),
+        "stage": getattr(stage, "id", None),
+        "stage_title": getattr(stage, "title", "") or "",
+        "card": getattr(card, "id", None),
+        "pending_prompt": getattr(prompt, "id", None),
+        "finished": bool(getattr(game, "finished", False)),
+    }
+
+
+def _remove_if_empty(folder: Path) -> None:
+    try:
+        if time.time() - folder.stat().st_mtime > STALE_TEMP_SECONDS:
+            folder.rmdir()  # only succeeds when empty; recent ones may be starting now
+    except OSError:
+        pass
+
+
+def _recency(info: SessionInfo) -> tuple:
+    try:
+        mtime = (info.path / savefile.MAIN).stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return (info.updated, mtime)  # updated is to the second; the file time breaks ties
+
+
+class SessionStore:
+    """All sessions of this user. `root` defaults to the per-user data folder."""
+
+    def __init__(self, root: Path | str | None = None):
+        self.root = private_dir(Path(root) if root is not None else default_root())
+        for folder in self._folders():
+            clean_stale_temps(folder)
+            _remove_if_empty(folder)  # a session killed before its first save
+
+    def _folders(self) -> list[Path]:
+        try:
+            return [p for p in self.root.iterdir() if p.is_dir()]
+        except OSError:
+            return []
+
+    def start(self, deck, game, kind: str = "solo", preset: str | None = None) -> Session:
+        """A new session for `game` on `deck`, saved at once."""
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+        folder = self._new_folder(getattr(deck, "id", "deck"))
+        now = _now()
+        doc = {
+            "format": savefile.FORMAT, "version": savefile.VERSION,
+            "min_reader": savefile.MIN_READER, "id": folder.name, "seq": 0,
+            "meta": {"created": now, "updated": now, "seconds": 0, "seconds_exact": 0.0,
+                     "kind": kind, "preset": preset,
+                     "deck": {"id": getattr(deck, "id", ""), "title": getattr(deck, "title", ""),
+                              "path": str(getattr(deck, "root", "") or "")}},
+            "progress": {}, "game": None, "draft": None, "notes": [], "record": {},
+        }
+        session = Session(self, folder, doc, None)
+        session.save(game)
+        return session
+
+    def _new_folder(self, deck_id: str) -> Path:
+        slug = re.sub(r"[^a-z0-9-]+", "-", deck_id.lower()).strip("-")[:40] or "deck"
+        stamp = time.strftime("%Y-%m-%d-%H%M%S")
+        for n in range(1000):  # the counter goes before the slug: no id is another's prefix
+            folder = self.root / (f"{stamp}-{slug}" if n == 0 else f"{stamp}-{n + 1}-{slug}")
+            try:
+                folder.mkdir(mode=0o700)
+            except FileExistsError:
+                continue
+            return private_dir(folder)
+        raise SessionError(f"Could not create a new session folder in {self.root}.")
+
+    def folder(self, session_id: str, exact: bool = False) -> Path:
+        """The folder of a session id, a unique prefix of one, or 'last' (latest updated).
+        `exact`: only the full id (for deleting)."""
+        if session_id in ("last", "latest"):
+            infos = sorted(self.list(), key=_recency, reverse=True)
+            if not infos:
+                raise SessionError("There are no saved sessions yet.")
+            return infos[0].path
+        if "/" in session_id or "\\" in session_id or session_id in (".", ".."):
+            raise SessionError(f"{session_id!r} is not a session name.")
+        if (self.root / session_id).is_dir():
+            return self.root / session_id
+        if exact:
+            raise SessionError(f"No saved session is called {session_id!r}. Give its full "
+                               "name, as `cardsdealt sessions` lists it.")
+        matches = [p for p in self._folders() if p.name.startswith(session_id)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise SessionError(f"No saved session is called {session_id!r}. "
+                               "`cardsdealt sessions` lists them.")
+        raise SessionError(f"{session_id!r} matches {len(matches)} sessions; type more of "
+                           "its name.")
+
+    def open(self, session_id: str) -> tuple[Session, dict, list[str]]:
+        """Open a saved session to resume: (session, its document, messages for the user)."""
+        folder = self.folder(session_id)
+        clean_stale_temps(folder)
+        doc, raw, messages = savefile.read_session(folder)
+        return Session(self, folder, doc, raw), doc, messages
+
+    def list(self) -> list[SessionInfo]:
+        """Every session: unfinished first, then the most recently played first."""
+        infos = [self._info(folder) for folder in self._folders()]
+        infos = [i for i in infos if i is not None]
+        infos.sort(key=lambda i: i.updated or i.id, reverse=True)
+        infos.sort(key=lambda i: i.finished)
+        return infos
+
+    def _info(self, folder: Path) -> SessionInfo | None:
+        names = {p.name for p in folder.iterdir()}
+        if not any(n.startswith(savefile.MAIN) for n in names):
+            return None  # not a session folder
+        checked = savefile.check_file(folder / savefile.MAIN)
+        if checked.doc is None:
+            backup = savefile.check_file(folder / savefile.BACKUP)
+            if backup.doc is None:
+                return SessionInfo(folder.name, folder, problem=checked.problem)
+            checked = backup
+        doc = checked.doc
+        meta, prog = doc.get("meta", {}), doc.get("progress", {})
+        return SessionInfo(
+            id=folder.name, path=folder, deck_id=meta.get("deck", {}).get("id", ""),
+            deck_title=meta.get("deck", {}).get("title", ""), kind=meta.get("kind", "solo"),
+            created=meta.get("created", ""), updated=meta.get("updated", ""),
+            seconds=int(meta.get("seconds", 0)), turn=int(prog.get("turn", 0)),
+            stage=prog.get("stage_title") or prog.get("stage") or "",
+            finished=bool(prog.get("finished")),
+        )
+
+    def delete(self, session_id: str) -> Path:
+        """Remove a session and the records exported next to it. Returns the folder removed."""
+        folder = self.folder(session_id, exact=True)
+        shutil.rmtree(folder)
+        return folder
