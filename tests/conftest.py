@@ -1,5 +1,6 @@
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from cardsdealt.deck import check_deck
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# Sessions written by tests go to a throwaway folder, never the user's own data folder.
+os.environ["CARDSDEALT_DATA_DIR"] = tempfile.mkdtemp(prefix="cardsdealt-tests-")
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "decks" / "example"
 

@@ -1,0 +1,43 @@
+"""The terminal game keeps a session after every step; `--resume` carries on exactly there."""
+
+import io
+import sys
+
+from cardsdealt.cli import main
+from cardsdealt.session import SessionStore
+
+
+def _play(monkeypatch, capsys, argv, typed):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    rc = main(argv)
+    return rc, capsys.readouterr().out
+
+
+def test_stop_then_resume_keeps_every_word(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path))
+    rc, out = _play(monkeypatch, capsys, ["play", "example", "--text", "--seed", "3"],
+                    "1\n2\nwaiting is the hardest part\nq\n")
+    assert rc == 0 and "Your session is kept as" in out
+    [info] = SessionStore().list()
+    assert not info.finished
+    rc, out = _play(monkeypatch, capsys, ["play", "--text", "--resume", info.id],
+                    "my second thought\n1\n1\n1\n1\n\n\n\n")
+    assert rc == 0 and "Carrying on a saved game." in out
+    _session, doc, _messages = SessionStore().open(info.id)
+    text = str(doc)
+    assert "waiting is the hardest part" in text and "my second thought" in text
+
+
+def test_no_save_and_autoplay_keep_nothing(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path))
+    _play(monkeypatch, capsys, ["play", "example", "--text", "--no-save"], "1\nq\n")
+    _play(monkeypatch, capsys, ["play", "example", "--text", "--autoplay", "--seed", "1"], "")
+    assert SessionStore().list() == []
+
+
+def test_resume_unknown_session_is_a_clear_message(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    assert main(["play", "--text", "--resume", "nope"]) == 1
+    err = capsys.readouterr().err
+    assert "nope" in err and "Traceback" not in err
