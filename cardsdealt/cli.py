@@ -214,18 +214,15 @@ def _cmd_play(args: argparse.Namespace) -> int:
         print("No display found, so cardsdealt is starting in the terminal. "
               "(Use a desktop session for the card table.)", file=sys.stderr)
         return _play_text(args)
+    from cardsdealt.ui.pygame.app import DisplayUnavailable
     from cardsdealt.ui.pygame.app import run as run_window
 
     try:
         return run_window(args)
-    except _DisplayUnavailable as e:  # pragma: no cover - depends on the machine
+    except DisplayUnavailable as e:  # pragma: no cover - depends on the machine
         print(f"The window could not open ({e}), so cardsdealt is starting in the terminal.",
               file=sys.stderr)
         return _play_text(args)
-
-
-class _DisplayUnavailable(RuntimeError):
-    pass
 
 
 def _play_text(args: argparse.Namespace) -> int:

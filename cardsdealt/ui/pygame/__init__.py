@@ -1,0 +1,5 @@
+"""The window front end (pygame-ce). Entry point: `cardsdealt.ui.pygame.app.run(args)`."""
+
+import os
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # before any `import pygame`

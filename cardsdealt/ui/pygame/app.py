@@ -1,0 +1,257 @@
+"""The window's loop: one App owns the display, a stack of scenes, and the idle policy.
+
+Idle policy: the app draws only when something changed (`dirty`) or moves (`animating`),
+and sleeps in `clock.tick` at IDLE_FPS otherwise. (pygame-ce's `event.wait(timeout)` polls
+every millisecond, about 3 % of a core; this loop measures well under 1 %.)
+
+Global keys, whatever the screen: Esc pause menu, F11/F full screen, B or '.' blank screen,
+H/?/F1 help. Closing the window asks nothing: typed text goes to `on_quit(draft)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+from dataclasses import dataclass
+from typing import Callable
+
+import pygame
+
+from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, parse_size
+from cardsdealt.ui.pygame.keys import intent_for
+from cardsdealt.ui.pygame.theme import DEFAULT, Theme
+
+__all__ = ["App", "Draft", "DisplayUnavailable", "run"]
+
+IDLE_FPS = 20  # input is read 20 times a second when nothing moves
+BUSY_FPS = 60
+
+RELAYOUT_EVENTS = {pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
+                   pygame.WINDOWDISPLAYCHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED,
+                   pygame.WINDOWMAXIMIZED, pygame.WINDOWSHOWN, pygame.VIDEOEXPOSE}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Typed words not yet saved: the reflection prompt they answer and the text."""
+
+    prompt_id: str | None
+    card_id: str | None
+    text: str
+
+
+class App:
+    def __init__(self, screen: pygame.Surface | None = None, theme: Theme = DEFAULT,
+                 on_quit: Callable[[Draft | None], None] | None = None) -> None:
+        self._screen = screen
+        self.theme = theme
+        self.on_quit = on_quit
+        self.scenes: list = []
+        self._results: dict[int, Callable] = {}
+        self.dirty = True
+        self.animating = False
+        self.running = True
+        self.fullscreen = bool(screen and screen.get_flags() & pygame.FULLSCREEN)
+        self.windowed_size = screen.get_size() if screen else (1280, 720)
+        self.frames = 0  # frames drawn (tests and the bench read it)
+        self.quit_draft: Draft | None = None
+        self.spare_layer: pygame.Surface | None = None  # a full-screen surface to reuse
+        self.keys_down: set[int] = set()  # to drop the key repeats a held key makes
+
+    # -- display -------------------------------------------------------------------------
+    @property
+    def screen(self) -> pygame.Surface:
+        return pygame.display.get_surface() or self._screen
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.size
+        try:
+            with warnings.catch_warnings():  # "re-creating window" is expected, not news
+                warnings.simplefilter("ignore")
+                pygame.display.toggle_fullscreen()
+        except pygame.error:  # drivers without it (dummy, some Wayland): open anew
+            if self.fullscreen:
+                pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+            else:
+                pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        self.fullscreen = not self.fullscreen
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Follow a new window size (drivers that do not resize the surface themselves)."""
+        size = (max(320, int(size[0])), max(240, int(size[1])))
+        if self.size != size and not self.fullscreen:
+            pygame.display.set_mode(size, pygame.RESIZABLE)
+        self.dirty = True
+
+    # -- scenes --------------------------------------------------------------------------
+    @property
+    def top(self):
+        return self.scenes[-1] if self.scenes else None
+
+    def show(self, scene) -> None:
+        """Replace every scene with `scene`."""
+        while self.scenes:
+            self.scenes.pop().on_hide()
+        self._results.clear()
+        self.scenes.append(scene)
+        scene.on_show()
+        self.dirty = True
+
+    def push(self, scene, on_result: Callable | None = None) -> None:
+        if on_result is not None:
+            self._results[id(scene)] = on_result
+        self.scenes.append(scene)
+        scene.on_show()
+        self.dirty = True
+
+    def pop(self, scene, result=None) -> None:
+        """Close `scene` (a modal) and give its result to whoever opened it."""
+        if scene not in self.scenes:
+            return
+        while self.scenes and self.scenes[-1] is not scene:
+            self.scenes.pop().on_hide()
+        self.scenes.pop()
+        scene.on_hide()
+        callback = self._results.pop(id(scene), None)
+        self.dirty = True
+        if self.top is not None:
+            self.top.changed()
+        if callback is not None:
+            callback(result)
+
+    def find(self, cls):
+        for s in reversed(self.scenes):
+            if isinstance(s, cls):
+                return s
+        return None
+
+    # -- events --------------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type in RELAYOUT_EVENTS:
+            if event.type == pygame.VIDEORESIZE:
+                self.resize((event.w, event.h))
+            self.dirty = True
+            return
+        top = self.top
+        if top is None:
+            return
+        if self._is_repeat(event, top):
+            return
+        if getattr(top, "skip_animation", None) and top.skip_animation(event):
+            return
+        intent = intent_for(event, typing=top.wants_text)
+        if intent == "fullscreen":
+            self.toggle_fullscreen()
+        elif intent == "blank" and not isinstance(top, _overlay_types()):
+            from cardsdealt.ui.pygame.scenes.overlays import Blank
+
+            self.push(Blank(self))
+        elif intent == "help" and not isinstance(top, _overlay_types()):
+            from cardsdealt.ui.pygame.scenes.overlays import Help
+
+            self.push(Help(self))
+        elif intent == "pause" and top.pausable:
+            from cardsdealt.ui.pygame.scenes.overlays import PauseMenu
+
+            self.push(PauseMenu(self))
+        else:
+            top.handle(event)
+
+    def _is_repeat(self, event, top) -> bool:
+        """A held key repeats (X11 sends more KEYDOWNs): a held clicker button must not race
+        through the cards. Typing keeps its repeats (holding Backspace deletes on)."""
+        if event.type == pygame.KEYUP:
+            self.keys_down.discard(event.key)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self.keys_down.clear()
+        elif event.type == pygame.KEYDOWN:
+            if event.key in self.keys_down and not top.wants_text:
+                return True
+            self.keys_down.add(event.key)
+        return False
+
+    def step(self, events, dt: float) -> None:
+        """One turn of the loop: events, update, and a draw only if something changed."""
+        for e in events:
+            if not self.running:
+                return
+            self.handle(e)
+        if not self.running:
+            return
+        self.animating = False
+        if self.top is not None:
+            self.top.update(dt)
+        if self.dirty or self.animating:
+            self.draw()
+
+    def draw(self) -> None:
+        screen = self.screen
+        start = len(self.scenes) - 1
+        while start > 0 and not self.scenes[start].opaque:
+            start -= 1
+        if not self.scenes:
+            screen.fill(self.theme.table)
+        for scene in self.scenes[max(0, start):]:
+            scene.draw(screen)
+        pygame.display.flip()
+        self.frames += 1
+        self.dirty = False
+
+    def draft(self) -> Draft | None:
+        for s in reversed(self.scenes):
+            d = s.draft()
+            if d is not None:
+                return d
+        return None
+
+    def quit(self) -> None:
+        """Stop without asking; hand unsaved typed text to `on_quit` first."""
+        if not self.running:
+            return
+        self.running = False
+        self.quit_draft = self.draft()
+        if self.on_quit is not None:
+            self.on_quit(self.quit_draft)
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        while self.running:
+            fps = BUSY_FPS if (self.animating or self.dirty) else IDLE_FPS
+            dt = min(clock.tick(fps), 250) / 1000
+            self.step(pygame.event.get(), dt)
+        return 0
+
+
+def _overlay_types():
+    from cardsdealt.ui.pygame.scenes.overlays import Blank, Help
+
+    return (Blank, Help)
+
+
+def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None = None,
+        unfinished: Callable[[], list] | None = None) -> int:
+    """`cardsdealt play` with a window. Raises DisplayUnavailable if no window can open.
+
+    `on_quit(draft)` runs when the window closes or Quit is chosen (draft: unsaved typed
+    words, or None); `unfinished()` lists `flow.ResumeEntry` rows for the start screen.
+    (Both are for the sessions work to wire in.)
+    """
+    from cardsdealt.ui.pygame.flow import Table
+
+    screen = open_display(parse_size(getattr(args, "size", None)),
+                          fullscreen=bool(getattr(args, "fullscreen", False)))
+    try:
+        app = App(screen, on_quit=on_quit)
+        Table(app, args, unfinished=unfinished).start()
+        return app.run()
+    finally:
+        pygame.display.quit()

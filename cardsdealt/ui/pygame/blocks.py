@@ -1,0 +1,63 @@
+"""Stacking several pieces of text in one column (a response, what changed, a question),
+all shrunk together until they fit, so no piece steals the space of another."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pygame import Rect
+
+from cardsdealt.ui.pygame.text import Fitted, draw_fitted, fit
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    style: str = "regular"
+    px: float = 36  # design px at 1080p
+    min_px: float = 24
+    colour: str = "ink"  # a Theme attribute name
+    gap: float = 20  # design px below this block
+
+
+def stack(blocks: list[Block], box: tuple[int, int], u: float) -> list[Fitted]:
+    """Fit every block at one common scale (from 1 down to each block's floor)."""
+    blocks = [b for b in blocks if b.text.strip()]
+    w, h = box
+    scale = 1.0
+    while True:
+        out = []
+        total = 0
+        for b in blocks:
+            px = max(round(b.min_px * u), round(b.px * u * scale))
+            f = fit(b.text.strip(), b.style, (w, 100_000), px, px)
+            out.append(f)
+            total += f.height + round(b.gap * u)
+        if blocks:
+            total -= round(blocks[-1].gap * u)
+        if total <= h or scale <= 0.5:
+            return out
+        scale -= 0.05
+
+
+def draw_stack(surface, blocks: list[Block], rect: Rect, u: float, theme,
+               valign: str = "top") -> int:
+    """Draw the blocks from the top of `rect`, clipped to it. Returns the height used."""
+    blocks = [b for b in blocks if b.text.strip()]
+    fitted = stack(blocks, rect.size, u)
+    total = sum(f.height + round(b.gap * u) for f, b in zip(fitted, blocks, strict=False))
+    y = rect.y + (max(0, rect.h - total) // 2 if valign == "middle" else 0)
+    for f, b in zip(fitted, blocks, strict=False):
+        r = Rect(rect.x, y, rect.w, max(0, min(f.height, rect.bottom - y)))
+        if r.h > 0:
+            draw_fitted(surface, f, r, getattr(theme, b.colour))
+        y += f.height + round(b.gap * u)
+    return total
+
+
+def stack_overflows(blocks: list[Block], box: tuple[int, int], u: float) -> bool:
+    blocks = [b for b in blocks if b.text.strip()]
+    fitted = stack(blocks, box, u)
+    total = sum(f.height + round(b.gap * u) for f, b in zip(fitted, blocks, strict=False)) \
+        - (round(blocks[-1].gap * u) if blocks else 0)
+    return total > box[1]

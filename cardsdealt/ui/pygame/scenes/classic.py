@@ -1,0 +1,263 @@
+"""The table game: the top card large (its words at reading size), the teams and what
+matches on the right, the current team's hand below with playable cards marked in words.
+After a card is played the hand gives way to the discussion: the question, the young
+people's voice, and a gentle timer that never forces anyone on.
+
+Keys: Next moves the marker over the playable cards (and Draw), hold Next / F5 / Enter plays
+it, 1-9 play the n-th playable card; during discussion Next goes on; Back undoes.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame import Rect
+
+from cardsdealt.ui.pygame import layout as L
+from cardsdealt.ui.pygame.blocks import Block, draw_stack
+from cardsdealt.ui.pygame.card_view import render_classic_card, render_hand_card, theme_label
+from cardsdealt.ui.pygame.draw import button, focus_ring, hint, panel, pointer
+from cardsdealt.ui.pygame.scenes.table import TableScene
+from cardsdealt.ui.pygame.text import draw_text
+
+
+def discussion_blocks(card) -> tuple[list[Block], list[Block]]:
+    talk = [Block("Talk about it", "bold", 34, 24, "accent", 14),
+            Block(card.discuss or "What is this card saying to you?", "bold", 46, 30, "ink", 0)]
+    voice = [Block("What we want you to know", "bold", 34, 24, "accent", 14),
+             Block(card.voice, "italic", 42, 28, "ink", 0)] if card.voice else []
+    return talk, voice
+
+
+def timer_words(seconds: float) -> str:
+    s = max(0, int(seconds + 0.999))
+    if s == 0:
+        return "Time's up: carry on when you are ready"
+    return f"{s // 60}:{s % 60:02d} left to talk"
+
+
+class ClassicScene(TableScene):
+    name = "classic"
+
+    def __init__(self, app, table, game) -> None:
+        super().__init__(app, table, game)
+        self.talk_left = float(game.deck.discussion_seconds)
+        self._shown_top = None
+        self._face = None
+        self._face_key = None
+        self._hand_cache: dict = {}
+
+    def on_show(self) -> None:
+        super().on_show()
+        self.reset_focus()
+        self._follow_top()
+
+    def _follow_top(self) -> None:
+        top = self.game.current_card
+        if top is not None and (self._shown_top is None or top.id != self._shown_top):
+            self._shown_top = top.id
+            self.start_deal()
+
+    # -- geometry ------------------------------------------------------------------------
+    def geom(self) -> L.ClassicTable:
+        return L.classic_table(self.app.size)
+
+    @property
+    def discussing(self) -> bool:
+        return self.game.discussing is not None
+
+    def hand(self) -> list:
+        g = self.game
+        return g.hands[g.player] if not g.finished else []
+
+    def _slots(self) -> list[Rect]:
+        g = self.geom()
+        hand_area = Rect(g.hand.x, g.hand.y, g.hand.w - self.m.px(300), g.hand.h)
+        return L.hand_slots(hand_area, len(self.hand()), self.m.u)
+
+    def _draw_button(self) -> Rect:
+        g, m = self.geom(), self.m
+        return Rect(g.hand.right - m.px(270), g.hand.y + m.px(10), m.px(270), m.px(150))
+
+    def _targets(self) -> list[tuple[str, object, Rect]]:
+        """What the marker can move over: ("play", card, rect) ... and ("draw", None, rect)."""
+        if self.discussing or self.game.finished:
+            return []
+        playable = {c.id for c in self.game.playable()}
+        out = [("play", c, r) for c, r in zip(self.hand(), self._slots(), strict=False)
+               if c.id in playable]
+        if ("draw",) in self.game.actions():
+            out.append(("draw", None, self._draw_button()))
+        return out
+
+    def items(self) -> list[Rect]:
+        return [r for _, _, r in self._targets()]
+
+    def reset_focus(self) -> None:
+        """Nothing marked, except when drawing is the only move: then Draw is marked, so one
+        press of F5 (or Enter, or a held Next) draws."""
+        super().reset_focus()
+        targets = self._targets()
+        if len(targets) == 1 and targets[0][0] == "draw":
+            self.focus = 0
+
+    def deal_target(self) -> Rect:
+        return self.geom().top_card
+
+    def card_surface(self):
+        top = self.game.current_card
+        if top is None:
+            return None
+        size = self.geom().top_card.size
+        key = (top.id, size)
+        if self._face_key != key:
+            self._face = render_classic_card(top, size, self.m.u, self.game.deck.root,
+                                             self.theme, self._themes())
+            self._face_key = key
+        return self._face
+
+    def _themes(self) -> tuple[str, ...]:
+        rules = self.game.deck.classic
+        return rules.themes if rules else ()
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self, surface) -> None:
+        th, g, game = self.theme, self.geom(), self.game
+        surface.fill(th.table)
+        who = game.player_names[game.player] if game.player_names else ""
+        left = f"{who}: talk about this card" if self.discussing else f"{who}'s turn"
+        self.draw_header(surface, g.header, left, f"{game.deck.title} · H: help")
+        if not self.dealing and game.current_card is not None:
+            surface.blit(self.card_surface(), g.top_card.topleft)
+        self._render_side(surface, g)
+        if self.discussing:
+            self._render_discussion(surface, g)
+        else:
+            self._render_hand(surface, g)
+
+    def _render_side(self, surface, g) -> None:
+        m, th, game = self.m, self.theme, self.game
+        y = g.side.y
+        draw_text(surface, "Cards in hand", "bold", m.px(34), (g.side.x, y), th.table_ink)
+        y += m.px(56)
+        for i, (name, hand) in enumerate(zip(game.player_names, game.hands, strict=False)):
+            now = i == game.player
+            if now:
+                pointer(surface, (g.side.x + m.px(22), y + m.px(22)), th.focus, m.u * 0.8)
+            draw_text(surface, f"{name}: {len(hand)}" + ("  (playing now)" if now else ""),
+                      "bold" if now else "regular", m.px(34), (g.side.x + m.px(40), y),
+                      th.table_ink, max_w=g.side.w - m.px(40))
+            y += m.px(50)
+        top = game.current_card
+        rules = game.deck.classic
+        if top is not None and not self.discussing and rules:
+            words = []
+            if "theme" in rules.match and top.theme:
+                words.append(f"the theme “{theme_label(top.theme)}”")
+            if "number" in rules.match and top.number is not None:
+                words.append(f"the number {top.number}")
+            r = Rect(g.side.x, y + m.px(24), g.side.w, g.side.bottom - y - m.px(24))
+            draw_stack(surface, [Block("Play a card with " + " or ".join(words) + ".",
+                                       "regular", 34, 24, "table_ink", 0)], r, m.u, th)
+
+    def _render_discussion(self, surface, g) -> None:
+        m, th = self.m, self.theme
+        card = self.game.discussing
+        boxes = L.discussion_boxes(Rect(g.hand.x, g.hand.y, g.hand.w, g.hand.h - m.px(60)), m.u)
+        talk, voice = discussion_blocks(card)
+        for rect, blocks in ((boxes.discuss, talk), (boxes.voice, voice)):
+            if not blocks:
+                continue
+            panel(surface, rect, th, m.u)
+            draw_stack(surface, blocks, rect.inflate(-m.px(56), -m.px(48)), m.u, th)
+        hint(surface, Rect(g.hand.x, g.hand.bottom - m.px(50), g.hand.w, m.px(50)),
+             self.notice or "Next: the next turn · Back: take the card back", th, m.u)
+
+    def _render_hand(self, surface, g) -> None:
+        m, th = self.m, self.theme
+        playable = {c.id for c in self.game.playable()}
+        targets = self._targets()
+        number = {id(t[1]): n for n, t in enumerate(targets, 1) if t[0] == "play"}
+        for card, r in zip(self.hand(), self._slots(), strict=False):
+            surface.blit(self._hand_card(card, r.size, card.id in playable,
+                                         number.get(id(card))), r.topleft)
+        if ("draw",) in self.game.actions():
+            i = len(targets) - 1
+            button(surface, self._draw_button(), "Draw a card", th, m.u, focused=i == self.focus)
+        for i, (_, _, r) in enumerate(targets):
+            if i == self.focus and targets[i][0] == "play":
+                focus_ring(surface, r, th, m.u, radius=16)
+        words = self.notice or ("No card matches: F5, Enter or a held Next draws one"
+                                if ("draw",) in self.game.actions() else
+                                "Next: mark a card · hold Next or F5: play it · 1–9: play")
+        hint(surface, Rect(g.hand.x, g.hand.bottom + m.px(4), g.hand.w, m.px(44)), words, th,
+             m.u)
+
+    def _hand_card(self, card, size, playable: bool, number: int | None):
+        key = (card.id, size, playable, number)
+        img = self._hand_cache.get(key)
+        if img is None:
+            if len(self._hand_cache) > 32:
+                self._hand_cache.clear()
+            img = render_hand_card(card, size, self.m.u, self.theme, self._themes(), playable,
+                                   number if number is not None and number <= 9 else None)
+            self._hand_cache[key] = img
+        return img
+
+    def draw_live(self, surface) -> None:
+        super().draw_live(surface)
+        if self.discussing and not self.dealing:
+            m, g = self.m, self.geom()
+            r = Rect(g.side.x, g.side.bottom - m.px(70), g.side.w, m.px(70))
+            pygame.draw.rect(surface, self.theme.table, r)
+            draw_text(surface, timer_words(self.talk_left), "bold", m.px(36), r.midleft,
+                      self.theme.table_ink, anchor="midleft", max_w=r.w)
+
+    # -- actions -------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        if self.discussing and not self.dealing and self.talk_left > 0:
+            before = int(self.talk_left + 0.999)
+            self.talk_left = max(0.0, self.talk_left - dt)
+            if int(self.talk_left + 0.999) != before:
+                self.app.dirty = True
+        super().update(dt)
+
+    def activate(self, i: int) -> None:
+        targets = self._targets()
+        if not 0 <= i < len(targets):
+            return
+        kind, card, _ = targets[i]
+        ok = self.act(self.game.play, card.id) if kind == "play" else self.act(self.game.draw)
+        if ok:
+            self._after_action()
+
+    def _after_action(self) -> None:
+        self.reset_focus()
+        self.talk_left = float(self.game.deck.discussion_seconds)
+        if self.game.finished and not self.discussing:
+            self.table.finish()
+            return
+        self._follow_top()
+        self.changed()
+
+    def on_advance(self) -> None:
+        if self.game.finished:
+            self.table.finish()
+        elif self.discussing and self.act(self.game.end_discussion):
+            self._after_action()
+
+    def on_back(self) -> None:
+        if not self.game.state.actions:
+            self.say("Nothing has been played yet.")
+            return
+        if self.act(self.game.undo):
+            self._shown_top = self.game.current_card.id if self.game.current_card else None
+            self.reset_focus()
+            self.changed()
+
+    def on_click_elsewhere(self, pos) -> None:
+        for card, r in zip(self.hand(), self._slots(), strict=False):
+            if r.collidepoint(pos):
+                self.say(f"“{card.title}” does not match the card on the table.")
+                return
+        if self.discussing:
+            self.on_advance()

@@ -1,0 +1,102 @@
+"""Before play: the content notes (so people can prepare), then the young person's
+introduction, large enough to be read aloud from the screen. Next goes on (scrolling first
+if the words are longer than the screen); Back goes back. F5 is Next here too, so a clicker's
+start button never skips the content notes."""
+
+from __future__ import annotations
+
+from pygame import Rect
+
+from cardsdealt.ui.pygame.draw import hint, panel
+from cardsdealt.ui.pygame.scenes.base import Scene
+from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
+
+
+class IntroScene(Scene):
+    name = "intro"
+
+    def __init__(self, app, table, deck) -> None:
+        super().__init__(app)
+        self.table, self.deck = table, deck
+        self.pages: list[tuple[str, str, str]] = []  # (heading, words, style)
+        if deck.content_notes:
+            notes = "\n".join(f"•  {n}" for n in deck.content_notes)
+            self.pages.append((
+                "Before you start",
+                "This deck talks about:\n" + notes + "\n\nYou can pause at any time (Esc) or "
+                "take a break. Look after yourself and each other.", "regular"))
+        self.pages.append(("Read this aloud", deck.introduction.strip() or deck.title,
+                           "regular"))
+        self.page = 0
+        self.scroll = 0
+
+    # -- geometry ------------------------------------------------------------------------
+    def _box(self) -> Rect:
+        m = self.m
+        return Rect(m.px(160), m.px(190), m.w - m.px(320), m.h - m.px(190) - m.px(130))
+
+    def _fitted(self):
+        m = self.m
+        box = self._box().inflate(-m.px(100), -m.px(80))
+        _, words, style = self.pages[self.page]
+        return fit(words, style, box.size, m.px(50), m.px(40), spacing=1.12), box
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self, surface) -> None:
+        m, th = self.m, self.theme
+        surface.fill(th.table)
+        heading, _, _ = self.pages[self.page]
+        draw_text(surface, self.deck.title, "bold", m.px(44), (m.px(160), m.px(40)),
+                  th.table_muted, max_w=m.w - m.px(320))
+        draw_text(surface, heading, "bold", m.px(64), (m.px(160), m.px(94)), th.table_ink,
+                  max_w=m.w - m.px(320))
+        panel(surface, self._box(), th, m.u)
+        f, box = self._fitted()
+        draw_fitted(surface, f, box, th.ink, scroll=self.scroll)
+        if f.height > box.h:
+            more = "more below: Next" if self.scroll + box.h < f.height else "the end"
+            draw_text(surface, more, "italic", m.px(28),
+                      (self._box().right - m.px(20), self._box().bottom + m.px(8)),
+                      th.table_muted, anchor="topright")
+        last = self.page == len(self.pages) - 1
+        go = "deal the first card" if last else "go on"
+        hint(surface, Rect(m.px(160), m.h - m.px(110), m.w - m.px(320), m.px(80)),
+             f"Next (PageDown or Space): {go} · Back (PageUp): go back · "
+             f"Page {self.page + 1} of {len(self.pages)}", th, m.u, align="center")
+
+    # -- actions -------------------------------------------------------------------------
+    def on_intent(self, intent, event) -> None:
+        if intent in ("advance", "activate", "start"):
+            f, box = self._fitted()
+            if self.scroll + box.h < f.height:
+                step = max(f.line_h, (box.h // f.line_h - 1) * f.line_h)
+                last = -(-(f.height - box.h) // f.line_h) * f.line_h  # whole lines only
+                self.scroll = min(self.scroll + step, last)
+                self.changed()
+            elif self.page + 1 < len(self.pages):
+                self.page, self.scroll = self.page + 1, 0
+                self.changed()
+            else:
+                self.table.begin()
+        elif intent == "back":
+            if self.scroll > 0:
+                f, box = self._fitted()
+                self.scroll = max(0, self.scroll - max(f.line_h,
+                                                       (box.h // f.line_h - 1) * f.line_h))
+                self.changed()
+            elif self.page > 0:
+                self.page -= 1
+                self.changed()
+            else:
+                self.table.start()
+
+    def on_mouse(self, event) -> None:
+        import pygame
+
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            self.on_intent("advance", event)
+        elif event.type == pygame.MOUSEWHEEL:
+            f, box = self._fitted()
+            self.scroll = max(0, min(max(0, f.height - box.h),
+                                     self.scroll - event.y * f.line_h))
+            self.changed()

@@ -1,0 +1,237 @@
+"""Journey play: the card (picture, title, words) on the left, the numbered choices on the
+right, the stats as labelled meters along the bottom. After a choice the right side shows
+what the child said back and what changed, in words, until Next.
+
+Keys: 1-4 take a choice; Next/Down move the marker, hold Next / F5 / Enter take it; Back
+moves the marker back, or with no marker undoes the last choice.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pygame import Rect
+
+from cardsdealt.ui.pygame import layout as L
+from cardsdealt.ui.pygame.blocks import Block, draw_stack
+from cardsdealt.ui.pygame.card_view import render_journey_card
+from cardsdealt.ui.pygame.draw import badge, focus_ring, hint, meters_row, panel
+from cardsdealt.ui.pygame.scenes.table import TableScene
+from cardsdealt.ui.pygame.text import Fitted, draw_fitted, draw_text, fit
+
+CHOICE_MAX, CHOICE_MIN = 40, 28
+
+
+@lru_cache(maxsize=64)
+def choice_layout(panel_rect: tuple, u: float, labels: tuple[str, ...]) -> tuple:
+    """Rects and fitted labels for the choices, all at one size, stacked in the panel."""
+    x, y, w, h = panel_rect
+    head_h = round(70 * u)
+    gap = round(22 * u)
+    pad = round(20 * u)
+    text_x = round(92 * u)
+    avail = h - head_h - round(60 * u)
+    px = round(CHOICE_MAX * u)
+    while True:
+        fits = [fit(lab, "regular", (w - text_x - pad, 100_000), px, px) for lab in labels]
+        heights = [max(f.height + 2 * pad, round(84 * u)) for f in fits]
+        total = sum(heights) + gap * (len(labels) - 1)
+        if total <= avail or px <= round(CHOICE_MIN * u):
+            break
+        px -= max(1, px // 16)
+    rects, top = [], y + head_h
+    for hh in heights:
+        rects.append(Rect(x, top, w, hh))
+        top += hh + gap
+    return tuple(rects), tuple(fits), total > avail
+
+
+def response_blocks(chose: str, response: str, changes: list[str], discuss: str,
+                    voice: str) -> list[Block]:
+    blocks = [Block("You chose: " + chose, "regular", 30, 22, "muted", 18)]
+    if response:
+        blocks.append(Block(f"“{response}”", "italic", 48, 34, "ink", 26))
+    if changes:
+        blocks.append(Block("\n".join(changes), "bold", 32, 22, "ink", 26))
+    if discuss:
+        blocks.append(Block("Talk about it: " + discuss, "regular", 34, 22, "accent", 18))
+    if voice:
+        blocks.append(Block("What we want you to know: " + voice, "regular", 30, 22, "muted", 0))
+    return blocks
+
+
+def change_words(deck, before: dict, after: dict) -> list[str]:
+    out = []
+    for st in deck.stats:
+        d = after.get(st.id, 0) - before.get(st.id, 0)
+        if d:
+            way = "up" if d > 0 else "down"
+            out.append(f"{st.label} went {way} by {abs(d)}: now {after[st.id]} of {st.max}")
+    return out
+
+
+class JourneyScene(TableScene):
+    name = "journey"
+
+    def __init__(self, app, table, game) -> None:
+        super().__init__(app, table, game)
+        self.phase = "card"  # "card": choosing; "response": after a choice, until Next
+        self.shown = game.current_card
+        self.chosen: int | None = None
+        self.before: dict = {}
+        self.after: dict = {}
+        self._face = None
+        self._face_key = None
+        self._reflecting = False
+
+    def on_show(self) -> None:
+        super().on_show()
+        if self.shown is not None:
+            self.start_deal()
+
+    # -- geometry ------------------------------------------------------------------------
+    def geom(self) -> L.JourneyTable:
+        return L.journey_table(self.app.size, bool(self.game.deck.stats))
+
+    def _choices(self):
+        g = self.geom()
+        labels = tuple(c.label for c in (self.shown.choices if self.shown else ()))
+        return choice_layout(tuple(g.panel), self.m.u, labels)
+
+    def items(self) -> list[Rect]:
+        if self.phase != "card" or self.shown is None or self._reflecting:
+            return []
+        return list(self._choices()[0])
+
+    def deal_target(self) -> Rect:
+        return self.geom().card
+
+    def card_surface(self):
+        if self.shown is None:
+            return None
+        size = self.geom().card.size
+        key = (self.shown.id, size)
+        if self._face_key != key:
+            self._face = render_journey_card(self.shown, size, self.m.u, self.game.deck.root,
+                                             self.theme)
+            self._face_key = key
+        return self._face
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self, surface) -> None:
+        m, th, g, game = self.m, self.theme, self.geom(), self.game
+        surface.fill(th.table)
+        stage = game.stage.title if game.stage else ""
+        left = " · ".join(x for x in (game.deck.title, stage) if x)
+        self.draw_header(surface, g.header, left, f"Card {max(1, game.turn)} · H: help")
+        if self.shown is not None and not self.dealing:
+            surface.blit(self.card_surface(), g.card.topleft)
+        if self.phase == "card":
+            self._render_choices(surface, g)
+        else:
+            self._render_response(surface, g)
+        values = self.after if self.phase == "response" else game.stats
+        meters_row(surface, g.meters, list(game.deck.stats), values, th, m.u)
+
+    def _render_choices(self, surface, g) -> None:
+        m, th = self.m, self.theme
+        if self.shown is None:
+            return
+        draw_text(surface, "What do you do?", "bold", m.px(44), g.panel.topleft, th.table_ink)
+        rects, fits, _ = self._choices()
+        for i, (r, f) in enumerate(zip(rects, fits, strict=False)):
+            self._render_choice(surface, r, f, i)
+        under = rects[-1].bottom + m.px(30) if rects else g.panel.y + m.px(100)
+        text = self.notice or (f"Press 1–{len(rects)} · or Next to mark, then hold Next "
+                               "or press F5")
+        hint(surface, Rect(g.panel.x, under, g.panel.w, min(m.px(80), g.panel.bottom - under)),
+             text, th, m.u)
+
+    def _render_choice(self, surface, r: Rect, f: Fitted, i: int) -> None:
+        m, th = self.m, self.theme
+        focused = i == self.focus
+        panel(surface, r, th, m.u, fill=th.focus_fill if focused else th.paper,
+              shadow=not focused, radius=18)
+        badge(surface, (r.x + m.px(46), r.y + m.px(42)), str(i + 1), th, m.u, filled=focused)
+        text_r = Rect(r.x + m.px(92), r.y + m.px(20), r.w - m.px(112), r.h - m.px(40))
+        draw_fitted(surface, f, text_r, th.ink, valign="middle")
+        if focused:
+            focus_ring(surface, r, th, m.u, radius=18)
+
+    def _render_response(self, surface, g) -> None:
+        m, th = self.m, self.theme
+        card = self.shown
+        choice = card.choices[self.chosen]
+        blocks = response_blocks(choice.label, choice.response,
+                                 change_words(self.game.deck, self.before, self.after),
+                                 card.discuss, card.voice)
+        body = Rect(g.panel.x, g.panel.y, g.panel.w, g.panel.h - m.px(80))
+        draw_stack(surface, blocks, body, m.u, th)
+        nxt = "see how it ends" if self.game.finished else "go on"
+        if self.game.pending_reflection is not None:
+            nxt = "a question to think about"
+        hint(surface, Rect(g.panel.x, g.panel.bottom - m.px(70), g.panel.w, m.px(70)),
+             self.notice or f"Next: {nxt} · Back: choose again", th, m.u)
+
+    # -- actions -------------------------------------------------------------------------
+    def activate(self, i: int) -> None:
+        if self.phase != "card" or self.shown is None:
+            return
+        before = self.game.stats
+        if not self.act(self.game.choose, i):
+            return
+        self.phase, self.chosen, self.before, self.after = "response", i, before, \
+            self.game.stats
+        self.focus = None
+        self.changed()
+
+    def on_advance(self) -> None:
+        if self.phase == "response":
+            self.go_on()
+
+    def go_on(self) -> None:
+        """After the response: reflection if one waits, the ending, or the next card."""
+        game = self.game
+        if game.pending_reflection is not None:
+            self._ask(game.pending_reflection)
+            return
+        if game.finished:
+            self.table.finish()
+            return
+        self.phase, self.chosen = "card", None
+        self.reset_focus()
+        self.shown = game.current_card
+        if self.shown is not None:
+            self.start_deal()
+        self.changed()
+
+    def _ask(self, prompt) -> None:
+        from cardsdealt.ui.pygame.scenes.reflection import ReflectionScene
+
+        self._reflecting = True
+        self.app.push(ReflectionScene(self.app, prompt, self.shown), on_result=self._answered)
+
+    def _answered(self, result) -> None:
+        self._reflecting = False
+        text = result if isinstance(result, str) and result.strip() else None
+        if not self.act(self.game.reflect, text):
+            return
+        self.go_on()
+
+    def on_back(self) -> None:
+        """Undo: from a response, choose again; on a new card, go back to the last one."""
+        game = self.game
+        acts = game.state.actions
+        if not acts:
+            self.say("This is the first card: there is nothing to go back to.")
+            return
+        while acts and acts[-1][0] == "reflect":
+            if not self.act(game.undo):
+                return
+            acts = game.state.actions
+        if acts and acts[-1][0] == "choose":
+            self.act(game.undo)
+        self.phase, self.chosen = "card", None
+        self.shown = game.current_card
+        self.reset_focus()
+        self.changed()

@@ -1,0 +1,168 @@
+"""A reflection prompt: the question, a large text box, Save and Skip.
+
+Typing goes to the box (so letters never trigger shortcuts here); Ctrl+Enter or PageDown
+saves; Skip with words typed asks first. The result is the text (saved) or None (skipped).
+If the window closes, the app takes the words from `draft()`: nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import pygame
+from pygame import Rect
+
+from cardsdealt.ui.pygame.draw import button, hint
+from cardsdealt.ui.pygame.scenes.base import Modal
+from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
+from cardsdealt.ui.pygame.textbox import TextBox
+
+FOCUS_BOX, FOCUS_SAVE, FOCUS_SKIP = 0, 1, 2
+
+
+class ReflectionScene(Modal):
+    opaque = True
+    name = "reflection"
+
+    def __init__(self, app, prompt, card=None, text: str = "") -> None:
+        super().__init__(app)
+        self.prompt, self.card = prompt, card
+        self.box = TextBox(text, placeholder="Type your thoughts here…")
+        self.focus = FOCUS_BOX
+
+    @property
+    def wants_text(self) -> bool:
+        return self.focus == FOCUS_BOX
+
+    def on_show(self) -> None:
+        super().on_show()
+        self._text_input(True)
+
+    def on_hide(self) -> None:
+        super().on_hide()
+        self._text_input(False)
+
+    def _text_input(self, on: bool) -> None:
+        try:
+            if on:
+                pygame.key.start_text_input()
+                r = self.box.rect
+                pygame.key.set_text_input_rect(r)
+            else:
+                pygame.key.stop_text_input()
+        except pygame.error:
+            pass
+
+    def draft(self):
+        from cardsdealt.ui.pygame.app import Draft
+
+        if not self.box.text:
+            return None
+        return Draft(getattr(self.prompt, "id", None), getattr(self.prompt, "card_id", None),
+                     self.box.text)
+
+    # -- geometry ------------------------------------------------------------------------
+    def _question(self, w: int):
+        m = self.m
+        return fit(self.prompt.text, "bold", (w, m.px(240)), m.px(54), m.px(38))
+
+    def _geometry(self):
+        m = self.m
+        x, w = m.px(140), m.w - m.px(280)
+        q = self._question(w)
+        head = Rect(x, m.px(56), w, m.px(60) + min(q.height, m.px(240)))
+        box = Rect(x, head.bottom + m.px(36), w, m.h - head.bottom - m.px(36) - m.px(190))
+        bw, bh = m.px(420), m.px(88)
+        save = Rect(x + w - bw, box.bottom + m.px(40), bw, bh)
+        skip = Rect(save.x - m.px(40) - m.px(300), save.y, m.px(300), bh)
+        return head, box, save, skip
+
+    def _sync_box(self) -> None:
+        _, box, _, _ = self._geometry()
+        if self.box.rect != box or self.box.px != self.m.px(38):
+            self.box.set_geometry(box, self.m.px(38))
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self, surface) -> None:
+        m, th = self.m, self.theme
+        self._sync_box()
+        head, box, save, skip = self._geometry()
+        surface.fill(th.table)
+        about = f" · after “{self.card.title}”" if self.card is not None else ""
+        draw_text(surface, "A question to think about" + about, "bold", m.px(34),
+                  head.topleft, th.table_muted, max_w=head.w)
+        q = Rect(head.x, head.y + m.px(60), head.w, head.h - m.px(60))
+        draw_fitted(surface, self._question(head.w), q, th.table_ink)
+        self.box.draw(surface, th, m.u, focused=self.focus == FOCUS_BOX)
+        button(surface, skip, "Skip", th, m.u, focused=self.focus == FOCUS_SKIP)
+        button(surface, save, "Save", th, m.u, focused=self.focus == FOCUS_SAVE,
+               key="Ctrl+Enter")
+        hint(surface, Rect(box.x, save.y, skip.x - box.x - m.px(30), save.h),
+             "Enter: new line · Tab: to the buttons · PageDown: save, go on",
+             th, m.u)
+
+    # -- input ---------------------------------------------------------------------------
+    def handle(self, event) -> None:
+        self._sync_box()
+        if event.type == pygame.KEYDOWN:
+            mods = getattr(event, "mod", 0)
+            ctrl = mods & (pygame.KMOD_CTRL | pygame.KMOD_META)
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and ctrl:
+                self.save()
+                return
+            if event.key == pygame.K_PAGEDOWN:
+                self.save()
+                return
+            if event.key == pygame.K_TAB:
+                back = mods & pygame.KMOD_SHIFT
+                self.focus = (self.focus + (-1 if back else 1)) % 3
+                self._text_input(self.focus == FOCUS_BOX)
+                self.changed()
+                return
+            if self.focus == FOCUS_BOX:
+                if self.box.handle(event):
+                    self.changed()
+                return
+            self._button_key(event)
+            return
+        if event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
+            if self.focus == FOCUS_BOX and self.box.handle(event):
+                self.changed()
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            self._click(event.pos)
+        elif event.type == pygame.MOUSEWHEEL and self.box.handle(event):
+            self.changed()
+
+    def _button_key(self, event) -> None:
+        k = event.key
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5):
+            self.save() if self.focus == FOCUS_SAVE else self.skip()
+        elif k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            self.focus = FOCUS_SKIP if self.focus == FOCUS_SAVE else FOCUS_SAVE
+            self.changed()
+
+    def _click(self, pos) -> None:
+        _, box, save, skip = self._geometry()
+        if save.collidepoint(pos):
+            self.save()
+        elif skip.collidepoint(pos):
+            self.skip()
+        elif box.collidepoint(pos):
+            self.focus = FOCUS_BOX
+            self._text_input(True)
+            self.box.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+            self.changed()
+
+    # -- results -------------------------------------------------------------------------
+    def save(self) -> None:
+        self.done(self.box.text if self.box.text.strip() else None)
+
+    def skip(self) -> None:
+        from cardsdealt.ui.pygame.scenes.overlays import Confirm
+
+        if not self.box.text.strip():
+            self.done(None)
+            return
+        self.app.push(Confirm(self.app, "Skip this question?",
+                              "What you typed will not be kept.", yes="Skip",
+                              no="Keep writing"),
+                      on_result=lambda ok: self.done(None) if ok else None)

@@ -1,0 +1,165 @@
+"""The start screen: unfinished sessions (when the sessions work provides them), then each
+shipped deck and any deck named on the command line, once per way it can be played."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pygame import Rect
+
+from cardsdealt.ui.pygame.draw import focus_ring, hint, panel
+from cardsdealt.ui.pygame.scenes.base import FocusScene
+from cardsdealt.ui.pygame.text import draw_text
+
+MODE_WORDS = {"journey": "Journey: one child's story, choice by choice",
+              "classic": "Table game: match and play cards, talk about each one"}
+
+
+@dataclass
+class Row:
+    title: str
+    detail: str
+    kind: str  # "resume" | "deck" | "broken"
+    target: object = None
+    mode: str = ""
+
+
+class StartScene(FocusScene):
+    name = "start"
+    focus_starts_empty = False
+
+    def __init__(self, app, table) -> None:
+        super().__init__(app)
+        self.table = table
+        # the deck list is read after the first frame, so the window shows at once
+        self.rows: list[Row] = self._rows() if table.entries_loaded else []
+        self.loading = not table.entries_loaded
+        self.players: dict[int, int] = {}
+        self.first = 0  # first row shown (the list scrolls when long)
+
+    def _rows(self) -> list[Row]:
+        rows = [Row(r.label, r.detail, "resume", r) for r in self.table.unfinished()]
+        for e in self.table.entries:
+            if e.deck is None:
+                rows.append(Row(e.path.name, f"Cannot be played yet: {e.problem}", "broken", e))
+                continue
+            modes = [m for m in e.deck.modes if m == self.table.mode_wanted] or e.deck.modes
+            for mode in modes:
+                n = len(e.deck.cards)
+                rows.append(Row(e.deck.title, f"{MODE_WORDS[mode]} · {n} cards", "deck", e,
+                                mode))
+        return rows
+
+    def on_show(self) -> None:
+        self._mark_first()
+        super().on_show()
+
+    def _mark_first(self) -> None:
+        playable = [i for i, r in enumerate(self.rows) if r.kind != "broken"]
+        self.focus = playable[0] if playable else (0 if self.rows else None)
+
+    def update(self, dt: float) -> None:
+        if self.loading and self.app.frames > 0:
+            self.loading = False
+            self.rows = self._rows()
+            self._mark_first()
+            self.changed()
+        super().update(dt)
+
+    # -- geometry ------------------------------------------------------------------------
+    def _list_area(self) -> Rect:
+        m = self.m
+        top = m.px(300)
+        return Rect(m.px(240), top, m.w - m.px(480), m.h - top - m.px(110))
+
+    def _row_h(self) -> int:
+        return self.m.px(132)
+
+    def _visible(self) -> int:
+        return max(1, (self._list_area().h + self.m.px(24)) // (self._row_h() + self.m.px(24)))
+
+    def items(self) -> list[Rect]:
+        area, rh, gap = self._list_area(), self._row_h(), self.m.px(24)
+        vis = self._visible()
+        if self.focus is not None:
+            if self.focus < self.first:
+                self.first = self.focus
+            elif self.focus >= self.first + vis:
+                self.first = self.focus - vis + 1
+        rects = [Rect(0, -10_000, 0, 0)] * len(self.rows)  # rows scrolled away: not clickable
+        for i in range(self.first, min(len(self.rows), self.first + vis)):
+            rects[i] = Rect(area.x, area.y + (i - self.first) * (rh + gap), area.w, rh)
+        return rects
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self, surface) -> None:
+        m, th = self.m, self.theme
+        surface.fill(th.table)
+        draw_text(surface, "The Cards You're Dealt", "bold", m.px(84),
+                  (m.w // 2, m.px(60)), th.table_ink, anchor="midtop", max_w=m.w - m.px(80))
+        draw_text(surface, "See the care system through a child's eyes.", "regular", m.px(40),
+                  (m.w // 2, m.px(170)), th.table_muted, anchor="midtop", max_w=m.w - m.px(80))
+        if self.loading:
+            draw_text(surface, "Finding the decks…", "italic", m.px(40), m.screen.center,
+                      th.table_muted, anchor="center")
+        elif not self.rows:
+            draw_text(surface, "No decks found. Name a deck folder: cardsdealt play FOLDER",
+                      "regular", m.px(40), m.screen.center, th.table_ink, anchor="center",
+                      max_w=m.w - m.px(80))
+        for i, r in enumerate(self.items()):
+            if r.y < 0:
+                continue
+            self._draw_row(surface, r, self.rows[i], i)
+        if self.first > 0 or self.first + self._visible() < len(self.rows):
+            more = f"{self.first + 1}–{min(len(self.rows), self.first + self._visible())}" \
+                   f" of {len(self.rows)}"
+            draw_text(surface, more, "regular", m.px(28), (m.w - m.px(60), m.px(300)),
+                      th.table_muted, anchor="topright")
+        hint(surface, Rect(m.px(60), m.h - m.px(90), m.w - m.px(120), m.px(60)),
+             "Next or Down: move · Enter or F5: start · + and −: number of players · "
+             "H: help · Esc: menu", th, m.u, align="center")
+
+    def _draw_row(self, surface, r: Rect, row: Row, i: int) -> None:
+        m, th = self.m, self.theme
+        focused = i == self.focus
+        fill = th.focus_fill if focused else th.placeholder if row.kind == "broken" else th.paper
+        panel(surface, r, th, m.u, fill=fill, shadow=not focused and row.kind != "broken")
+        pad = m.px(32)
+        title = row.title
+        if row.kind == "resume":
+            title = f"Carry on: {row.title}"
+        draw_text(surface, title, "bold", m.px(46), (r.x + pad, r.y + m.px(18)), th.ink,
+                  max_w=r.w - 2 * pad - m.px(260))
+        detail = row.detail
+        if row.kind == "deck" and row.mode == "classic":
+            detail = f"{detail} · {self._players(i)} players or teams"
+        draw_text(surface, detail, "regular", m.px(30), (r.x + pad, r.y + m.px(78)),
+                  th.muted, max_w=r.w - 2 * pad)
+        if row.kind == "deck" and row.target.given:
+            draw_text(surface, "from the command line", "italic", m.px(26),
+                      (r.right - pad, r.y + m.px(24)), th.muted, anchor="topright")
+        if focused:
+            focus_ring(surface, r, th, m.u)
+
+    # -- actions -------------------------------------------------------------------------
+    def _players(self, i: int) -> int:
+        row = self.rows[i]
+        rules = row.target.deck.classic
+        lo, hi = (rules.players_min, rules.players_max) if rules else (2, 5)
+        lo, hi = max(2, lo), min(5, hi)
+        want = self.players.get(i, self.table.players_wanted or lo)
+        return max(lo, min(hi, want))
+
+    def activate(self, i: int) -> None:
+        row = self.rows[i]
+        if row.kind == "resume":
+            self.table.play(row.target.resume())
+        elif row.kind == "deck":
+            self.table.choose(row.target.deck, row.mode, self._players(i))
+
+    def on_other_intent(self, intent, event) -> None:
+        if intent in ("more", "less") and self.focus is not None \
+                and self.rows[self.focus].mode == "classic":
+            self.players[self.focus] = self._players(self.focus) + (1 if intent == "more" else -1)
+            self.players[self.focus] = self._players(self.focus)
+            self.changed()

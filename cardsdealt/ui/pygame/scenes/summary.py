@@ -1,0 +1,128 @@
+"""The end of a game: how it ended, where the stats finished (journey), what the group did,
+the seed to replay it, and the deck's support signposting, always shown."""
+
+from __future__ import annotations
+
+from pygame import Rect
+
+from cardsdealt.ui.pygame.blocks import Block, draw_stack
+from cardsdealt.ui.pygame.draw import button, hint, meters_row, panel
+from cardsdealt.ui.pygame.scenes.base import FocusScene
+from cardsdealt.ui.pygame.text import draw_text
+
+ACTIONS = (("again", "Play again"), ("start", "Choose another deck"), ("quit", "Quit"))
+
+
+def facts(game, summary) -> str:
+    parts = []
+    if game.mode == "journey":
+        parts.append(f"{len(summary.path)} cards")
+        answered = sum(1 for r in summary.reflections if r.status == "answered")
+        skipped = sum(1 for r in summary.reflections if r.status == "skipped")
+        if answered or skipped:
+            parts.append(f"{plural(answered, 'reflection')} written, {skipped} skipped")
+    else:
+        parts.append(f"{plural(len(summary.plays), 'card')} played and talked about")
+    parts.append(f"seed {game.seed} (to play this again: --seed {game.seed})")
+    return " · ".join(parts)
+
+
+def table_words(game, summary) -> str:
+    """Classic: who holds what now, and the cards the group talked about."""
+    if game.mode != "classic":
+        return ""
+    left = ", ".join(f"{n}: {plural(len(h), 'card')} left"
+                     for n, h in zip(game.player_names, game.hands, strict=False))
+    titles = ", ".join(p.title for p in summary.plays)
+    return f"{left}\n\nThe cards you talked about: {titles}." if titles else left
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def stat_words(game, summary) -> str:
+    hist = summary.stat_history
+    if not hist or not game.deck.stats:
+        return ""
+    first, last = hist[0], hist[-1]
+    return "\n".join(f"{st.label}: started at {first.get(st.id, st.start)}, "
+                     f"ended at {last.get(st.id, st.start)} of {st.max}"
+                     for st in game.deck.stats)
+
+
+class SummaryScene(FocusScene):
+    name = "summary"
+    focus_starts_empty = False
+
+    def __init__(self, app, table, game) -> None:
+        super().__init__(app)
+        self.table, self.game = table, game
+        self.summary = game.summary()
+
+    def on_show(self) -> None:
+        self.reset_focus()
+        super().on_show()
+
+    def _geometry(self):
+        m = self.m
+        left = Rect(m.px(80), m.px(60), round(m.w * 0.58) - m.px(80), m.h - m.px(300))
+        right = Rect(left.right + m.px(60), m.px(60), m.w - left.right - m.px(140),
+                     m.h - m.px(300))
+        return left, right
+
+    def items(self) -> list[Rect]:
+        m = self.m
+        w, gap = m.px(440), m.px(40)
+        total = len(ACTIONS) * w + (len(ACTIONS) - 1) * gap
+        x0 = (m.w - total) // 2
+        y = m.h - m.px(200)
+        return [Rect(x0 + i * (w + gap), y, w, m.px(96)) for i in range(len(ACTIONS))]
+
+    def render(self, surface) -> None:
+        m, th, game, s = self.m, self.theme, self.game, self.summary
+        surface.fill(th.table)
+        left, right = self._geometry()
+        ending = game.ending
+        title = (ending.title if ending else None) or "The end"
+        words = (ending.text if ending else "") or ""
+        draw_text(surface, title, "bold", m.px(64), left.topleft, th.table_ink, max_w=left.w)
+        body = Rect(left.x, left.y + m.px(100), left.w, left.h - m.px(100))
+        cols = 2 if len(game.deck.stats) > 2 else max(1, len(game.deck.stats))
+        rows = -(-len(game.deck.stats) // cols)
+        meters_h = m.px(110) * rows if game.deck.stats else 0
+        text_r = Rect(body.x, body.y, body.w, body.h - meters_h - (m.px(20) if meters_h else 0))
+        draw_stack(surface, [Block(words, "regular", 42, 28, "table_ink", 26),
+                             Block(stat_words(game, s), "regular", 30, 22, "table_ink", 22),
+                             Block(table_words(game, s), "regular", 30, 22, "table_ink", 22),
+                             Block(facts(game, s), "regular", 28, 20, "table_muted", 0)],
+                   text_r, m.u, th)
+        if meters_h:
+            mr = Rect(body.x, body.bottom - meters_h, body.w, meters_h)
+            meters_row(surface, mr, list(game.deck.stats), game.stats, th, m.u, columns=cols)
+        self._render_support(surface, right)
+        for i, (r, (_, label)) in enumerate(zip(self.items(), ACTIONS, strict=False)):
+            button(surface, r, label, th, m.u, focused=i == self.focus)
+        hint(surface, Rect(m.px(80), m.h - m.px(90), m.w - m.px(160), m.px(60)),
+             "Next: move · hold Next, F5 or Enter: choose", th, m.u, align="center")
+
+    def _render_support(self, surface, r: Rect) -> None:
+        m, th = self.m, self.theme
+        panel(surface, r, th, m.u)
+        blocks = [Block("If this brought something up", "bold", 40, 28, "accent", 24)]
+        for sup in self.game.deck.support:
+            blocks.append(Block(sup.name, "bold", 32, 22, "ink", 6))
+            blocks.append(Block(sup.detail, "regular", 30, 20, "ink", 24))
+        if not self.game.deck.support:
+            blocks.append(Block("Talk it through with someone you trust: a colleague, "
+                                "your supervisor, a friend.", "regular", 32, 22, "ink", 0))
+        draw_stack(surface, blocks, r.inflate(-m.px(64), -m.px(56)), m.u, th)
+
+    def activate(self, i: int) -> None:
+        what = ACTIONS[i][0]
+        if what == "again":
+            self.table.restart()
+        elif what == "start":
+            self.table.start()
+        else:
+            self.app.quit()

@@ -1,0 +1,118 @@
+"""What the two play screens share: the header line, a quiet notice line, and the ~300 ms
+deal animation (the card slides in face down, then turns over). Any key or click during the
+animation only finishes it, so a clicker press is never spent on something unseen."""
+
+from __future__ import annotations
+
+import pygame
+from pygame import Rect
+
+from cardsdealt.ui.pygame.card_view import render_card_back
+from cardsdealt.ui.pygame.scenes.base import FocusScene
+from cardsdealt.ui.pygame.text import draw_text
+
+DEAL_SECONDS = 0.3
+
+
+def _ease(t: float) -> float:
+    return 1 - (1 - t) * (1 - t)
+
+
+class TableScene(FocusScene):
+    def __init__(self, app, table, game) -> None:
+        super().__init__(app)
+        self.table, self.game = table, game
+        self.notice = ""
+        self._anim_t: float | None = None  # seconds into the deal, None when still
+        self._anim_key = None
+
+    # -- animation -----------------------------------------------------------------------
+    @property
+    def dealing(self) -> bool:
+        return self._anim_t is not None
+
+    def start_deal(self) -> None:
+        self._anim_t = 0.0
+        self.changed()
+
+    def skip_animation(self, event) -> bool:
+        if self._anim_t is None:
+            return False
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self._anim_t = None
+            self.changed()
+            return True
+        return False
+
+    def update(self, dt: float) -> None:
+        if self._anim_t is not None:
+            self._anim_t += dt
+            self.app.animating = True
+            if self._anim_t >= DEAL_SECONDS:
+                self._anim_t = None
+                self.changed()
+            return
+        super().update(dt)
+
+    def deal_target(self) -> Rect:
+        """Where the card lands (subclasses)."""
+        return Rect(0, 0, 1, 1)
+
+    def card_surface(self) -> pygame.Surface | None:
+        """The finished card face at the target size (subclasses; cached by them)."""
+        return None
+
+    def draw_live(self, surface) -> None:
+        if self._anim_t is None:
+            super().draw_live(surface)
+            return
+        target = self.deal_target()
+        face = self.card_surface()
+        if face is None:
+            return
+        m = self.m
+        t = min(1.0, self._anim_t / DEAL_SECONDS)
+        if t < 0.5:  # slide in face down from the top right
+            k = _ease(t * 2)
+            x = round(m.w + (target.x - m.w) * k)
+            y = round(-target.h // 3 + (target.y + target.h // 3) * k)
+            back = self._back(target.size)
+            surface.blit(back, (x, y))
+        else:  # turn over: narrow to a line, then widen showing the face
+            k = (t - 0.5) * 2
+            width = max(1, round(target.w * abs(1 - 2 * k)))
+            img = self._back(target.size) if k < 0.5 else face
+            thin = pygame.transform.scale(img, (width, img.get_height()))
+            surface.blit(thin, (target.centerx - width // 2, target.y))
+
+    def _back(self, size) -> pygame.Surface:
+        key = ("back", size)
+        if self._anim_key != key:
+            self._anim_key = key
+            self._back_img = render_card_back(size, self.m.u, self.theme,
+                                              self.game.deck.title)
+        return self._back_img
+
+    # -- shared drawing ------------------------------------------------------------------
+    def draw_header(self, surface, header: Rect, left: str, right: str) -> None:
+        m, th = self.m, self.theme
+        rw = draw_text(surface, right, "regular", m.px(30), (header.right, header.centery),
+                       th.table_muted, anchor="midright", max_w=header.w // 3).w
+        draw_text(surface, left, "bold", m.px(40), (header.x, header.centery), th.table_ink,
+                  anchor="midleft", max_w=header.w - rw - m.px(40))
+
+    def say(self, text: str) -> None:
+        self.notice = text
+        self.changed()
+
+    def act(self, fn, *a) -> bool:
+        """Run an engine action; a refusal becomes a calm notice, never a crash."""
+        from cardsdealt.engine import GameError
+
+        try:
+            fn(*a)
+        except GameError as e:
+            self.say(str(e))
+            return False
+        self.notice = ""
+        return True

@@ -1,0 +1,61 @@
+"""The text of a multi-line box and its cursor, without pygame: easy to test, and the one
+place typed words live until they are saved (the app hands them to `on_quit` if the window
+closes first)."""
+
+from __future__ import annotations
+
+MAX_CHARS = 20_000  # a reflection, not a novel; keeps wrapping fast
+
+
+class TextBuffer:
+    def __init__(self, text: str = "") -> None:
+        self.text = text[:MAX_CHARS]
+        self.cursor = len(self.text)
+
+    def insert(self, s: str) -> None:
+        s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+        s = "".join(ch for ch in s if ch == "\n" or ch.isprintable())
+        room = MAX_CHARS - len(self.text)
+        s = s[:max(0, room)]
+        if not s:
+            return
+        self.text = self.text[:self.cursor] + s + self.text[self.cursor:]
+        self.cursor += len(s)
+
+    def backspace(self, word: bool = False) -> None:
+        if self.cursor == 0:
+            return
+        start = self.word_left() if word else self.cursor - 1
+        self.text = self.text[:start] + self.text[self.cursor:]
+        self.cursor = start
+
+    def delete(self, word: bool = False) -> None:
+        if self.cursor >= len(self.text):
+            return
+        end = self.word_right() if word else self.cursor + 1
+        self.text = self.text[:self.cursor] + self.text[end:]
+
+    def left(self, word: bool = False) -> None:
+        self.cursor = self.word_left() if word else max(0, self.cursor - 1)
+
+    def right(self, word: bool = False) -> None:
+        self.cursor = self.word_right() if word else min(len(self.text), self.cursor + 1)
+
+    def word_left(self) -> int:
+        i = self.cursor
+        while i > 0 and not self.text[i - 1].isalnum():
+            i -= 1
+        while i > 0 and self.text[i - 1].isalnum():
+            i -= 1
+        return i
+
+    def word_right(self) -> int:
+        i, n = self.cursor, len(self.text)
+        while i < n and not self.text[i].isalnum():
+            i += 1
+        while i < n and self.text[i].isalnum():
+            i += 1
+        return i
+
+    def move_to(self, i: int) -> None:
+        self.cursor = max(0, min(len(self.text), i))

@@ -1,0 +1,73 @@
+"""Every card of every shipped deck fits its boxes at 1280x720 and 1920x1080, with the
+card's words at least 48 px high at 1920x1080 (legible from the back of a room)."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from uikit import Harness, entries_for
+
+from cardsdealt.cli import shipped_decks
+from cardsdealt.deck import load_deck
+from cardsdealt.ui.pygame import layout as L
+from cardsdealt.ui.pygame.card_view import classic_face_layout, journey_face_layout
+from cardsdealt.ui.pygame.fits import card_fit_problems
+
+DECKS = shipped_decks()
+
+
+def test_there_are_shipped_decks():
+    assert len(DECKS) >= 2
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_every_card_fits(path):
+    deck = load_deck(path)
+    problems = []
+    for size in ((1280, 720), (1920, 1080)):
+        for card in deck.cards:
+            problems += [f"{size[0]}x{size[1]} {card.id}: {p}"
+                         for p in card_fit_problems(deck, card, size)]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_card_words_are_48px_or_more_at_1080p(path):
+    deck = load_deck(path)
+    m = L.metrics((1920, 1080))
+    for card in deck.cards:
+        if card.choices:
+            g = L.journey_table((1920, 1080), bool(deck.stats))
+            px = journey_face_layout(g.card.size, m.u, card.title, card.words).text.px
+        else:
+            g = L.classic_table((1920, 1080))
+            px = classic_face_layout(g.top_card.size, m.u, card.title, card.words).text.px
+        assert px >= 48, (card.id, px)
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_every_card_renders_on_the_table(path):
+    """Draw each card as the play screens do (picture or placeholder included)."""
+    from cardsdealt.ui.pygame.card_view import render_classic_card, render_journey_card
+    from cardsdealt.ui.pygame.theme import DEFAULT
+
+    deck = load_deck(path)
+    Harness((1280, 720), entries_for(deck))
+    m = L.metrics((1280, 720))
+    for card in deck.cards:
+        if card.choices:
+            size = L.journey_table((1280, 720), bool(deck.stats)).card.size
+            img = render_journey_card(card, size, m.u, deck.root, DEFAULT)
+        else:
+            size = L.classic_table((1280, 720)).top_card.size
+            img = render_classic_card(card, size, m.u, deck.root, DEFAULT,
+                                      deck.classic.themes if deck.classic else ())
+        assert isinstance(img, pygame.Surface) and img.get_width() >= size[0]
+
+
+def test_the_fit_check_can_fail(rens):
+    """A card with far too many words is reported, not silently clipped."""
+    from dataclasses import replace
+
+    card = replace(rens.cards[0], text="word " * 400)
+    assert card_fit_problems(rens, card, (1920, 1080))

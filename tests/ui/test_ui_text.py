@@ -1,0 +1,82 @@
+"""Text fitting, wrapping and the text box's editing keys."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from cardsdealt.ui.pygame import textbox
+from cardsdealt.ui.pygame.text import fit, font, wrap
+from cardsdealt.ui.pygame.textbuffer import TextBuffer
+
+
+def test_wrap_never_exceeds_the_width():
+    f = font("regular", 40)
+    text = "A long sentence with a supercalifragilisticexpialidocious word\nand a new line."
+    for width in (60, 200, 700):
+        lines = wrap(text, f, width)
+        assert all(f.size(line)[0] <= width for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_fit_shrinks_to_the_floor_then_reports_overflow():
+    roomy = fit("Hello there", "regular", (800, 200), 60, 40)
+    assert roomy.px == 60 and not roomy.overflow
+    tight = fit("word " * 40, "regular", (800, 200), 60, 40)
+    assert 40 <= tight.px < 60
+    too_much = fit("word " * 400, "regular", (800, 200), 60, 40)
+    assert too_much.px == 40 and too_much.overflow
+
+
+def test_buffer_editing():
+    b = TextBuffer()
+    b.insert("hello world")
+    b.left(word=True)
+    b.insert("big ")
+    assert b.text == "hello big world"
+    b.backspace(word=True)
+    assert b.text == "hello world" and b.cursor == 6
+    b.delete()
+    assert b.text == "hello orld"
+    b.insert("a\tb\r\nc\x00")
+    assert b.text == "hello a    b\ncorld"
+
+
+KEY = pygame.KEYDOWN
+
+
+def _k(box, key, mod=0):
+    box.handle(pygame.event.Event(KEY, key=key, mod=mod, unicode=""))
+
+
+def test_textbox_keys(monkeypatch):
+    box = textbox.TextBox()
+    box.set_geometry(pygame.Rect(0, 0, 300, 400), 30)
+    box.handle(pygame.event.Event(pygame.TEXTINPUT, text="one two three four five six"))
+    assert len(box.lines()) > 1  # wrapped
+    _k(box, pygame.K_HOME)
+    line_start = box.buf.cursor
+    assert line_start > 0 and box.buf.text[line_start - 1] == " "
+    _k(box, pygame.K_HOME, pygame.KMOD_CTRL)
+    assert box.buf.cursor == 0
+    _k(box, pygame.K_END)
+    end_first = box.buf.cursor
+    assert 0 < end_first < len(box.buf.text)
+    _k(box, pygame.K_DOWN)
+    assert box.cursor_line() == 1
+    _k(box, pygame.K_END, pygame.KMOD_CTRL)
+    _k(box, pygame.K_RETURN)
+    monkeypatch.setattr(textbox, "clipboard_text", lambda: "pasted ✓")
+    _k(box, pygame.K_v, pygame.KMOD_CTRL)
+    assert box.text.endswith("six\npasted ✓")
+    _k(box, pygame.K_BACKSPACE)
+    _k(box, pygame.K_LEFT)
+    _k(box, pygame.K_DELETE)
+    assert box.text.endswith("six\npasted")
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "x" * 500, "a " * 300, "你好" * 50])
+def test_visual_lines_cover_the_text(text):
+    lines = textbox.visual_lines(text, "regular", 28, 200)
+    covered = "".join(text[s:e] for s, e in lines)
+    assert covered == text.replace("\n", "")
