@@ -52,6 +52,18 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default=None, help="window size, e.g. 1280x720")
     p.add_argument("--resume", default=None, metavar="SESSION", help="resume a saved session")
     p.add_argument("--no-save", action="store_true", help="do not keep a session record")
+    p.add_argument("--watch", action="store_true",
+                   help="live preview for authors: the screen follows each save of the deck")
+    p.add_argument("--preset", choices=["table", "supervision", "interview", "solo"],
+                   help="how the session runs (remembered per deck)")
+    p.add_argument("--theme", choices=["default", "high-contrast", "dark"])
+    p.add_argument("--text-size", type=int, choices=range(1, 6), metavar="1-5",
+                   help="text size step, 1 (usual) to 5 (largest)")
+    p.add_argument("--font", choices=["atkinson", "opendyslexic"])
+    p.add_argument("--reduced-motion", action="store_true", default=None,
+                   help="no animations")
+    p.add_argument("--read-aloud", action="store_true", default=None,
+                   help="speak cards and prompts (needs an offline speech engine)")
 
     p = sub.add_parser("check", help="check decks and say exactly what is wrong")
     p.add_argument("decks", nargs="+", metavar="DECK")
