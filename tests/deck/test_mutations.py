@@ -35,7 +35,7 @@ def mutation(draw):
     return deck, file, text
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=2500, deadline=None, suppress_health_check=list(HealthCheck))
 @given(m=mutation())
 def test_mutated_decks_only_give_deck_problems(tmp_path_factory, m):
     deck_dir, file, text = m
