@@ -226,11 +226,30 @@ def _cmd_play(args: argparse.Namespace) -> int:
         print("No display found, so cardsdealt is starting in the terminal. "
               "(Use a desktop session for the card table.)", file=sys.stderr)
         return _play_text(args)
+    from cardsdealt.session import SessionError, SessionStore, resume
     from cardsdealt.ui.pygame.app import DisplayUnavailable
     from cardsdealt.ui.pygame.app import run as run_window
 
+    if args.watch and args.resume:
+        print("--watch previews a deck as you edit it; it does not resume sessions. "
+              "Use one or the other.", file=sys.stderr)
+        return 2
+    saving = not (args.no_save or args.watch)  # a live preview is for authors: no record
+    store = resumed = None
     try:
-        return run_window(args)
+        if saving or args.resume:
+            store = SessionStore()
+        if args.resume:
+            resumed = resume(store, args.resume)
+    except (SessionError, OSError) as e:
+        if args.resume:
+            print(str(e), file=sys.stderr)
+            return 1
+        print(f"Sessions cannot be kept on this computer just now, so this game is not "
+              f"saved: {e}", file=sys.stderr)
+        store = None
+    try:
+        return run_window(args, store=store if saving else None, resumed=resumed)
     except DisplayUnavailable as e:  # pragma: no cover - depends on the machine
         print(f"The window could not open ({e}), so cardsdealt is starting in the terminal.",
               file=sys.stderr)

@@ -3,6 +3,8 @@ import os
 import pytest
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+# Picking a deck goes straight to it (the preset screen's own tests switch it back on).
+os.environ.setdefault("CARDSDEALT_PRESET_SCREEN", "0")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -27,3 +29,14 @@ def table_deck(tmp_path):
     from uikit import classic_deck
 
     return classic_deck(tmp_path / "table")
+
+
+@pytest.fixture(autouse=True)
+def _usual_text():
+    """The reading font and text size are global to the window (a settings change applies
+    them everywhere at once): every test starts and ends with the usual ones."""
+    from cardsdealt.ui.pygame import text
+
+    text.configure()
+    yield
+    text.configure()

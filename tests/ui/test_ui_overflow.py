@@ -71,3 +71,23 @@ def test_the_fit_check_can_fail(rens):
 
     card = replace(rens.cards[0], text="word " * 400)
     assert card_fit_problems(rens, card, (1920, 1080))
+
+
+@pytest.mark.parametrize("family", ["atkinson", "opendyslexic"])
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
+def test_every_card_fits_at_every_text_size_end_in_both_fonts(path, family):
+    """The usual and the largest text size, in Atkinson Hyperlegible and OpenDyslexic: every
+    card still fits its boxes, its words never below 48 px at 1080p (text grows where there is
+    room and shrinks to its box, never below the usual floor)."""
+    from cardsdealt.session.settings import TEXT_SIZES
+    from cardsdealt.ui.pygame import text
+
+    deck = load_deck(path)
+    problems = []
+    for scale in (TEXT_SIZES[0], TEXT_SIZES[-1]):
+        text.configure(family, scale)
+        for size in ((1280, 720), (1920, 1080)):
+            for card in deck.cards:
+                problems += [f"{family} x{scale} {size[0]}x{size[1]} {card.id}: {p}"
+                             for p in card_fit_problems(deck, card, size)]
+    assert not problems, "\n".join(problems)

@@ -57,6 +57,12 @@ class App:
         self.quit_draft: Draft | None = None
         self.spare_layer: pygame.Surface | None = None  # a full-screen surface to reuse
         self.keys_down: set[int] = set()  # to drop the key repeats a held key makes
+        self.session = None  # the Session being kept (cardsdealt.session), None: not saving
+        self.preset = None  # how the session runs ("solo", "table", ...): set by args or scene
+        self.status = ""  # a quiet line over every screen ("Not saved just now ...")
+        self.tickers: list[Callable[[float], None]] = []  # run every turn (autosave, watch)
+        # see every event first; True uses it up (facilitation.py: the presenter window)
+        self.event_filters: list[Callable[[pygame.event.Event], bool]] = []
 
     # -- display -------------------------------------------------------------------------
     @property
@@ -133,6 +139,8 @@ class App:
 
     # -- events --------------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
+        if any(f(event) for f in list(self.event_filters)):
+            return
         if event.type == pygame.QUIT:
             self.quit()
             return
@@ -187,6 +195,8 @@ class App:
             self.handle(e)
         if not self.running:
             return
+        for tick in list(self.tickers):
+            tick(dt)
         self.animating = False
         if self.top is not None:
             self.top.update(dt)
@@ -202,6 +212,10 @@ class App:
             screen.fill(self.theme.table)
         for scene in self.scenes[max(0, start):]:
             scene.draw(screen)
+        if self.status:
+            from cardsdealt.ui.pygame.status import draw_status
+
+            draw_status(screen, self.status, self.theme)
         pygame.display.flip()
         self.frames += 1
         self.dirty = False
@@ -212,6 +226,11 @@ class App:
             if d is not None:
                 return d
         return None
+
+    def set_status(self, text: str) -> None:
+        if text != self.status:
+            self.status = text
+            self.dirty = True
 
     def quit(self) -> None:
         """Stop without asking; hand unsaved typed text to `on_quit` first."""
@@ -238,12 +257,15 @@ def _overlay_types():
 
 
 def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None = None,
-        unfinished: Callable[[], list] | None = None) -> int:
+        unfinished: Callable[[], list] | None = None, store=None, resumed=None) -> int:
     """`cardsdealt play` with a window. Raises DisplayUnavailable if no window can open.
 
     `on_quit(draft)` runs when the window closes or Quit is chosen (draft: unsaved typed
-    words, or None); `unfinished()` lists `flow.ResumeEntry` rows for the start screen.
-    (Both are for the sessions work to wire in.)
+    words, or None); `unfinished()` lists `flow.ResumeEntry` rows for the start screen
+    (by default the store's unfinished sessions). `store`: a `cardsdealt.session.
+    SessionStore` to keep every game in (None: nothing is written). `resumed`: a
+    `cardsdealt.session.Resumed` to open straight into (`--resume`). With `args.watch` the
+    screen follows each save of the deck's files (watch.py).
     """
     from cardsdealt.ui.pygame.flow import Table
 
@@ -251,7 +273,25 @@ def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None
                           fullscreen=bool(getattr(args, "fullscreen", False)))
     try:
         app = App(screen, on_quit=on_quit)
-        Table(app, args, unfinished=unfinished).start()
-        return app.run()
+        from cardsdealt.ui.pygame import prefs
+
+        for line in prefs.install(app, args):  # theme, text size, font, motion, read-aloud
+            app.set_status(line)
+        watching = bool(getattr(args, "watch", False))
+        table = Table(app, args, unfinished=unfinished, store=None if watching else store)
+        if watching:
+            from cardsdealt.ui.pygame.watch import LivePreview
+
+            LivePreview(app, table).open()
+        elif resumed is not None:
+            table.resumed(resumed)
+        else:
+            table.start()
+        rc = app.run()
+        if app.session is not None:  # said where a terminal can still show it
+            sid = app.session.id
+            print(f"Your session is kept as {sid}. Carry on later with `cardsdealt play "
+                  f"--resume {sid}`; write your record with `cardsdealt export {sid}`.")
+        return rc
     finally:
         pygame.display.quit()

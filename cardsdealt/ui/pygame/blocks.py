@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
+from cardsdealt.ui.pygame import text as T
 from cardsdealt.ui.pygame.text import Fitted, draw_fitted, fit
 
 
@@ -21,16 +22,17 @@ class Block:
 
 
 def stack(blocks: list[Block], box: tuple[int, int], u: float) -> list[Fitted]:
-    """Fit every block at one common scale (from 1 down to each block's floor)."""
+    """Fit every block at one common scale (from the text size setting, 1 as usual, down to
+    each block's floor)."""
     blocks = [b for b in blocks if b.text.strip()]
     w, h = box
-    scale = 1.0
+    scale = T.text_scale()
     while True:
         out = []
         total = 0
         for b in blocks:
             px = max(round(b.min_px * u), round(b.px * u * scale))
-            f = fit(b.text.strip(), b.style, (w, 100_000), px, px)
+            f = fit(b.text.strip(), b.style, (w, 100_000), px, px, exact=True)
             out.append(f)
             total += f.height + round(b.gap * u)
         if blocks:
@@ -46,6 +48,8 @@ def draw_stack(surface, blocks: list[Block], rect: Rect, u: float, theme,
     blocks = [b for b in blocks if b.text.strip()]
     fitted = stack(blocks, rect.size, u)
     total = sum(f.height + round(b.gap * u) for f, b in zip(fitted, blocks, strict=False))
+    if T.probe is not None and total - (round(blocks[-1].gap * u) if blocks else 0) > rect.h:
+        T.probe.overflow("clipped", " ".join(b.text for b in blocks), 0)
     y = rect.y + (max(0, rect.h - total) // 2 if valign == "middle" else 0)
     for f, b in zip(fitted, blocks, strict=False):
         r = Rect(rect.x, y, rect.w, max(0, min(f.height, rect.bottom - y)))

@@ -7,7 +7,6 @@ check (`fits.card_fit_problems`) measures exactly what `render_*` draws.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pygame
 from pygame import Rect
@@ -16,7 +15,14 @@ from cardsdealt.deck.model import Card
 from cardsdealt.ui.pygame import layout as L
 from cardsdealt.ui.pygame.draw import panel
 from cardsdealt.ui.pygame.images import draw_picture, picture_path
-from cardsdealt.ui.pygame.text import Fitted, draw_fitted, draw_text, fit
+from cardsdealt.ui.pygame.text import (
+    Fitted,
+    draw_fitted,
+    draw_text,
+    fit,
+    grown,
+    text_cache,
+)
 from cardsdealt.ui.pygame.theme import Theme
 
 STATEMENT_MAX = 60  # design px at 1080p; the words of a card
@@ -31,14 +37,14 @@ class FaceLayout:
     text: Fitted
 
 
-@lru_cache(maxsize=128)
+@text_cache(maxsize=128)
 def journey_face_layout(size: tuple[int, int], u: float, title: str, words: str,
                         band: bool = False) -> FaceLayout:
     """Picture share shrinks (40 % -> 24 %) until the words fit at the floor size or above."""
     rect = Rect(0, 0, *size)
     best = None
     for share in L.PICTURE_SHARES:
-        face = L.card_face(rect, u, share, band=band)
+        face = L.card_face(rect, u, share, band=band, title_h=58 * grown())
         t = fit(title, "bold", face.title.size, round(TITLE_MAX * u), round(TITLE_MIN * u))
         x = fit(words, "regular", face.text.size, round(STATEMENT_MAX * u),
                 round(STATEMENT_MIN * u))
@@ -50,9 +56,9 @@ def journey_face_layout(size: tuple[int, int], u: float, title: str, words: str,
     return best
 
 
-@lru_cache(maxsize=64)
+@text_cache(maxsize=64)
 def classic_face_layout(size: tuple[int, int], u: float, title: str, words: str) -> FaceLayout:
-    face = L.card_face_side(Rect(0, 0, *size), u)
+    face = L.card_face_side(Rect(0, 0, *size), u, title_h=58 * grown())
     t = fit(title, "bold", face.title.size, round(TITLE_MAX * u), round(TITLE_MIN * u))
     x = fit(words, "regular", face.text.size, round(STATEMENT_MAX * u), round(STATEMENT_MIN * u))
     return FaceLayout(face, t, x)
@@ -103,14 +109,18 @@ def render_classic_card(card: Card, size: tuple[int, int], u: float, deck_root: 
     panel(s, rect, theme, u)
     lay = classic_face_layout(size, u, card.title, card.words)
     band = lay.face.band
-    pygame.draw.rect(s, theme_colour(theme, themes, card.theme), band,
-                     border_radius=max(2, round(12 * u)))
+    fill = theme_colour(theme, themes, card.theme)
+    pygame.draw.rect(s, fill, band, border_radius=max(2, round(12 * u)))
     label = theme_label(card.theme)
-    draw_text(s, label, "bold", round(34 * u), (band.x + round(18 * u), band.centery),
-              theme.paper, anchor="midleft")
+    on_band = theme.text_on(fill)
+    num_w = 0
     if card.number is not None:
-        draw_text(s, f"Number {card.number}", "bold", round(34 * u),
-                  (band.right - round(18 * u), band.centery), theme.paper, anchor="midright")
+        num_w = draw_text(s, f"Number {card.number}", "bold", round(34 * u),
+                          (band.right - round(18 * u), band.centery), on_band,
+                          anchor="midright", max_h=band.h).w
+    draw_text(s, label, "bold", round(34 * u), (band.x + round(18 * u), band.centery),
+              on_band, anchor="midleft", max_h=band.h,
+              max_w=max(10, band.w - num_w - round(54 * u)))
     draw_picture(s, picture_path(deck_root, card.image), lay.face.picture, theme, u)
     draw_fitted(s, lay.title, lay.face.title, theme.accent)
     draw_fitted(s, lay.text, lay.face.text, theme.ink)
@@ -125,7 +135,7 @@ class HandCardLayout:
     tag: Rect  # "Can play" / "Not now"
 
 
-@lru_cache(maxsize=256)
+@text_cache(maxsize=256)
 def hand_card_layout(size: tuple[int, int], u: float, title: str) -> HandCardLayout:
     w, h = size
     pad = max(3, round(12 * u))
@@ -148,33 +158,36 @@ def render_hand_card(card: Card, size: tuple[int, int], u: float, theme: Theme,
     panel(s, rect, theme, u, radius=16, fill=theme.paper if playable else theme.placeholder)
     lay = hand_card_layout(size, u, card.title)
     band = lay.band
-    pygame.draw.rect(s, theme_colour(theme, themes, card.theme), band,
-                     border_radius=max(2, round(8 * u)))
+    fill = theme_colour(theme, themes, card.theme)
+    pygame.draw.rect(s, fill, band, border_radius=max(2, round(8 * u)))
+    on_band = theme.text_on(fill)
     num_w = 0
     if card.number is not None:
         num_w = draw_text(s, str(card.number), "bold", min(round(40 * u), band.h),
-                          (band.right - round(10 * u), band.centery), theme.paper,
-                          anchor="midright").w
+                          (band.right - round(10 * u), band.centery), on_band,
+                          anchor="midright", max_h=band.h).w
     label = theme_label(card.theme)
     draw_text(s, label, "bold", min(round(24 * u), band.h), (band.x + round(10 * u),
-              band.centery), theme.paper, anchor="midleft",
-              max_w=band.w - num_w - round(30 * u))
+              band.centery), on_band, anchor="midleft",
+              max_w=band.w - num_w - round(30 * u), max_h=band.h)
     draw_fitted(s, lay.title, lay.title_rect, theme.ink)
     if playable:
         pygame.draw.rect(s, theme.meter_fill, lay.tag, border_radius=max(2, round(10 * u)))
+        on_tag = theme.text_on(theme.meter_fill)
         r = draw_text(s, "Can play", "bold", min(round(26 * u), lay.tag.h),
-                      (lay.tag.centerx + round(14 * u), lay.tag.centery), theme.paper,
-                      anchor="center", max_w=lay.tag.w - round(48 * u))
+                      (lay.tag.centerx + round(14 * u), lay.tag.centery), on_tag,
+                      anchor="center", max_w=lay.tag.w - round(48 * u), max_h=lay.tag.h)
         if key is not None:
             rad = max(4, min(lay.tag.h // 2 - 2, round(18 * u)))
             c = (lay.tag.x + rad + round(6 * u), lay.tag.centery)
-            pygame.draw.circle(s, theme.paper, c, rad)
-            draw_text(s, str(key), "bold", round(rad * 1.4), c, theme.ink, anchor="center")
+            pygame.draw.circle(s, on_tag, c, rad)
+            draw_text(s, str(key), "bold", round(rad * 1.4), c, theme.text_on(on_tag),
+                      anchor="center", max_h=2 * rad)
         else:
-            tick(s, (r.x - round(26 * u), lay.tag.centery), theme.paper, u)
+            tick(s, (r.x - round(26 * u), lay.tag.centery), on_tag, u)
     else:
         draw_text(s, "Not now", "regular", min(round(24 * u), lay.tag.h), lay.tag.center,
-                  theme.muted, anchor="center", max_w=lay.tag.w - 8)
+                  theme.muted, anchor="center", max_w=lay.tag.w - 8, max_h=lay.tag.h)
     return s
 
 
@@ -194,8 +207,8 @@ def render_card_back(size: tuple[int, int], u: float, theme: Theme, title: str =
             pygame.draw.polygon(s, theme.card_back_mark,
                                 [(x, y - d), (x + d, y), (x, y + d), (x - d, y)])
     if title:
-        draw_text(s, title, "bold", round(44 * u), rect.center, theme.paper, anchor="center",
-                  max_w=inner.w - round(40 * u))
+        draw_text(s, title, "bold", round(44 * u), rect.center, theme.text_on(theme.card_back),
+                  anchor="center", max_w=inner.w - round(40 * u))
     return s
 
 

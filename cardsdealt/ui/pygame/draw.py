@@ -21,15 +21,16 @@ def panel(surface: pygame.Surface, rect: Rect, theme: Theme, u: float, fill=None
         pygame.draw.rect(surface, theme.shadow, rect.move(off // 2, off), border_radius=r)
     pygame.draw.rect(surface, fill or theme.paper, rect, border_radius=r)
     if edge:
-        pygame.draw.rect(surface, theme.edge, rect, width=max(1, round(2 * u)), border_radius=r)
+        pygame.draw.rect(surface, theme.edge, rect, width=max(1, round(theme.edge_width * u)),
+                         border_radius=r)
 
 
 def focus_ring(surface: pygame.Surface, rect: Rect, theme: Theme, u: float,
                radius: float = 22) -> None:
     """A thick outline around `rect` and a pointer in the margin to its left."""
-    t = max(3, round(7 * u))
+    t = max(3, round(theme.focus_width * u))
     pygame.draw.rect(surface, theme.focus, rect.inflate(2 * t, 2 * t), width=t,
-                     border_radius=max(2, round((radius + 7) * u)))
+                     border_radius=max(2, round((radius + theme.focus_width) * u)))
     pointer(surface, (rect.x - 2 * t, rect.centery), theme.focus, u)
 
 
@@ -45,12 +46,13 @@ def badge(surface: pygame.Surface, centre: tuple[int, int], label: str, theme: T
     r = max(8, round(30 * u))
     if filled:
         pygame.draw.circle(surface, theme.focus, centre, r)
-        colour = theme.paper
+        colour = theme.text_on(theme.focus)
     else:
         pygame.draw.circle(surface, theme.paper, centre, r)
         pygame.draw.circle(surface, theme.ink, centre, r, width=max(1, round(3 * u)))
         colour = theme.ink
-    draw_text(surface, label, "bold", round(34 * u), centre, colour, anchor="center")
+    draw_text(surface, label, "bold", round(34 * u), centre, colour, anchor="center",
+              max_h=2 * r)
 
 
 def button(surface: pygame.Surface, rect: Rect, label: str, theme: Theme, u: float,
@@ -72,11 +74,13 @@ def meter(surface: pygame.Surface, rect: Rect, label: str, value: int, lo: int, 
     """A labelled meter: the label, one segment per step, and "value of max" in figures."""
     label_px, fig_px = round(28 * u), round(28 * u)
     figure = f"{value} of {hi}" if lo == 0 else f"{value} (from {lo} to {hi})"
-    fig_w = draw_text(surface, figure, "bold", fig_px, (rect.right, rect.y), theme.table_ink,
-                      anchor="topright").w
-    draw_text(surface, label, "bold", label_px, (rect.x, rect.y), theme.table_ink,
-              max_w=max(10, rect.w - fig_w - round(16 * u)))
-    bar = Rect(rect.x, rect.y + round(44 * u), rect.w, max(6, rect.h - round(48 * u)))
+    most = max(6, rect.h - round(22 * u))  # larger text sizes still leave room for the bar
+    fig = draw_text(surface, figure, "bold", fig_px, (rect.right, rect.y), theme.table_ink,
+                    anchor="topright", max_h=most)
+    lab = draw_text(surface, label, "bold", label_px, (rect.x, rect.y), theme.table_ink,
+                    max_w=max(10, rect.w - fig.w - round(16 * u)), max_h=most)
+    top = max(rect.y + round(44 * u), fig.bottom + round(4 * u), lab.bottom + round(4 * u))
+    bar = Rect(rect.x, top, rect.w, max(4, rect.bottom - round(4 * u) - top))
     steps = max(1, hi - lo)
     gap = max(1, round(6 * u))
     seg_w = (bar.w - gap * (steps - 1)) / steps
@@ -86,7 +90,7 @@ def meter(surface: pygame.Surface, rect: Rect, label: str, value: int, lo: int, 
             pygame.draw.rect(surface, theme.meter_fill, seg, border_radius=max(1, round(6 * u)))
         else:
             pygame.draw.rect(surface, theme.meter_track, seg, border_radius=max(1, round(6 * u)))
-            pygame.draw.rect(surface, theme.edge, seg, width=max(1, round(2 * u)),
+            pygame.draw.rect(surface, theme.edge, seg, width=max(1, round(theme.edge_width * u)),
                              border_radius=max(1, round(6 * u)))
 
 

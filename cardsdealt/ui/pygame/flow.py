@@ -1,14 +1,21 @@
 """The path through the screens: start -> introduction -> play -> (reflections) -> summary.
 
 `Table` knows the decks, the chosen way to play and the game; scenes ask it to move on.
-The front end never changes game state itself: it calls the engine's actions.
+The front end never changes game state itself: it calls the engine's actions, and every
+accepted action comes back here (`acted`) to be saved in the session (see saving.py).
+Unfinished sessions are offered on the start screen and resumed exactly: the same card,
+stats and votes, and the words that were being typed back in the reflection box.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
+
+from cardsdealt.ui.pygame import presets
+from cardsdealt.ui.pygame.saving import Keeper
 
 if TYPE_CHECKING:  # the deck package (and YAML) loads after the first screen is up
     from cardsdealt.deck.model import Deck
@@ -26,12 +33,53 @@ class DeckEntry:
 
 @dataclass
 class ResumeEntry:
-    """An unfinished session on the start screen (filled by the sessions work)."""
+    """An unfinished session on the start screen."""
 
     label: str
     detail: str
-    resume: Callable[[], object]  # returns a Game
+    resume: Callable[[], object]  # returns a cardsdealt.session.Resumed (or a bare Game)
     extra: dict = field(default_factory=dict)
+
+
+RESUME_ROWS = 5  # the most recent unfinished sessions offered; `cardsdealt sessions` has all
+
+
+def session_entries(store, deck_for: Callable[[str], object] | None = None,
+                    limit: int = RESUME_ROWS) -> list[ResumeEntry]:
+    """Unfinished sessions, newest first, as start-screen rows (unreadable ones are left to
+    `cardsdealt sessions`, which explains them). `deck_for(session_id)` may give a deck
+    already loaded for a session (None: `resume` loads it from the session's deck folder)."""
+    from cardsdealt.session import resume
+
+    def opener(sid: str):
+        return lambda: resume(store, sid, deck=deck_for(sid) if deck_for else None)
+
+    from cardsdealt.session import SessionError
+
+    try:
+        infos = store.list()
+    except (SessionError, OSError):  # an unreadable folder must not keep the decks away
+        return []
+    rows = []
+    for info in infos:
+        if info.finished or info.problem:
+            continue
+        who = "a group session" if info.kind == "group" else "on your own"
+        detail = f"Saved {when(info.updated)} · {info.how_far} · {who}"
+        rows.append(ResumeEntry(info.deck_title or info.deck_id or info.id, detail,
+                                opener(info.id), {"id": info.id}))
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def when(iso: str) -> str:
+    """"3 March 2025, 14:05" from a saved time (or the text as it is if it is not a time)."""
+    try:
+        t = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or "at an unknown time"
+    return f"{t.day} {t:%B %Y}, {t:%H:%M}"
 
 
 def load_entries(paths: list[Path], given: Path | None = None) -> list[DeckEntry]:
@@ -54,11 +102,19 @@ def load_entries(paths: list[Path], given: Path | None = None) -> list[DeckEntry
     return out
 
 
+def _same_folder(a, b) -> bool:
+    try:
+        return bool(a and b) and Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
 class Table:
     """Owns the deck choice and the game; swaps scenes on the app."""
 
     def __init__(self, app, args=None, entries: list[DeckEntry] | None = None,
-                 unfinished: Callable[[], list[ResumeEntry]] | None = None) -> None:
+                 unfinished: Callable[[], list[ResumeEntry]] | None = None,
+                 store=None) -> None:
         self.app = app
         self.args = args
         app.table = self
@@ -66,11 +122,26 @@ class Table:
         self.mode_wanted = getattr(args, "mode", None)
         self.players_wanted = getattr(args, "players", None)
         self._entries = entries
+        self.store = store
+        if unfinished is None and store is not None:
+            unfinished = lambda: session_entries(store, self._deck_for)  # noqa: E731
         self.unfinished = unfinished or (lambda: [])
         self.deck: Deck | None = None
         self.mode: str | None = None
         self.players = 2
         self.game = None
+        self.preview = None  # watch.LivePreview with --watch
+        self.keeper = Keeper(app, store)
+        if getattr(args, "preset", None):
+            app.preset = args.preset
+        outer = app.on_quit
+
+        def on_quit(draft) -> None:
+            self.keeper.quit()
+            if outer is not None:
+                outer(draft)
+
+        app.on_quit = on_quit
 
     @property
     def entries_loaded(self) -> bool:
@@ -99,19 +170,100 @@ class Table:
         self.app.show(IntroScene(self.app, self, deck))
 
     def begin(self) -> None:
-        """Deal: a new game with the chosen deck and way to play."""
+        """Deal: a new game with the chosen deck and way to play, kept as a new session."""
         from cardsdealt.engine import Game
 
         self.game = Game.new(self.deck, mode=self.mode, seed=self.seed, players=self.players)
+        self.keeper.start(self.deck, self.game,
+                          self.app.preset or presets.default_for(self.mode))
         self.play(self.game)
 
-    def play(self, game) -> None:
-        from cardsdealt.ui.pygame.scenes.classic import ClassicScene
-        from cardsdealt.ui.pygame.scenes.journey import JourneyScene
-
+    def play(self, game, draft: str = "", ask: bool = True):
+        """Show `game` where it stands (the play screen of the preset in use); a reflection
+        it waits for opens with `draft` in it, unless `ask` is False."""
         self.game, self.deck, self.mode = game, game.deck, game.mode
-        cls = JourneyScene if game.mode == "journey" else ClassicScene
-        self.app.show(cls(self.app, self, game))
+        if game.finished and game.discussing is None:
+            self.finish()
+            return self.app.top
+        scene = presets.scene_for(self.app, self, game)
+        self.app.show(scene)
+        again = getattr(scene, "ask_again", None)
+        if ask and again is not None and game.pending_reflection is not None:
+            again(draft)
+        return scene
+
+    def acted(self, game) -> None:
+        """A scene's engine action was accepted: keep it."""
+        self.keeper.saved(game)
+
+    # -- sessions -----------------------------------------------------------------------
+    def _deck_for(self, session_id: str):
+        """The start screen's own copy of a session's deck (same id, same folder), so a deck
+        is not loaded twice; None when the session was played from another folder. (Only
+        reads: opening for real is `resume`'s job, which moves a damaged save aside and
+        says so.)"""
+        from cardsdealt.session import savefile
+
+        folder = self.store.folder(session_id)
+        doc = savefile.check_file(folder / savefile.MAIN).doc or \
+            savefile.check_file(folder / savefile.BACKUP).doc or {}
+        info = (doc.get("meta") or {}).get("deck") or {}
+        for e in self.entries:
+            if e.deck is not None and e.deck.id == info.get("id") \
+                    and _same_folder(e.deck.root, info.get("path")):
+                return e.deck
+        return None
+
+    def carry_on(self, entry: ResumeEntry) -> str:
+        """Resume a start-screen row. Returns "" or, if it cannot be resumed, why."""
+        from cardsdealt.session import SessionError
+
+        try:
+            r = entry.resume()
+        except SessionError as e:
+            return str(e)
+        if hasattr(r, "session"):
+            self.resumed(r)
+        else:
+            self.play(r)
+        return ""
+
+    def resumed(self, r) -> None:
+        """Carry on a `cardsdealt.session.Resumed`: its session, game, draft and messages."""
+        from cardsdealt.ui.pygame.scenes.message import Message
+
+        self.keeper.adopt(r.session)
+        # the session runs as it was started (terminal sessions have none: the plain way)
+        preset = (r.session.doc.get("meta") or {}).get("preset")
+        self.app.preset = preset or presets.default_for(r.game.mode)
+        self.deck = r.deck
+        self.play(r.game, draft=r.draft or "")
+        if r.messages:
+            self.app.push(Message(self.app, "Before you carry on",
+                                  "\n".join(line.strip() for line in r.messages)))
+
+    def save_record(self) -> tuple[str, str, Path | None]:
+        """Write the reflective record of this session (the end screen's "Save my record").
+        Returns a title, words saying where the files went (or why they could not), and
+        the folder (None when nothing was written)."""
+        from cardsdealt.session import SessionError, export_record
+
+        session = self.app.session
+        if session is None:
+            return ("No record to save", "This game is not being kept (it was started with "
+                    "--no-save or --watch), so there is no record to write.", None)
+        if session.unsaved and self.game is not None:
+            self.keeper.saved(self.game)
+        try:
+            e = export_record(session.store, session.id, deck=self.deck)
+        except (SessionError, OSError) as err:
+            return "The record could not be saved", str(err), None
+        files = e.files
+        words = ["The files are in this folder:", str(files[0].parent), ""]
+        words += [f"•  {p.name}" for p in files]
+        words += ["", "Open the PDF to read it, print it or add it to your CPD log."]
+        words += [m for m in e.messages]
+        return "Your record is saved", "\n".join(words), files[0].parent
 
     def restart(self) -> None:
         if self.deck is not None:

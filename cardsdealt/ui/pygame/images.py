@@ -106,3 +106,12 @@ def clear_caches() -> None:
     _scaled.clear()
     load_picture.cache_clear()
     placeholder.cache_clear()
+
+
+def forget_pictures(paths) -> None:
+    """Drop the kept copies of these picture files (an author saved a new version; watch.py).
+    Originals are few (4), so all of them are let go; other scaled pictures stay."""
+    gone = {os.path.normcase(os.path.abspath(p)) for p in paths}
+    for key in [k for k in _scaled if os.path.normcase(os.path.abspath(k[0])) in gone]:
+        del _scaled[key]
+    load_picture.cache_clear()

@@ -95,7 +95,8 @@ class CardFace:
 PICTURE_SHARES = (0.40, 0.32, 0.24)  # tried in turn until the words fit
 
 
-def card_face(card: Rect, u: float, picture_share: float, band: bool = False) -> CardFace:
+def card_face(card: Rect, u: float, picture_share: float, band: bool = False,
+              title_h: float = 58) -> CardFace:
     pad = max(4, round(34 * u))
     inner = card.inflate(-2 * pad, -2 * pad)
     band_h = round(44 * u) if band else 0
@@ -104,13 +105,13 @@ def card_face(card: Rect, u: float, picture_share: float, band: bool = False) ->
     pic_h = round((inner.bottom - top) * picture_share)
     picture = Rect(inner.x, top, inner.w, pic_h)
     title_top = picture.bottom + (round(22 * u) if pic_h else 0)
-    title = Rect(inner.x, title_top, inner.w, round(58 * u))
+    title = Rect(inner.x, title_top, inner.w, round(title_h * u))
     text = Rect(inner.x, title.bottom + round(14 * u), inner.w,
                 max(1, inner.bottom - title.bottom - round(14 * u)))
     return CardFace(picture, title, text, band_r)
 
 
-def card_face_side(card: Rect, u: float, band: bool = True) -> CardFace:
+def card_face_side(card: Rect, u: float, band: bool = True, title_h: float = 58) -> CardFace:
     """A wide card (classic top card): band on top, picture on the left, words on the right."""
     pad = max(4, round(34 * u))
     inner = card.inflate(-2 * pad, -2 * pad)
@@ -120,7 +121,7 @@ def card_face_side(card: Rect, u: float, band: bool = True) -> CardFace:
     pic_side = min(inner.bottom - top, round(inner.w * 0.32))
     picture = Rect(inner.x, top, pic_side, pic_side)
     x = picture.right + round(30 * u)
-    title = Rect(x, top, inner.right - x, round(58 * u))
+    title = Rect(x, top, inner.right - x, round(title_h * u))
     text = Rect(x, title.bottom + round(12 * u), inner.right - x,
                 max(1, inner.bottom - title.bottom - round(12 * u)))
     return CardFace(picture, title, text, band_r)

@@ -1,9 +1,26 @@
-"""Fonts, wrapping and fitting text into boxes.
+"""Fonts, wrapping and fitting text into boxes; the reading font and the text size setting.
 
 Every box of text on screen goes through `fit()`: the text is wrapped at the largest size
 that fits, shrinking step by step down to a floor; if it still does not fit at the floor it
 is clipped and can be scrolled (`Fitted.overflow`). The card-overflow test and the renderer
 use the same function, so what the test measures is what people see.
+
+Sizes given to `fit()` and `draw_text()` are design sizes: the text size setting (5 steps,
+`configure()`) multiplies them, and text then shrinks to its box as usual, never below the
+design floor (`min_px`), which is the size that was already legible. Text that must stay
+inside a shape (a number in a circle, a label on a band) passes `max_px` to `draw_text()`.
+`font()` itself is not scaled: it is the plain font at a pixel size.
+
+Two reading fonts are shipped with their licences in assets/fonts: Atkinson Hyperlegible
+(the usual one) and OpenDyslexic. OpenDyslexic has no italic, and dyslexia style guides ask
+for none: its "italic" is the regular face.
+
+Every cache that depends on the font or the text size is made with `text_cache()`, so
+`configure()` clears them all at once; layouts keyed by window size alone would otherwise
+keep the old font's line breaks.
+
+`probe` (tests only): while a `Probe` is installed, every line of text drawn is reported to
+it, so that a test can measure contrast from real pixels and find text cut or clipped.
 """
 
 from __future__ import annotations
@@ -15,23 +32,87 @@ import pygame
 
 from cardsdealt.ui.pygame.theme import FONT_DIR
 
-STYLES = {
-    "regular": "AtkinsonHyperlegible-Regular.ttf",
-    "bold": "AtkinsonHyperlegible-Bold.ttf",
-    "italic": "AtkinsonHyperlegible-Italic.ttf",
+FAMILIES = {
+    "atkinson": {
+        "regular": "AtkinsonHyperlegible-Regular.ttf",
+        "bold": "AtkinsonHyperlegible-Bold.ttf",
+        "italic": "AtkinsonHyperlegible-Italic.ttf",
+    },
+    "opendyslexic": {
+        "regular": "OpenDyslexic-Regular.otf",
+        "bold": "OpenDyslexic-Bold.otf",
+        "italic": "OpenDyslexic-Regular.otf",
+    },
 }
+FONT_WORDS = {"atkinson": "Atkinson Hyperlegible", "opendyslexic": "OpenDyslexic"}
+# Sizes are Atkinson Hyperlegible sizes: OpenDyslexic is drawn at 88 % of the asked size so
+# that its letters have about the same x-height (its own em is larger: 55 against 50 at
+# 100 px; at 88 % it is 48, and its letters are still wider).
+# Its own line spacing (1.75 em) is also far wider than it needs: lines are set at 80 % of it,
+# which is still 1.4 em, the generous spacing dyslexia style guides ask for.
+SIZE_FACTOR = {"atkinson": 1.0, "opendyslexic": 0.88}
+LINE_FACTOR = {"atkinson": 1.0, "opendyslexic": 0.8}
+STYLES = FAMILIES["atkinson"]
+
+_look = {"family": "atkinson", "scale": 1.0}
+_caches: list = []
+probe = None  # a test's Probe while installed (see the module docstring)
 
 
-@lru_cache(maxsize=160)
-def font(style: str, px: int) -> pygame.font.Font:
-    """The shipped font at a pixel size; pygame's own font if the file is missing."""
-    px = max(6, int(px))
-    path = FONT_DIR / STYLES.get(style, STYLES["regular"])
+def text_cache(maxsize: int):
+    """`functools.lru_cache` for results that depend on the font or the text size."""
+    def wrap_fn(fn):
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _caches.append(cached)
+        return cached
+    return wrap_fn
+
+
+def configure(family: str = "atkinson", scale: float = 1.0) -> bool:
+    """Choose the reading font and the text size; True if anything changed."""
+    family = family if family in FAMILIES else "atkinson"
+    scale = max(0.5, min(3.0, float(scale)))
+    if (family, scale) == (_look["family"], _look["scale"]):
+        return False
+    _look["family"], _look["scale"] = family, scale
+    for c in _caches:
+        c.cache_clear()
+    return True
+
+
+def font_family() -> str:
+    return _look["family"]
+
+
+def text_scale() -> float:
+    return _look["scale"]
+
+
+def grown(share: float = 0.5) -> float:
+    """How much a box of text grows with the text size: 1 as usual, then `share` of the
+    extra size (text in the box shrinks to fit the rest)."""
+    return 1 + (_look["scale"] - 1) * share
+
+
+def scaled(px: float) -> int:
+    """A design text size at the chosen text size."""
+    return max(6, round(px * _look["scale"]))
+
+
+@lru_cache(maxsize=200)
+def _font(family: str, style: str, px: int) -> pygame.font.Font:
+    files = FAMILIES.get(family, STYLES)
+    path = FONT_DIR / files.get(style, files["regular"])
+    real = max(6, round(px * SIZE_FACTOR.get(family, 1.0)))
     try:
-        f = pygame.font.Font(str(path), px)
+        return pygame.font.Font(str(path), real)
     except (OSError, FileNotFoundError, pygame.error):
-        f = pygame.font.Font(None, px)
-    return f
+        return pygame.font.Font(None, real)
+
+
+def font(style: str, px: float) -> pygame.font.Font:
+    """The chosen font at a pixel size (not scaled); pygame's own if the file is missing."""
+    return _font(_look["family"], style, max(6, round(px)))
 
 
 def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
@@ -72,7 +153,8 @@ def _longest_prefix(word: str, f: pygame.font.Font, width: int) -> int:
 
 @dataclass(frozen=True)
 class Fitted:
-    """Text laid out in a box: which size was used, the lines, and whether it overflowed."""
+    """Text laid out in a box: which size was used (real pixels), the lines, and whether it
+    overflowed."""
 
     style: str
     px: int
@@ -92,16 +174,19 @@ class Fitted:
 
 
 def line_height(f: pygame.font.Font, spacing: float = 1.08) -> int:
-    return max(1, round(f.get_linesize() * spacing))
+    """The distance between lines of `f` (a font of the chosen family)."""
+    return max(1, round(f.get_linesize() * spacing * LINE_FACTOR[_look["family"]]))
 
 
-@lru_cache(maxsize=512)
-def fit(text: str, style: str, box: tuple[int, int], max_px: int, min_px: int,
-        spacing: float = 1.08) -> Fitted:
-    """The largest size from `max_px` down to `min_px` at which `text` fits `box`."""
+@text_cache(maxsize=512)
+def fit(text: str, style: str, box: tuple[int, int], max_px: float, min_px: float,
+        spacing: float = 1.08, exact: bool = False) -> Fitted:
+    """The largest size from `max_px` (times the text size) down to `min_px` at which `text`
+    fits `box`. With `exact`, the sizes are real pixels already (not scaled)."""
     w, h = max(1, box[0]), max(1, box[1])
-    min_px = max(6, min(min_px, max_px))
-    px = max_px
+    top = round(max_px) if exact else scaled(max_px)
+    min_px = max(6, min(round(min_px), top))
+    px = top
     while True:
         f = font(style, px)
         lines = wrap(text, f, w)
@@ -114,14 +199,19 @@ def fit(text: str, style: str, box: tuple[int, int], max_px: int, min_px: int,
 
 
 def draw_fitted(surface: pygame.Surface, fitted: Fitted, rect: pygame.Rect, colour,
-                align: str = "left", valign: str = "top", scroll: int = 0) -> None:
-    """Draw fitted text inside `rect`, clipped to it; `scroll` moves it up by pixels."""
+                align: str = "left", valign: str = "top", scroll: int = 0,
+                scrollable: bool = False) -> None:
+    """Draw fitted text inside `rect`, clipped to it; `scroll` moves it up by pixels.
+    (`scrollable`: the caller lets people scroll, so text beyond the box is not lost.)"""
     f = fitted.font
     y = rect.y - scroll
     if valign == "middle" and fitted.height < rect.h:
         y += (rect.h - fitted.height) // 2
+    if probe is not None and fitted.overflow and not scrollable:
+        probe.overflow("clipped", " ".join(fitted.lines), fitted.px)
     old_clip = surface.get_clip()
     surface.set_clip(rect.clip(old_clip) if old_clip else rect)
+    call = object()
     for line in fitted.lines:
         if y + fitted.line_h >= rect.y and y <= rect.bottom and line:
             img = f.render(line, True, colour)
@@ -130,31 +220,64 @@ def draw_fitted(surface: pygame.Surface, fitted: Fitted, rect: pygame.Rect, colo
                 x += (rect.w - img.get_width()) // 2
             elif align == "right":
                 x += rect.w - img.get_width()
-            surface.blit(img, (x, y))
+            put(surface, img, img.get_rect(topleft=(x, y)), line, fitted.style, fitted.px,
+                colour, call)
         y += fitted.line_h
     surface.set_clip(old_clip)
 
 
-def draw_text(surface: pygame.Surface, text: str, style: str, px: int, pos, colour,
-              anchor: str = "topleft", max_w: int | None = None) -> pygame.Rect:
-    """One line of text; if `max_w` is given, shrink (to 70 %) then cut with an ellipsis."""
-    f = font(style, px)
+def draw_text(surface: pygame.Surface, text: str, style: str, px: float, pos, colour,
+              anchor: str = "topleft", max_w: int | None = None,
+              max_px: float | None = None, max_h: float | None = None) -> pygame.Rect:
+    """One line of text at design size `px` (times the text size, but never above `max_px`
+    real pixels, nor taller than `max_h`); if `max_w` is given, shrink (to 70 % of `px`)
+    then cut with an ellipsis."""
+    size = scaled(px)
+    if max_px is not None:
+        size = max(6, min(size, round(max_px)))
+    if max_h is not None:
+        size = px_for_height(style, size, round(max_h))
+    f = font(style, size)
     if max_w is not None and f.size(text)[0] > max_w:
-        small = fitted_line_px(text, style, px, max_w)
-        f = font(style, small)
+        floor = max(6, min(size, round(px * 0.7)))
+        while size > floor and font(style, size).size(text)[0] > max_w:
+            size = max(floor, size - max(1, size // 16))
+        f = font(style, size)
         if f.size(text)[0] > max_w:
+            if probe is not None:
+                probe.overflow("cut", text, size)
             while len(text) > 1 and f.size(text + "…")[0] > max_w:
                 text = text[:-1]
             text = text.rstrip() + "…"
     img = f.render(text, True, colour)
     r = img.get_rect(**{anchor: pos})
-    surface.blit(img, r)
+    put(surface, img, r, text, style, size, colour)
     return r
 
 
-def fitted_line_px(text: str, style: str, px: int, max_w: int) -> int:
-    """A size at which one line fits `max_w`, not below 70 % of `px`."""
-    floor = max(6, round(px * 0.7))
-    while px > floor and font(style, px).size(text)[0] > max_w:
-        px -= max(1, px // 16)
-    return max(px, floor)
+@text_cache(maxsize=256)
+def px_for_height(style: str, px: int, height: int) -> int:
+    """The largest size up to `px` whose line is no taller than `height` (never below 6)."""
+    while px > 6 and font(style, px).get_height() * LINE_FACTOR[_look["family"]] > height:
+        px = max(6, px - max(1, px // 16))
+    return px
+
+
+def fitted_line_px(text: str, style: str, px: float, max_w: int) -> float:
+    """A design size that, at the chosen text size, fits one line in `max_w` (not below
+    70 % of `px` in real pixels): for `draw_text(..., px=<this>)`."""
+    s = _look["scale"]
+    real, floor = scaled(px), max(6, round(px * 0.7))
+    while real > floor and font(style, real).size(text)[0] > max_w:
+        real -= max(1, real // 16)
+    return max(real, floor) / s
+
+
+def put(surface: pygame.Surface, img: pygame.Surface, rect: pygame.Rect, text: str,
+        style: str, px: int, colour, call=None) -> None:
+    """Blit one rendered line of text (the single place text reaches a surface, so that a
+    probe sees every line)."""
+    if probe is None:
+        surface.blit(img, rect)
+    else:
+        probe.text(surface, img, rect, text, style, px, colour, call)

@@ -4,19 +4,17 @@ blinking, so the program stays idle while someone thinks)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.text import font, line_height
+from cardsdealt.ui.pygame.text import font, line_height, put, text_cache
 from cardsdealt.ui.pygame.textbuffer import TextBuffer
 from cardsdealt.ui.pygame.theme import Theme
 
 SEARCH_WINDOW = 600  # characters measured at once when finding a line break
 
 
-@lru_cache(maxsize=8)
+@text_cache(maxsize=8)
 def visual_lines(text: str, style: str, px: int, width: int) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of each line as wrapped on screen; spaces stay at line ends."""
     f = font(style, px)
@@ -203,8 +201,9 @@ class TextBox:
         surface.set_clip(inner)
         text = self.buf.text
         if not text and not self.composing:
-            surface.blit(font("italic", self.px).render(self.placeholder, True, theme.muted),
-                         inner.topleft)
+            img = font("italic", self.px).render(self.placeholder, True, theme.muted)
+            put(surface, img, img.get_rect(topleft=inner.topleft), self.placeholder, "italic",
+                self.px, theme.muted)
         lines = self.lines()
         vis = self._visible_count()
         cur = self.cursor_line()
@@ -212,12 +211,15 @@ class TextBox:
             s, e = lines[i]
             y = inner.y + (i - self.top_line) * lh
             if e > s:
-                surface.blit(f.render(text[s:e], True, theme.ink), (inner.x, y))
+                img = f.render(text[s:e], True, theme.ink)
+                put(surface, img, img.get_rect(topleft=(inner.x, y)), text[s:e], "regular",
+                    self.px, theme.ink)
             if i == cur and focused:
                 x = inner.x + self._x_of(i, self.buf.cursor)
                 if self.composing:
                     img = f.render(self.composing, True, theme.focus)
-                    surface.blit(img, (x, y))
+                    put(surface, img, img.get_rect(topleft=(x, y)), self.composing, "regular",
+                        self.px, theme.focus)
                     pygame.draw.line(surface, theme.focus, (x, y + lh - 2),
                                      (x + img.get_width(), y + lh - 2), max(1, round(2 * u)))
                 pygame.draw.rect(surface, theme.focus, Rect(x, y + 2, max(2, round(4 * u)),

@@ -1,9 +1,16 @@
-"""Colours in one table, so that the high-contrast and dark themes (a later issue) are a new
-`Theme(...)` value and not a hunt through the drawing code. (Font files: `text.STYLES`.)
+"""Colours in one table per theme, so that a theme is a `Theme(...)` value and not a hunt
+through the drawing code. (Font files and the text size: `text.py`.)
 
-Colours are calm and warm: a linen table, cream cards, warm near-black ink. Nothing on screen
-relies on colour alone: focus has a thick outline and a marker, meters carry figures, playable
-cards say so in words.
+Three themes, chosen in the settings screen or with --theme:
+- default: calm and warm, a linen table, cream cards, warm near-black ink.
+- high-contrast: near-black on white, for washed-out projectors and low vision; no soft
+  shadows, black outlines, a thick blue focus ring on a yellow highlight.
+- dark: warm dark (not pure black) for dim rooms, warm off-white words.
+
+Every pair of text and background colour is measured from rendered pixels by
+tests/ui/test_ui_contrast.py (WCAG 2.2 AA). Nothing on screen relies on colour alone: focus
+has a thick outline and a pointer, meters carry figures, playable cards say so in words,
+classic themes are named in words on their band.
 """
 
 from __future__ import annotations
@@ -36,8 +43,30 @@ class Theme:
     card_back_mark: Colour
     placeholder: Colour  # the calm picture placeholder
     placeholder_mark: Colour
-    blank: Colour  # the blanked screen
+    blank: Colour  # the blanked screen, and the veil behind menus
     themes: tuple[Colour, ...]  # colour bands for classic themes (always named in words too)
+    focus_width: float = 7  # design px of the focus outline (thicker in high contrast)
+    edge_width: float = 2  # design px of card and button outlines
+
+    def text_on(self, fill: Colour) -> Colour:
+        """`paper` or `ink`, whichever reads better on `fill` (bands, tags, badges)."""
+        return max((self.paper, self.ink), key=lambda c: contrast_ratio(c, fill))
+
+
+def luminance(rgb: Colour) -> float:
+    """WCAG relative luminance of an sRGB colour (0 black .. 1 white)."""
+    def lin(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(v) for v in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: Colour, b: Colour) -> float:
+    """WCAG contrast ratio, 1 (same) .. 21 (black on white)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
 
 
 DEFAULT = Theme(
@@ -60,14 +89,66 @@ DEFAULT = Theme(
     placeholder=(238, 228, 212),
     placeholder_mark=(214, 196, 170),
     blank=(12, 10, 9),
-    themes=(
-        (196, 120, 82),
-        (104, 140, 116),
-        (112, 128, 168),
-        (186, 152, 84),
-        (150, 110, 150),
-        (96, 150, 160),
+    themes=(  # deep enough that the cream words on them read at 4.5:1 or more
+        (170, 92, 58),
+        (72, 122, 90),
+        (86, 100, 150),
+        (140, 104, 40),
+        (128, 84, 128),
+        (48, 118, 130),
     ),
 )
 
-THEMES = {"default": DEFAULT}
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    table=(255, 255, 255),
+    table_ink=(10, 10, 10),
+    table_muted=(40, 40, 40),
+    paper=(255, 255, 255),
+    ink=(10, 10, 10),
+    muted=(40, 40, 40),
+    edge=(10, 10, 10),
+    shadow=(255, 255, 255),  # no soft shadows: the black outline shapes every card
+    accent=(0, 40, 120),
+    focus=(0, 60, 190),
+    focus_fill=(255, 236, 110),
+    meter_fill=(10, 10, 10),
+    meter_track=(255, 255, 255),
+    card_back=(10, 10, 10),
+    card_back_mark=(110, 110, 110),
+    placeholder=(238, 238, 238),
+    placeholder_mark=(200, 200, 200),
+    blank=(0, 0, 0),
+    themes=((120, 30, 0), (0, 85, 40), (0, 50, 140), (110, 70, 0), (90, 20, 100),
+            (0, 80, 90)),
+    focus_width=10,
+    edge_width=3,
+)
+
+DARK = Theme(
+    name="dark",
+    table=(34, 30, 27),
+    table_ink=(238, 228, 212),
+    table_muted=(196, 184, 168),
+    paper=(52, 46, 41),
+    ink=(242, 233, 219),
+    muted=(200, 188, 172),
+    edge=(98, 88, 78),
+    shadow=(22, 19, 17),
+    accent=(236, 168, 122),
+    focus=(132, 204, 214),
+    focus_fill=(44, 70, 74),
+    meter_fill=(150, 196, 160),
+    meter_track=(70, 63, 57),
+    card_back=(120, 66, 46),
+    card_back_mark=(160, 98, 70),
+    placeholder=(62, 55, 49),
+    placeholder_mark=(84, 75, 67),
+    blank=(10, 9, 8),
+    themes=((150, 74, 50), (62, 112, 82), (76, 92, 140), (128, 96, 40), (118, 76, 118),
+            (40, 108, 118)),
+)
+
+THEMES = {t.name: t for t in (DEFAULT, HIGH_CONTRAST, DARK)}
+THEME_WORDS = {"default": "Warm (usual)", "high-contrast": "High contrast",
+               "dark": "Dark, for dim rooms"}

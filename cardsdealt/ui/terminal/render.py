@@ -33,10 +33,17 @@ def card_lines(card: Card, turn: int | None = None) -> list[str]:
     return lines
 
 
+def theme_words(name: str) -> str:
+    """A theme id as words: "who-i-am" -> "who I am" (a screen reader spells out hyphens and
+    reads "i" as a letter)."""
+    words = name.replace("-", " ").replace("_", " ").split()
+    return " ".join("I" if w == "i" else w for w in words)
+
+
 def classic_card_words(card: Card) -> str:
     parts = []
     if card.theme:
-        parts.append(f"theme {card.theme}")
+        parts.append(f"theme {theme_words(card.theme)}")
     if card.number is not None:
         parts.append(f"number {card.number}")
     return f"{card.title} ({', '.join(parts)})" if parts else card.title

@@ -92,6 +92,23 @@ class Scene:
         self._version += 1
         self.app.dirty = True
 
+    def restyle(self) -> None:
+        """The theme, font or text size changed: forget every drawing made with the old one
+        (subclasses that keep their own drawings drop them too, then call this)."""
+        self._layer = None
+        self.changed()
+
+    @property
+    def reduced_motion(self) -> bool:
+        """The person asked for no animation: no deal, flip, slide or fade; show the end."""
+        return bool(getattr(self.app, "reduced_motion", False))
+
+    def speak(self, text: str) -> None:
+        """Read `text` aloud when read-aloud is on (silently nothing otherwise)."""
+        from cardsdealt.ui.pygame.prefs import speak
+
+        speak(self.app, text)
+
     @property
     def m(self) -> Metrics:
         return metrics(self.app.size)
@@ -237,8 +254,11 @@ class FocusScene(Scene):
     def update(self, dt: float) -> None:
         if self._hold_key is None or self._hold_fired:
             return
-        self._held += dt
-        self.app.animating = True
+        before, self._held = self._held, self._held + dt
+        if not self.reduced_motion:
+            self.app.animating = True  # the bar fills smoothly
+        elif before < 0.12 <= self._held:
+            self.app.dirty = True  # reduced motion: one still mark says "holding", no filling
         if self._held >= HOLD_SECONDS and self.focus is not None:
             self._hold_fired = True
             self.activate(self.focus)
@@ -253,6 +273,8 @@ class FocusScene(Scene):
         p = self.hold_progress()
         if p <= 0 or self.focus is None:
             return
+        if self.reduced_motion:
+            p = 1.0
         items = self.items()
         if self.focus >= len(items):
             return

@@ -5,17 +5,19 @@ people's voice, and a gentle timer that never forces anyone on.
 
 Keys: Next moves the marker over the playable cards (and Draw), hold Next / F5 / Enter plays
 it, 1-9 play the n-th playable card; during discussion Next goes on; Back undoes.
+The discussion timer (a ring; T pauses, + and - change it by 30 s) starts with each
+discussion; N shows the card's facilitator notes, K a calm break (scenes/facilitated.py).
 """
 
 from __future__ import annotations
 
-import pygame
 from pygame import Rect
 
 from cardsdealt.ui.pygame import layout as L
 from cardsdealt.ui.pygame.blocks import Block, draw_stack
 from cardsdealt.ui.pygame.card_view import render_classic_card, render_hand_card, theme_label
 from cardsdealt.ui.pygame.draw import button, focus_ring, hint, panel, pointer
+from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
 from cardsdealt.ui.pygame.text import draw_text
 
@@ -28,19 +30,11 @@ def discussion_blocks(card) -> tuple[list[Block], list[Block]]:
     return talk, voice
 
 
-def timer_words(seconds: float) -> str:
-    s = max(0, int(seconds + 0.999))
-    if s == 0:
-        return "Time's up: carry on when you are ready"
-    return f"{s // 60}:{s % 60:02d} left to talk"
-
-
-class ClassicScene(TableScene):
+class ClassicScene(Facilitated, TableScene):
     name = "classic"
 
     def __init__(self, app, table, game) -> None:
         super().__init__(app, table, game)
-        self.talk_left = float(game.deck.discussion_seconds)
         self._shown_top = None
         self._face = None
         self._face_key = None
@@ -50,6 +44,7 @@ class ClassicScene(TableScene):
         super().on_show()
         self.reset_focus()
         self._follow_top()
+        self.timer.reset(start=self.discussing)
 
     def _follow_top(self) -> None:
         top = self.game.current_card
@@ -103,6 +98,12 @@ class ClassicScene(TableScene):
     def deal_target(self) -> Rect:
         return self.geom().top_card
 
+    def spoken(self) -> str:
+        from cardsdealt.ui.speech import card_script
+
+        top = self.game.current_card
+        return card_script(top) if top is not None else ""
+
     def card_surface(self):
         top = self.game.current_card
         if top is None:
@@ -137,16 +138,17 @@ class ClassicScene(TableScene):
     def _render_side(self, surface, g) -> None:
         m, th, game = self.m, self.theme, self.game
         y = g.side.y
-        draw_text(surface, "Cards in hand", "bold", m.px(34), (g.side.x, y), th.table_ink)
-        y += m.px(56)
+        head = draw_text(surface, "Cards in hand", "bold", m.px(34), (g.side.x, y),
+                         th.table_ink, max_w=g.side.w)
+        y += max(m.px(56), head.h + m.px(6))  # lines move apart at larger text sizes
         for i, (name, hand) in enumerate(zip(game.player_names, game.hands, strict=False)):
             now = i == game.player
+            r = draw_text(surface, f"{name}: {len(hand)}" + ("  (playing now)" if now else ""),
+                          "bold" if now else "regular", m.px(34), (g.side.x + m.px(40), y),
+                          th.table_ink, max_w=g.side.w - m.px(40))
             if now:
-                pointer(surface, (g.side.x + m.px(22), y + m.px(22)), th.focus, m.u * 0.8)
-            draw_text(surface, f"{name}: {len(hand)}" + ("  (playing now)" if now else ""),
-                      "bold" if now else "regular", m.px(34), (g.side.x + m.px(40), y),
-                      th.table_ink, max_w=g.side.w - m.px(40))
-            y += m.px(50)
+                pointer(surface, (g.side.x + m.px(22), r.centery), th.focus, m.u * 0.8)
+            y += max(m.px(50), r.h + m.px(2))
         top = game.current_card
         rules = game.deck.classic
         if top is not None and not self.discussing and rules:
@@ -203,24 +205,28 @@ class ClassicScene(TableScene):
             self._hand_cache[key] = img
         return img
 
-    def draw_live(self, surface) -> None:
-        super().draw_live(surface)
-        if self.discussing and not self.dealing:
-            m, g = self.m, self.geom()
-            r = Rect(g.side.x, g.side.bottom - m.px(70), g.side.w, m.px(70))
-            pygame.draw.rect(surface, self.theme.table, r)
-            draw_text(surface, timer_words(self.talk_left), "bold", m.px(36), r.midleft,
-                      self.theme.table_ink, anchor="midleft", max_w=r.w)
+    def timer_rect(self) -> Rect | None:
+        """The discussion timer: at the foot of the side column while the group talks."""
+        if not self.discussing or self.dealing:
+            return None
+        m, g = self.m, self.geom()
+        h = min(m.px(150), g.side.h // 3)
+        return Rect(g.side.x, g.side.bottom - h, g.side.w, h)
+
+    def notes_card(self):
+        return self.game.discussing or self.game.current_card
+
+    def next_step(self) -> str:
+        g = self.game
+        if g.finished and not self.discussing:
+            return "The game is over: Next shows the end."
+        if self.discussing:
+            return "When the group has talked: Next (PageDown) passes the turn."
+        if ("draw",) in g.actions():
+            return "No card matches: F5 draws one."
+        return "Next marks a card, F5 plays it (or the card's number)."
 
     # -- actions -------------------------------------------------------------------------
-    def update(self, dt: float) -> None:
-        if self.discussing and not self.dealing and self.talk_left > 0:
-            before = int(self.talk_left + 0.999)
-            self.talk_left = max(0.0, self.talk_left - dt)
-            if int(self.talk_left + 0.999) != before:
-                self.app.dirty = True
-        super().update(dt)
-
     def activate(self, i: int) -> None:
         targets = self._targets()
         if not 0 <= i < len(targets):
@@ -232,7 +238,7 @@ class ClassicScene(TableScene):
 
     def _after_action(self) -> None:
         self.reset_focus()
-        self.talk_left = float(self.game.deck.discussion_seconds)
+        self.timer.reset(start=self.discussing)  # each discussion has its own full time
         if self.game.finished and not self.discussing:
             self.table.finish()
             return
@@ -252,6 +258,7 @@ class ClassicScene(TableScene):
         if self.act(self.game.undo):
             self._shown_top = self.game.current_card.id if self.game.current_card else None
             self.reset_focus()
+            self.timer.reset(start=self.discussing)
             self.changed()
 
     def on_click_elsewhere(self, pos) -> None:

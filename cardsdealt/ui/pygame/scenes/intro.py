@@ -47,12 +47,12 @@ class IntroScene(Scene):
         surface.fill(th.table)
         heading, _, _ = self.pages[self.page]
         draw_text(surface, self.deck.title, "bold", m.px(44), (m.px(160), m.px(40)),
-                  th.table_muted, max_w=m.w - m.px(320))
+                  th.table_muted, max_w=m.w - m.px(320), max_h=m.px(56))
         draw_text(surface, heading, "bold", m.px(64), (m.px(160), m.px(94)), th.table_ink,
-                  max_w=m.w - m.px(320))
+                  max_w=m.w - m.px(320), max_h=m.px(92))
         panel(surface, self._box(), th, m.u)
         f, box = self._fitted()
-        draw_fitted(surface, f, box, th.ink, scroll=self.scroll)
+        draw_fitted(surface, f, box, th.ink, scroll=self.scroll, scrollable=True)
         if f.height > box.h:
             more = "more below: Next" if self.scroll + box.h < f.height else "the end"
             draw_text(surface, more, "italic", m.px(28),

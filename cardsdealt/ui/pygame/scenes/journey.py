@@ -3,12 +3,12 @@ right, the stats as labelled meters along the bottom. After a choice the right s
 what the child said back and what changed, in words, until Next.
 
 Keys: 1-4 take a choice; Next/Down move the marker, hold Next / F5 / Enter take it; Back
-moves the marker back, or with no marker undoes the last choice.
+moves the marker back, or with no marker undoes the last choice. Under the group-supervision
+preset the number keys count raised hands instead (see scenes/facilitated.py), and the
+discussion timer sits at the bottom right; T, N and K work on every card.
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 from pygame import Rect
 
@@ -16,24 +16,34 @@ from cardsdealt.ui.pygame import layout as L
 from cardsdealt.ui.pygame.blocks import Block, draw_stack
 from cardsdealt.ui.pygame.card_view import render_journey_card
 from cardsdealt.ui.pygame.draw import badge, focus_ring, hint, meters_row, panel
+from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
-from cardsdealt.ui.pygame.text import Fitted, draw_fitted, draw_text, fit
+from cardsdealt.ui.pygame.text import (
+    Fitted,
+    draw_fitted,
+    draw_text,
+    fit,
+    font,
+    scaled,
+    text_cache,
+)
 
 CHOICE_MAX, CHOICE_MIN = 40, 28
 
 
-@lru_cache(maxsize=64)
+@text_cache(maxsize=64)
 def choice_layout(panel_rect: tuple, u: float, labels: tuple[str, ...]) -> tuple:
     """Rects and fitted labels for the choices, all at one size, stacked in the panel."""
     x, y, w, h = panel_rect
-    head_h = round(70 * u)
+    head_h = max(round(70 * u), font("bold", scaled(44 * u)).get_height() + round(14 * u))
     gap = round(22 * u)
     pad = round(20 * u)
     text_x = round(92 * u)
-    avail = h - head_h - round(60 * u)
-    px = round(CHOICE_MAX * u)
+    avail = h - head_h - round(110 * u)  # room for two lines of key hints under them
+    px = scaled(CHOICE_MAX * u)  # the text size setting starts larger, then shrinks to fit
     while True:
-        fits = [fit(lab, "regular", (w - text_x - pad, 100_000), px, px) for lab in labels]
+        fits = [fit(lab, "regular", (w - text_x - pad, 100_000), px, px, exact=True)
+                for lab in labels]
         heights = [max(f.height + 2 * pad, round(84 * u)) for f in fits]
         total = sum(heights) + gap * (len(labels) - 1)
         if total <= avail or px <= round(CHOICE_MIN * u):
@@ -70,7 +80,7 @@ def change_words(deck, before: dict, after: dict) -> list[str]:
     return out
 
 
-class JourneyScene(TableScene):
+class JourneyScene(Facilitated, TableScene):
     name = "journey"
 
     def __init__(self, app, table, game) -> None:
@@ -96,7 +106,7 @@ class JourneyScene(TableScene):
     def _choices(self):
         g = self.geom()
         labels = tuple(c.label for c in (self.shown.choices if self.shown else ()))
-        return choice_layout(tuple(g.panel), self.m.u, labels)
+        return choice_layout(tuple(self.choice_panel(g.panel)), self.m.u, labels)
 
     def items(self) -> list[Rect]:
         if self.phase != "card" or self.shown is None or self._reflecting:
@@ -105,6 +115,11 @@ class JourneyScene(TableScene):
 
     def deal_target(self) -> Rect:
         return self.geom().card
+
+    def spoken(self) -> str:
+        from cardsdealt.ui.speech import card_script
+
+        return card_script(self.shown, self.shown.choices) if self.shown is not None else ""
 
     def card_surface(self):
         if self.shown is None:
@@ -131,7 +146,8 @@ class JourneyScene(TableScene):
         else:
             self._render_response(surface, g)
         values = self.after if self.phase == "response" else game.stats
-        meters_row(surface, g.meters, list(game.deck.stats), values, th, m.u)
+        meters_row(surface, self.footer_split(g.meters)[0], list(game.deck.stats), values, th,
+                   m.u)
 
     def _render_choices(self, surface, g) -> None:
         m, th = self.m, self.theme
@@ -141,9 +157,10 @@ class JourneyScene(TableScene):
         rects, fits, _ = self._choices()
         for i, (r, f) in enumerate(zip(rects, fits, strict=False)):
             self._render_choice(surface, r, f, i)
+        self.render_tally(surface, rects)
         under = rects[-1].bottom + m.px(30) if rects else g.panel.y + m.px(100)
-        text = self.notice or (f"Press 1–{len(rects)} · or Next to mark, then hold Next "
-                               "or press F5")
+        text = self.notice or self.tally_hint() or (f"Press 1–{len(rects)} · or Next to mark, "
+                                                    "then hold Next or press F5")
         hint(surface, Rect(g.panel.x, under, g.panel.w, min(m.px(80), g.panel.bottom - under)),
              text, th, m.u)
 
@@ -178,7 +195,7 @@ class JourneyScene(TableScene):
         if self.phase != "card" or self.shown is None:
             return
         before = self.game.stats
-        if not self.act(self.game.choose, i):
+        if not self.act(self.game.choose, i, self.votes()):
             return
         self.phase, self.chosen, self.before, self.after = "response", i, before, \
             self.game.stats
@@ -193,7 +210,7 @@ class JourneyScene(TableScene):
         """After the response: reflection if one waits, the ending, or the next card."""
         game = self.game
         if game.pending_reflection is not None:
-            self._ask(game.pending_reflection)
+            self._ask(game.pending_reflection, self.kept_answer(game.pending_reflection))
             return
         if game.finished:
             self.table.finish()
@@ -201,15 +218,23 @@ class JourneyScene(TableScene):
         self.phase, self.chosen = "card", None
         self.reset_focus()
         self.shown = game.current_card
+        self.new_card()
         if self.shown is not None:
             self.start_deal()
         self.changed()
 
-    def _ask(self, prompt) -> None:
+    def _ask(self, prompt, text: str = "") -> None:
         from cardsdealt.ui.pygame.scenes.reflection import ReflectionScene
 
         self._reflecting = True
-        self.app.push(ReflectionScene(self.app, prompt, self.shown), on_result=self._answered)
+        self.app.push(ReflectionScene(self.app, prompt, self.shown, text=text),
+                      on_result=self._answered)
+
+    def ask_again(self, text: str = "") -> None:
+        """A resumed or reloaded game waiting for a reflection: open the box again, with the
+        words typed before (flow.Table calls this)."""
+        if self.game.pending_reflection is not None and not self._reflecting:
+            self._ask(self.game.pending_reflection, text)
 
     def _answered(self, result) -> None:
         self._reflecting = False
@@ -226,12 +251,16 @@ class JourneyScene(TableScene):
             self.say("This is the first card: there is nothing to go back to.")
             return
         while acts and acts[-1][0] == "reflect":
+            answer = acts[-1][1] if len(acts[-1]) > 1 else None
             if not self.act(game.undo):
                 return
+            self.keep_answer(answer)  # the words come back if the question is asked again
             acts = game.state.actions
         if acts and acts[-1][0] == "choose":
             self.act(game.undo)
         self.phase, self.chosen = "card", None
         self.shown = game.current_card
+        self.restore_tally()  # the hands counted for this card, as they were
         self.reset_focus()
+        self.speak(self.spoken())
         self.changed()

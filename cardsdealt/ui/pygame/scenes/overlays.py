@@ -8,12 +8,12 @@ from pygame import Rect
 
 from cardsdealt.ui.pygame.draw import button, panel
 from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal, Scene
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
+from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, fitted_line_px, font, scaled
 
 HELP_ROWS = (
     ("Presenter clicker", ""),
     ("Next (PageDown)", "go on, or move the marker to the next choice"),
-    ("Hold Next, or F5", "take the marked choice"),
+    ("Hold Next, or F5", "take the marked choice; nothing marked: start the timer"),
     ("Back (PageUp)", "move the marker back; with no marker, undo the last step"),
     ("Blank (B or .)", "blank the screen; press again to come back"),
     ("Esc", "pause menu: resume, take a break, restart, quit"),
@@ -23,13 +23,30 @@ HELP_ROWS = (
     ("Space, Right, Left", "go on / go back, like the clicker"),
     ("F11 or F", "full screen on and off"),
     ("Writing", "Ctrl+Enter saves, Ctrl+V pastes, PageDown goes on"),
+    ("R (at the end)", "save my record, for CPD"),
     ("H, ? or F1", "show or hide this help"),
+    ("S", "settings: colours, text size, font (also in the Esc menu)"),
+)
+ROOM_ROWS = (  # the second column: running a room (scenes/facilitated.py)
+    ("Running the room", ""),
+    ("T", "discussion timer: start or pause"),
+    ("+ and −", "30 seconds more or less on the timer"),
+    ("N", "the facilitator notes for this card"),
+    ("K", "take a break: a calm screen; nothing is lost"),
+    ("P", "presenter window on your own screen"),
+    ("Backspace", "undo the last step: a hand counted, or a choice"),
+    ("Hands-up vote", ""),
+    ("1 2 3 4", "group supervision: one press per raised hand"),
+    ("C, number, count, Enter", "type a count: C 2 1 2 Enter is 12 hands for choice 2"),
+    ("F5 or Enter", "take the room's choice (a tie asks which)"),
+    ("W", "at the table game's end: the winners' certificate"),
 )
 
 
 def _dim(surface: pygame.Surface, theme, alpha: int = 170) -> None:
-    """Darken what is below (the layer is transparent: fill it with a see-through colour)."""
-    surface.fill((*theme.table_ink, alpha))
+    """Darken what is below (the layer is transparent: fill it with a see-through colour;
+    the theme's blank colour is dark in every theme, even where the ink is light)."""
+    surface.fill((*theme.blank, alpha))
 
 
 class Blank(Scene):
@@ -48,35 +65,81 @@ class Blank(Scene):
 
 
 class Help(Modal):
+    """Both columns of keys on one page; at larger text sizes, on as many pages as it takes
+    (Next shows the next page), so no row is squeezed below a readable size."""
+
     pausable = False
     name = "help"
+    page = 0
+
+    def _inner(self) -> Rect:
+        m = self.m
+        return m.screen.inflate(-m.px(160), -m.px(90)).inflate(-m.px(96), -m.px(96))
+
+    def _paging(self) -> tuple[int, int, int]:
+        """(rows per column on a page, row height, pages)."""
+        m, inner = self.m, self._inner()
+        avail = inner.h - m.px(84) - m.px(60)
+        rows = max(len(HELP_ROWS), len(ROOM_ROWS))
+        need = max(m.px(40), round(font("bold", scaled(m.px(28))).get_linesize() * 1.2))
+        per = max(3, min(rows, avail // need))
+        return per, avail // per, -(-rows // per)
 
     def render(self, surface) -> None:
         m, th = self.m, self.theme
         _dim(surface, th)
         box = m.screen.inflate(-m.px(160), -m.px(90))
         panel(surface, box, th, m.u)
-        pad = m.px(48)
-        inner = box.inflate(-2 * pad, -2 * pad)
+        inner = self._inner()
         draw_text(surface, "How to play with keys and a clicker", "bold", m.px(48),
-                  inner.topleft, th.accent, max_w=inner.w)
-        y = inner.y + m.px(84)
-        row_h = (inner.bottom - m.px(60) - y) // len(HELP_ROWS)
-        key_w = round(inner.w * 0.34)
-        for key, what in HELP_ROWS:
+                  inner.topleft, th.accent, max_w=inner.w, max_h=m.px(80))
+        top = inner.y + m.px(84)
+        gap = m.px(56)
+        col_w = (inner.w - gap) // 2
+        per, row_h, pages = self._paging()
+        self.page = min(self.page, pages - 1)
+        for i, table in enumerate((HELP_ROWS, ROOM_ROWS)):
+            col = Rect(inner.x + i * (col_w + gap), top, col_w, row_h * per)
+            self._rows(surface, col, table[self.page * per:(self.page + 1) * per], row_h)
+        close = "Press any key to close."
+        if pages > 1:
+            close = f"Page {self.page + 1} of {pages} · " + (
+                "Next: more keys · any other key closes" if self.page + 1 < pages
+                else "any key closes")
+        draw_text(surface, close, "italic", m.px(28), (inner.centerx, inner.bottom), th.muted,
+                  anchor="midbottom", max_w=inner.w, max_h=m.px(56))
+
+    def _rows(self, surface, col: Rect, rows, row_h: int) -> None:
+        """One column of (key, what it does) rows; a row with no words is a heading."""
+        m, th = self.m, self.theme
+        key_w = round(col.w * 0.36)
+        cell = (col.w - key_w, row_h)
+        # one size for the keys and (but for a long row or two) one for the words: calmer
+        # than each row at its own size
+        keys = [k for k, w in rows if w]
+        key_px = min((fitted_line_px(k, "bold", m.px(28), key_w - m.px(26)) for k in keys),
+                     default=m.px(28))
+        sizes = sorted(fit(w, "regular", cell, m.px(28), m.px(18)).px for _, w in rows if w)
+        words_px = sizes[len(sizes) // 5] if sizes else m.px(28)
+        y = col.y
+        for key, what in rows:
             if not what:
-                draw_text(surface, key, "bold", m.px(32), (inner.x, y + row_h // 4), th.muted)
+                draw_text(surface, key, "bold", m.px(32), (col.x, y + row_h // 4), th.muted,
+                          max_w=col.w, max_h=row_h - row_h // 4)
             else:
-                draw_text(surface, key, "bold", m.px(30), (inner.x + m.px(24), y), th.ink,
-                          max_w=key_w - m.px(30))
-                f = fit(what, "regular", (inner.w - key_w, row_h), m.px(30), m.px(20))
-                draw_fitted(surface, f, Rect(inner.x + key_w, y, inner.w - key_w, row_h), th.ink)
+                draw_text(surface, key, "bold", key_px, (col.x + m.px(20), y), th.ink,
+                          max_w=key_w - m.px(26), max_h=row_h)
+                f = fit(what, "regular", cell, words_px, min(words_px, m.px(18)), exact=True)
+                draw_fitted(surface, f, Rect(col.x + key_w, y, col.w - key_w, row_h), th.ink)
             y += row_h
-        draw_text(surface, "Press any key to close.", "italic", m.px(28),
-                  (inner.centerx, inner.bottom), th.muted, anchor="midbottom")
 
     def handle(self, event) -> None:
-        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+        more = event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE, pygame.K_DOWN)
+        if more and self.page + 1 < self._paging()[2]:
+            self.page += 1
+            self.changed()
+        elif event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
             self.done()
 
 
@@ -112,7 +175,7 @@ class Menu(Modal, FocusScene):
         box = self._box()
         panel(surface, box, th, m.u)
         draw_text(surface, self.title, "bold", m.px(52), (box.centerx, box.y + m.px(40)),
-                  th.accent, anchor="midtop", max_w=box.w - m.px(80))
+                  th.accent, anchor="midtop", max_w=box.w - m.px(80), max_h=m.px(92))
         if self.message:
             r = Rect(box.x + m.px(60), box.y + m.px(120), box.w - m.px(120), m.px(110))
             draw_fitted(surface, fit(self.message, "regular", r.size, m.px(34), m.px(24)), r,
@@ -132,11 +195,16 @@ class PauseMenu(Menu):
     name = "pause"
     title = "Paused"
     entries = (("resume", "Resume"), ("break", "Take a break"),
-               ("restart", "Restart this deck"), ("quit", "Quit (your session is kept)"))
+               ("restart", "Restart this deck"), ("quit", "Quit (your session is kept)"),
+               ("settings", "Settings"))  # last: Up from Resume lands here, not on Quit
 
     def done(self, result=None) -> None:
         app = self.app
         super().done(result)
+        if result == "settings":
+            from cardsdealt.ui.pygame.scenes.settings import SettingsScene
+
+            app.push(SettingsScene(app))
         if result == "break":
             app.push(Break(app))
         elif result == "restart":
@@ -170,7 +238,8 @@ class Break(Scene):
         draw_text(surface, "Taking a break", "bold", m.px(72), (c[0], c[1] - m.px(310)),
                   th.table_ink, anchor="midbottom")
         draw_text(surface, "The game will wait. Nothing is lost.", "regular", m.px(44),
-                  (c[0], c[1] + m.px(260)), th.table_ink, anchor="midtop", max_w=m.w - m.px(80))
+                  (c[0], c[1] + m.px(260)), th.table_ink, anchor="midtop", max_w=m.w - m.px(80),
+                  max_h=m.px(78))
         draw_text(surface, "Press any key or click to come back.", "italic", m.px(32),
                   (c[0], c[1] + m.px(340)), th.table_muted, anchor="midtop",
                   max_w=m.w - m.px(80))

@@ -12,7 +12,7 @@ from pygame import Rect
 
 from cardsdealt.ui.pygame.draw import button, hint
 from cardsdealt.ui.pygame.scenes.base import Modal
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
+from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, scaled
 from cardsdealt.ui.pygame.textbox import TextBox
 
 FOCUS_BOX, FOCUS_SAVE, FOCUS_SKIP = 0, 1, 2
@@ -35,6 +35,7 @@ class ReflectionScene(Modal):
     def on_show(self) -> None:
         super().on_show()
         self._text_input(True)
+        self.speak(self.prompt.text)  # read-aloud: the question, when it is raised
 
     def on_hide(self) -> None:
         super().on_hide()
@@ -77,8 +78,9 @@ class ReflectionScene(Modal):
 
     def _sync_box(self) -> None:
         _, box, _, _ = self._geometry()
-        if self.box.rect != box or self.box.px != self.m.px(38):
-            self.box.set_geometry(box, self.m.px(38))
+        px = scaled(self.m.px(38))  # typed words follow the text size setting
+        if self.box.rect != box or self.box.px != px:
+            self.box.set_geometry(box, px)
 
     # -- drawing -------------------------------------------------------------------------
     def render(self, surface) -> None:
@@ -88,7 +90,7 @@ class ReflectionScene(Modal):
         surface.fill(th.table)
         about = f" · after “{self.card.title}”" if self.card is not None else ""
         draw_text(surface, "A question to think about" + about, "bold", m.px(34),
-                  head.topleft, th.table_muted, max_w=head.w)
+                  head.topleft, th.table_muted, max_w=head.w, max_h=m.px(58))
         q = Rect(head.x, head.y + m.px(60), head.w, head.h - m.px(60))
         draw_fitted(surface, self._question(head.w), q, th.table_ink)
         self.box.draw(surface, th, m.u, focused=self.focus == FOCUS_BOX)

@@ -9,7 +9,7 @@ from pygame import Rect
 
 from cardsdealt.ui.pygame.draw import focus_ring, hint, panel
 from cardsdealt.ui.pygame.scenes.base import FocusScene
-from cardsdealt.ui.pygame.text import draw_text
+from cardsdealt.ui.pygame.text import draw_text, grown
 
 MODE_WORDS = {"journey": "Journey: one child's story, choice by choice",
               "classic": "Table game: match and play cards, talk about each one"}
@@ -73,7 +73,7 @@ class StartScene(FocusScene):
         return Rect(m.px(240), top, m.w - m.px(480), m.h - top - m.px(110))
 
     def _row_h(self) -> int:
-        return self.m.px(132)
+        return self.m.px(132 * grown())  # rows grow with the text size (the list scrolls)
 
     def _visible(self) -> int:
         return max(1, (self._list_area().h + self.m.px(24)) // (self._row_h() + self.m.px(24)))
@@ -96,9 +96,11 @@ class StartScene(FocusScene):
         m, th = self.m, self.theme
         surface.fill(th.table)
         draw_text(surface, "The Cards You're Dealt", "bold", m.px(84),
-                  (m.w // 2, m.px(60)), th.table_ink, anchor="midtop", max_w=m.w - m.px(80))
+                  (m.w // 2, m.px(60)), th.table_ink, anchor="midtop", max_w=m.w - m.px(80),
+                  max_h=m.px(108))
         draw_text(surface, "See the care system through a child's eyes.", "regular", m.px(40),
-                  (m.w // 2, m.px(170)), th.table_muted, anchor="midtop", max_w=m.w - m.px(80))
+                  (m.w // 2, m.px(170)), th.table_muted, anchor="midtop", max_w=m.w - m.px(80),
+                  max_h=m.px(62))
         if self.loading:
             draw_text(surface, "Finding the decks…", "italic", m.px(40), m.screen.center,
                       th.table_muted, anchor="center")
@@ -117,7 +119,7 @@ class StartScene(FocusScene):
                       th.table_muted, anchor="topright")
         hint(surface, Rect(m.px(60), m.h - m.px(90), m.w - m.px(120), m.px(60)),
              "Next or Down: move · Enter or F5: start · + and −: number of players · "
-             "H: help · Esc: menu", th, m.u, align="center")
+             "H: help · S: settings · Esc: menu", th, m.u, align="center")
 
     def _draw_row(self, surface, r: Rect, row: Row, i: int) -> None:
         m, th = self.m, self.theme
@@ -125,19 +127,21 @@ class StartScene(FocusScene):
         fill = th.focus_fill if focused else th.placeholder if row.kind == "broken" else th.paper
         panel(surface, r, th, m.u, fill=fill, shadow=not focused and row.kind != "broken")
         pad = m.px(32)
+        g = r.h / m.px(132)  # rows are taller at larger text sizes
         title = row.title
         if row.kind == "resume":
             title = f"Carry on: {row.title}"
-        draw_text(surface, title, "bold", m.px(46), (r.x + pad, r.y + m.px(18)), th.ink,
-                  max_w=r.w - 2 * pad - m.px(260))
+        draw_text(surface, title, "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g), th.ink,
+                  max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
         detail = row.detail
         if row.kind == "deck" and row.mode == "classic":
             detail = f"{detail} · {self._players(i)} players or teams"
-        draw_text(surface, detail, "regular", m.px(30), (r.x + pad, r.y + m.px(78)),
-                  th.muted, max_w=r.w - 2 * pad)
+        draw_text(surface, detail, "regular", m.px(30), (r.x + pad, r.y + m.px(78) * g),
+                  th.muted, max_w=r.w - 2 * pad, max_h=m.px(40) * g)
         if row.kind == "deck" and row.target.given:
             draw_text(surface, "from the command line", "italic", m.px(26),
-                      (r.right - pad, r.y + m.px(24)), th.muted, anchor="topright")
+                      (r.right - pad, r.y + m.px(24) * g), th.muted, anchor="topright",
+                      max_h=m.px(34) * g)
         if focused:
             focus_ring(surface, r, th, m.u)
 
@@ -153,11 +157,22 @@ class StartScene(FocusScene):
     def activate(self, i: int) -> None:
         row = self.rows[i]
         if row.kind == "resume":
-            self.table.play(row.target.resume())
-        elif row.kind == "deck":
-            self.table.choose(row.target.deck, row.mode, self._players(i))
+            why = self.table.carry_on(row.target)
+            if why:  # the deck moved or broke, the save is from a newer version...
+                from cardsdealt.ui.pygame.scenes.message import Message
+
+                self.app.push(Message(self.app, "This session cannot carry on yet", why,
+                                      ok="Back to the list"))
+        elif row.kind == "deck":  # how the session runs is asked next (scenes/preset.py)
+            from cardsdealt.ui.pygame.scenes.preset import choose_preset
+
+            choose_preset(self.table, row.target.deck, row.mode, self._players(i))
 
     def on_other_intent(self, intent, event) -> None:
+        if intent == "settings":
+            from cardsdealt.ui.pygame.scenes.settings import SettingsScene
+
+            self.app.push(SettingsScene(self.app))
         if intent in ("more", "less") and self.focus is not None \
                 and self.rows[self.focus].mode == "classic":
             self.players[self.focus] = self._players(self.focus) + (1 if intent == "more" else -1)

@@ -1,8 +1,10 @@
 """The end of a game: how it ended, where the stats finished (journey), what the group did,
-the seed to replay it, and the deck's support signposting, always shown."""
+the seed to replay it, and the deck's support signposting, always shown. When the session is
+kept, "Save my record" (or R) writes the reflective record and says where it went."""
 
 from __future__ import annotations
 
+import pygame
 from pygame import Rect
 
 from cardsdealt.ui.pygame.blocks import Block, draw_stack
@@ -11,6 +13,7 @@ from cardsdealt.ui.pygame.scenes.base import FocusScene
 from cardsdealt.ui.pygame.text import draw_text
 
 ACTIONS = (("again", "Play again"), ("start", "Choose another deck"), ("quit", "Quit"))
+RECORD = ("record", "Save my record (R)")
 
 
 def facts(game, summary) -> str:
@@ -59,6 +62,14 @@ class SummaryScene(FocusScene):
         super().__init__(app)
         self.table, self.game = table, game
         self.summary = game.summary()
+        self.saved_to = ""  # after "Save my record": where the files went
+
+    @property
+    def actions(self) -> tuple:
+        """Save my record only when the session is kept (not with --no-save or --watch)."""
+        if getattr(self.app, "session", None) is None:
+            return ACTIONS
+        return ACTIONS[:2] + (RECORD,) + ACTIONS[2:]
 
     def on_show(self) -> None:
         self.reset_focus()
@@ -73,11 +84,12 @@ class SummaryScene(FocusScene):
 
     def items(self) -> list[Rect]:
         m = self.m
-        w, gap = m.px(440), m.px(40)
-        total = len(ACTIONS) * w + (len(ACTIONS) - 1) * gap
+        n = len(self.actions)
+        w, gap = (m.px(440), m.px(40)) if n <= 3 else (m.px(400), m.px(32))
+        total = n * w + (n - 1) * gap
         x0 = (m.w - total) // 2
         y = m.h - m.px(200)
-        return [Rect(x0 + i * (w + gap), y, w, m.px(96)) for i in range(len(ACTIONS))]
+        return [Rect(x0 + i * (w + gap), y, w, m.px(96)) for i in range(n)]
 
     def render(self, surface) -> None:
         m, th, game, s = self.m, self.theme, self.game, self.summary
@@ -86,12 +98,16 @@ class SummaryScene(FocusScene):
         ending = game.ending
         title = (ending.title if ending else None) or "The end"
         words = (ending.text if ending else "") or ""
-        draw_text(surface, title, "bold", m.px(64), left.topleft, th.table_ink, max_w=left.w)
+        draw_text(surface, title, "bold", m.px(64), left.topleft, th.table_ink, max_w=left.w,
+                  max_h=m.px(96))
         body = Rect(left.x, left.y + m.px(100), left.w, left.h - m.px(100))
         cols = 2 if len(game.deck.stats) > 2 else max(1, len(game.deck.stats))
         rows = -(-len(game.deck.stats) // cols)
         meters_h = m.px(110) * rows if game.deck.stats else 0
-        text_r = Rect(body.x, body.y, body.w, body.h - meters_h - (m.px(20) if meters_h else 0))
+        from cardsdealt.ui.pygame.scenes.certificate import offered
+
+        below = meters_h + (m.px(20) if meters_h else 0) + (m.px(112) if offered(self) else 0)
+        text_r = Rect(body.x, body.y, body.w, body.h - below)  # above the certificate button
         draw_stack(surface, [Block(words, "regular", 42, 28, "table_ink", 26),
                              Block(stat_words(game, s), "regular", 30, 22, "table_ink", 22),
                              Block(table_words(game, s), "regular", 30, 22, "table_ink", 22),
@@ -101,10 +117,14 @@ class SummaryScene(FocusScene):
             mr = Rect(body.x, body.bottom - meters_h, body.w, meters_h)
             meters_row(surface, mr, list(game.deck.stats), game.stats, th, m.u, columns=cols)
         self._render_support(surface, right)
-        for i, (r, (_, label)) in enumerate(zip(self.items(), ACTIONS, strict=False)):
+        from cardsdealt.ui.pygame.scenes.certificate import draw_button
+
+        draw_button(self, surface)  # the table game's certificate
+        for i, (r, (_, label)) in enumerate(zip(self.items(), self.actions, strict=False)):
             button(surface, r, label, th, m.u, focused=i == self.focus)
         hint(surface, Rect(m.px(80), m.h - m.px(90), m.w - m.px(160), m.px(60)),
-             "Next: move · hold Next, F5 or Enter: choose", th, m.u, align="center")
+             self.saved_to or "Next: move · hold Next, F5 or Enter: choose", th, m.u,
+             align="center")
 
     def _render_support(self, surface, r: Rect) -> None:
         m, th = self.m, self.theme
@@ -119,10 +139,33 @@ class SummaryScene(FocusScene):
         draw_stack(surface, blocks, r.inflate(-m.px(64), -m.px(56)), m.u, th)
 
     def activate(self, i: int) -> None:
-        what = ACTIONS[i][0]
+        what = self.actions[i][0]
         if what == "again":
             self.table.restart()
         elif what == "start":
             self.table.start()
+        elif what == "record":
+            self.save_record()
         else:
             self.app.quit()
+
+    def handle(self, event) -> None:
+        from cardsdealt.ui.pygame.scenes.certificate import handle_end_event
+
+        if handle_end_event(self, event):  # the table game's certificate (W)
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_r \
+                and not getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_ALT) \
+                and getattr(self.app, "session", None) is not None:
+            self.save_record()
+            return
+        super().handle(event)
+
+    def save_record(self) -> None:
+        from cardsdealt.ui.pygame.scenes.message import Message
+
+        title, words, folder = self.table.save_record()
+        if folder is not None:
+            self.saved_to = f"Your record is saved in {folder}"
+        self.changed()
+        self.app.push(Message(self.app, title, words, ok="Done"))

@@ -32,8 +32,21 @@ class TableScene(FocusScene):
         return self._anim_t is not None
 
     def start_deal(self) -> None:
-        self._anim_t = 0.0
+        """A new card is shown: read it aloud (if asked) and deal it, or with reduced motion
+        simply show it."""
+        self.speak(self.spoken())
+        self._anim_t = None if self.reduced_motion else 0.0
         self.changed()
+
+    def spoken(self) -> str:
+        """What read-aloud says for the card just shown (subclasses)."""
+        return ""
+
+    def restyle(self) -> None:
+        self._anim_key = None
+        self._face_key = None  # the card face (journey and classic keep one)
+        getattr(self, "_hand_cache", {}).clear()
+        super().restyle()
 
     def skip_animation(self, event) -> bool:
         if self._anim_t is None:
@@ -115,4 +128,7 @@ class TableScene(FocusScene):
             self.say(str(e))
             return False
         self.notice = ""
+        acted = getattr(self.table, "acted", None)
+        if acted is not None:
+            acted(self.game)  # the session is saved after every accepted action
         return True

@@ -1,0 +1,113 @@
+"""Ways to run a session: each preset says which way of playing it uses, what the trainer
+gets (timer, hands-up tally, panel notes) and how the session is kept (solo or group).
+
+The names are the ones `cardsdealt play --preset` accepts. The choice is remembered per deck
+(`cardsdealt.session.settings.remember_preset`) and marked first the next time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+INTERVIEW_CARDS = 5  # cards shown to a candidate unless the panel picks another number
+INTERVIEW_RANGE = (1, 12)
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    title: str
+    detail: str
+    modes: tuple[str, ...]  # ways of playing it works with; the first is preferred
+    kind: str  # how the session is kept: "solo" or "group" (peer reflection)
+    tally: bool = False  # number keys count raised hands
+    timer: bool = False  # the discussion timer is shown on every card
+
+
+PRESETS = (
+    Preset("supervision", "Group supervision",
+           "A journey with pauses to talk: a timer and a hands-up vote on every card, "
+           "kept as a peer-reflection record.", ("journey",), "group", tally=True, timer=True),
+    Preset("table", "Classic table game",
+           "Match and play cards around a table; talk about every card played.",
+           ("classic",), "group", timer=True),
+    Preset("interview", "Interview panel",
+           "Show a candidate a few cards at random and keep private panel notes on each.",
+           ("journey", "classic"), "group"),
+    Preset("solo", "On my own",
+           "Play a journey at your own pace and write reflections as you go.",
+           ("journey",), "solo"),
+)
+BY_NAME = {p.name: p for p in PRESETS}
+
+
+def get(name: str | None) -> Preset | None:
+    return BY_NAME.get(name or "")
+
+
+def fitting(deck, mode: str | None = None) -> list[Preset]:
+    """Presets this deck can run, those that fit the chosen way of playing first."""
+    modes = tuple(getattr(deck, "modes", ()) or ("journey",))
+    ok = [p for p in PRESETS if any(m in modes for m in p.modes)]
+    if mode:
+        ok.sort(key=lambda p: 0 if mode in p.modes else 1)
+    return ok
+
+
+def mode_for(preset: Preset, deck, wanted: str | None = None) -> str | None:
+    """The way of playing a preset uses on this deck (None: the deck cannot run it)."""
+    modes = tuple(getattr(deck, "modes", ()) or ("journey",))
+    if wanted in preset.modes and wanted in modes:
+        return wanted
+    return next((m for m in preset.modes if m in modes), None)
+
+
+def session_kind(name: str | None) -> str:
+    """"group" or "solo", for `SessionStore.start(..., kind=)`. Unknown: "solo"."""
+    p = get(name)
+    return p.kind if p else "solo"
+
+
+def default_for(mode: str | None) -> str:
+    """The plain way to play a mode when nobody chose a preset."""
+    return "table" if mode == "classic" else "solo"
+
+
+def remembered(deck_id: str) -> str | None:
+    """The preset last chosen for this deck, or None. Never raises."""
+    try:
+        from cardsdealt.session.settings import load_settings
+
+        s, _ = load_settings()
+        return s.deck_presets.get(deck_id)
+    except Exception:  # noqa: BLE001 - a settings problem must never stop a session
+        return None
+
+
+def remember(deck_id: str, name: str) -> None:
+    try:
+        from cardsdealt.session.settings import remember_preset
+
+        remember_preset(deck_id, name)
+    except Exception:  # noqa: BLE001 - as above: not worth interrupting a session for
+        pass
+
+
+def current(app) -> Preset | None:
+    """The preset of the session being played (`app.preset`, set by the preset screen or
+    by --preset)."""
+    return get(getattr(app, "preset", None))
+
+
+def scene_for(app, table, game):
+    """The play screen for `game` under the current preset (the interview has its own)."""
+    from cardsdealt.ui.pygame.scenes.classic import ClassicScene
+    from cardsdealt.ui.pygame.scenes.journey import JourneyScene
+
+    p = current(app)
+    if p is not None and p.name == "interview":
+        from cardsdealt.ui.pygame.scenes.interview import InterviewScene
+
+        return InterviewScene(app, table, game)
+    cls = JourneyScene if game.mode == "journey" else ClassicScene
+    return cls(app, table, game)

@@ -1,0 +1,354 @@
+"""The interview preset: a panel shows a candidate a few cards picked at random from a deck
+(the same cards again with the same seed, so every candidate can see the same ones), and
+keeps private notes on each.
+
+The projector (or the screen the candidate sees) shows the card and the question only. The
+panel's notes are typed in a box that opens with Enter or Tab; with a presenter window the
+box is drawn there, never on the projector. A kept note is saved with the session
+(`session.add_note(card_id, text, kind="panel")`); words typed and not yet kept are kept
+when the window closes, marked as unfinished, so nothing typed is lost.
+
+Keys: Next the next card (the last one ends the interview), Back the one before; Enter or
+Tab a panel note; F5 or T the timer; N the facilitator notes; K a break.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+from pygame import Rect
+
+from cardsdealt.ui.pygame import layout as L
+from cardsdealt.ui.pygame.blocks import Block, draw_stack
+from cardsdealt.ui.pygame.card_view import render_journey_card
+from cardsdealt.ui.pygame.draw import button, hint, panel
+from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal
+from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
+from cardsdealt.ui.pygame.scenes.table import TableScene
+from cardsdealt.ui.pygame.text import draw_text
+from cardsdealt.ui.pygame.textbox import TextBox
+
+UNFINISHED = " (typed but not kept when the window closed)"
+
+
+def pick_cards(deck, seed, n: int) -> list:
+    """`n` cards with words, in a random order fixed by `seed`."""
+    cards = [c for c in deck.cards if c.words.strip()]
+    return random.Random(f"interview:{seed}").sample(cards, max(0, min(n, len(cards))))
+
+
+def support_blocks(deck) -> list[Block]:
+    blocks = [Block("If this brought something up", "bold", 40, 28, "accent", 24)]
+    for sup in deck.support:
+        blocks.append(Block(sup.name, "bold", 32, 22, "ink", 6))
+        blocks.append(Block(sup.detail, "regular", 30, 20, "ink", 24))
+    if not deck.support:
+        blocks.append(Block("Talk it through with someone you trust: a colleague, your "
+                            "supervisor, a friend.", "regular", 32, 22, "ink", 0))
+    return blocks
+
+
+class InterviewScene(Facilitated, TableScene):
+    name = "interview"
+
+    def __init__(self, app, table, game) -> None:
+        super().__init__(app, table, game)
+        n = int(getattr(app, "interview_cards", 0) or 5)
+        self.cards = pick_cards(game.deck, game.seed, n)
+        self.index = 0
+        self.kept: dict[str, list[str]] = {}  # card id -> notes kept (text, in this window)
+        self.drafts: dict[str, str] = {}  # card id -> words typed, not yet kept
+        self._face = None
+        self._face_key = None
+        self._wrapped_quit = False
+
+    @property
+    def shown(self):
+        return self.cards[self.index] if self.cards else None
+
+    def on_show(self) -> None:
+        super().on_show()
+        if not self._wrapped_quit:  # words typed and not kept go with the window's close
+            self._wrapped_quit = True
+            outer = self.app.on_quit
+
+            def on_quit(draft) -> None:
+                self.keep_unfinished()
+                if outer is not None:
+                    outer(draft)
+
+            self.app.on_quit = on_quit
+        if self.shown is not None:
+            self.start_deal()
+
+    # -- geometry ------------------------------------------------------------------------
+    def geom(self) -> L.JourneyTable:
+        return L.journey_table(self.app.size, True)
+
+    def deal_target(self) -> Rect:
+        return self.geom().card
+
+    def card_surface(self):
+        card = self.shown
+        if card is None:
+            return None
+        size = self.geom().card.size
+        if self._face_key != (card.id, size):
+            self._face = render_journey_card(card, size, self.m.u, self.game.deck.root,
+                                             self.theme)
+            self._face_key = (card.id, size)
+        return self._face
+
+    # -- drawing -------------------------------------------------------------------------
+    def render(self, surface) -> None:
+        m, th, g = self.m, self.theme, self.geom()
+        surface.fill(th.table)
+        self.draw_header(surface, g.header, f"{self.game.deck.title} · interview",
+                         f"Card {self.index + 1} of {len(self.cards)} · H: help")
+        card = self.shown
+        if card is None:
+            draw_text(surface, "This deck has no cards with words to show.", "regular",
+                      m.px(40), m.screen.center, th.table_ink, anchor="center")
+            return
+        if not self.dealing:
+            surface.blit(self.card_surface(), g.card.topleft)
+        body = Rect(g.panel.x, g.panel.y, g.panel.w, g.panel.h - m.px(150))
+        kept = len(self.kept.get(card.id, []))
+        blocks = [Block("Talk about it", "bold", 36, 26, "accent", 14),
+                  Block(card.discuss or "What would you do here, and why?", "bold", 46, 30,
+                        "table_ink", 40),
+                  Block(f"Panel notes on this card: {kept}" if kept else
+                        "No panel notes on this card yet.", "regular", 28, 20,
+                        "table_muted", 0)]
+        draw_stack(surface, blocks, body, m.u, th)
+        last = self.index + 1 >= len(self.cards)
+        text = self.notice or ("Enter or Tab: private panel note · Next: "
+                               + ("end the interview" if last else "next card")
+                               + " · Back: card before · F5 or T: timer")
+        hint(surface, Rect(g.panel.x, g.panel.bottom - m.px(140), g.panel.w, m.px(120)), text,
+             th, m.u)
+
+    # -- actions -------------------------------------------------------------------------
+    def on_intent(self, intent, event) -> None:
+        if self.facilitate(intent, event):
+            return
+        if intent == "advance":
+            self.go(+1)
+        elif intent == "back":
+            self.go(-1)
+        elif intent in ("activate", "focus_next", "focus_prev") and self.shown is not None:
+            self.open_note()
+        elif intent == "start":
+            self.timer.toggle()
+            self.app.dirty = True
+
+    def on_back(self) -> None:  # Backspace (the mixin's undo) goes back a card
+        self.go(-1)
+
+    def on_mouse(self, event) -> None:
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            self.open_note()
+
+    def go(self, d: int) -> None:
+        if self.index + d >= len(self.cards):
+            self.table.app.show(InterviewEnd(self.app, self.table, self))
+            return
+        if self.index + d < 0:
+            self.say("This is the first card.")
+            return
+        self.index += d
+        self.notice = ""
+        self.new_card()
+        self.start_deal()
+        self.changed()
+
+    def open_note(self) -> None:
+        card = self.shown
+        if card is not None:
+            self.app.push(PanelNote(self.app, self, card, self.drafts.pop(card.id, "")),
+                          on_result=None)
+
+    def keep_note(self, card, text: str, unfinished: bool = False) -> None:
+        text = text.strip()
+        if not text:
+            return
+        self.kept.setdefault(card.id, []).append(text)
+        session = getattr(self.app, "session", None)
+        if session is None:
+            self.say("Note kept in this window only: this session is not being saved.")
+            return
+        try:
+            session.add_note(card.id, text + (UNFINISHED if unfinished else ""), kind="panel")
+        except Exception as e:  # noqa: BLE001 - a failed save must not lose the words on screen
+            self.drafts[card.id] = text
+            self.say(f"Not saved just now ({e}). The note is still here: open it and keep it.")
+            return
+        self.say("Note kept with the session.")
+
+    def keep_unfinished(self) -> None:
+        box = self.app.find(PanelNote)
+        if box is not None and box.box.text.strip():
+            self.drafts[box.card.id] = box.box.text
+        for card in self.cards:
+            text = self.drafts.pop(card.id, "")
+            if text.strip():
+                self.keep_note(card, text, unfinished=True)
+
+    # -- the presenter window ------------------------------------------------------------
+    def next_step(self) -> str:
+        if self.app.find(PanelNote) is not None:
+            return "Ctrl+Enter or PageDown keeps the note; PageUp closes it (the words wait)."
+        if self.index + 1 >= len(self.cards):
+            return "Next ends the interview (the panel's notes stay with the session)."
+        return "Next shows the next card; Enter opens a private panel note."
+
+    def presenter_info(self):
+        info = super().presenter_info()
+        info.where = f"Card {self.index + 1} of {len(self.cards)}"
+        box = self.app.find(PanelNote)
+        card = self.shown
+        kept = self.kept.get(card.id, []) if card is not None else []
+        if box is not None:
+            info.private_title, info.private = "Typing a private panel note", box.box.text
+        elif kept:
+            info.private_title = f"Panel notes on this card ({len(kept)})"
+            info.private = "\n".join(f"• {t}" for t in kept)
+        return info
+
+
+class PanelNote(Modal):
+    """A private note on one card. Ctrl+Enter or PageDown keeps it; PageUp closes the box and
+    keeps the words waiting here (not lost) for when it opens again."""
+
+    name = "panel-note"
+    pausable = True
+    wants_text = True
+
+    def __init__(self, app, scene: InterviewScene, card, text: str = "") -> None:
+        super().__init__(app)
+        self.scene, self.card = scene, card
+        self.box = TextBox(text, placeholder="Private to the panel: what did you notice?")
+
+    def on_show(self) -> None:
+        super().on_show()
+        try:
+            pygame.key.start_text_input()
+        except pygame.error:
+            pass
+
+    def on_hide(self) -> None:
+        super().on_hide()
+        try:
+            pygame.key.stop_text_input()
+        except pygame.error:
+            pass
+
+    def _geometry(self) -> tuple[Rect, Rect]:
+        m = self.m
+        box = Rect(m.px(160), m.px(300), m.w - m.px(320), m.h - m.px(560))
+        outer = box.inflate(m.px(80), m.px(260)).move(0, m.px(40))
+        return outer, box
+
+    @property
+    def hidden(self) -> bool:
+        """With a presenter window the box is drawn there, never on the projector."""
+        fac = getattr(self.app, "facilitation", None)
+        return bool(fac is not None and fac.presenting)
+
+    def draw(self, surface) -> None:
+        if not self.hidden:
+            super().draw(surface)
+
+    def render(self, surface) -> None:
+        m, th = self.m, self.theme
+        outer, box = self._geometry()
+        if self.box.rect != box or self.box.px != m.px(36):
+            self.box.set_geometry(box, m.px(36))
+        surface.fill((*th.blank, 170))
+        panel(surface, outer, th, m.u)
+        draw_text(surface, f"Private panel note · {self.card.title}", "bold", m.px(40),
+                  (outer.x + m.px(40), outer.y + m.px(36)), th.accent, max_w=outer.w - m.px(80))
+        self.box.draw(surface, th, m.u, focused=True)
+        b = Rect(outer.right - m.px(520), box.bottom + m.px(30), m.px(480), m.px(80))
+        button(surface, b, "Keep the note", th, m.u, key="Ctrl+Enter")
+        hint(surface, Rect(box.x, b.y, b.x - box.x - m.px(20), b.h),
+             "PageUp: close (the words wait here) · PageDown: keep", th, m.u)
+
+    def handle(self, event) -> None:
+        m = self.m
+        _, box = self._geometry()
+        if self.box.rect != box:
+            self.box.set_geometry(box, m.px(36))
+        if event.type == pygame.KEYDOWN:
+            ctrl = getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_META)
+            if event.key == pygame.K_PAGEDOWN or \
+                    (event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and ctrl):
+                self.scene.keep_note(self.card, self.box.text)
+                self.done()
+                return
+            if event.key == pygame.K_PAGEUP:
+                if self.box.text.strip():
+                    self.scene.drafts[self.card.id] = self.box.text
+                self.done()
+                return
+        if self.box.handle(event):
+            self.changed()
+
+
+class InterviewEnd(FocusScene):
+    """The end of an interview: what was shown, where the notes are, and the support."""
+
+    name = "interview-end"
+    focus_starts_empty = False
+    ACTIONS = (("start", "Choose another deck"), ("quit", "Quit"))
+
+    def __init__(self, app, table, interview: InterviewScene) -> None:
+        super().__init__(app)
+        self.table, self.interview = table, interview
+        self.deck = interview.game.deck
+
+    def on_show(self) -> None:
+        self.reset_focus()
+        super().on_show()
+
+    def items(self) -> list[Rect]:
+        m = self.m
+        w, gap = m.px(480), m.px(40)
+        x0 = (m.w - 2 * w - gap) // 2
+        return [Rect(x0 + i * (w + gap), m.h - m.px(200), w, m.px(96)) for i in range(2)]
+
+    def render(self, surface) -> None:
+        m, th = self.m, self.theme
+        surface.fill(th.table)
+        left = Rect(m.px(80), m.px(60), round(m.w * 0.58) - m.px(80), m.h - m.px(300))
+        right = Rect(left.right + m.px(60), m.px(60), m.w - left.right - m.px(140), left.h)
+        iv = self.interview
+        notes = sum(len(v) for v in iv.kept.values())
+        saved = getattr(self.app, "session", None) is not None
+        seed = iv.game.seed
+        draw_text(surface, "The interview is over", "bold", m.px(64), left.topleft,
+                  th.table_ink, max_w=left.w)
+        blocks = [Block("Cards shown: " + ", ".join(c.title for c in iv.cards) + ".",
+                        "regular", 36, 24, "table_ink", 24),
+                  Block(f"{notes} panel note{'' if notes == 1 else 's'} kept"
+                        + (" with the session." if saved else
+                           " in this window only (the session is not being saved)."),
+                        "regular", 34, 24, "table_ink", 24),
+                  Block(f"To show the next candidate the same cards: --seed {seed}",
+                        "regular", 28, 20, "table_muted", 0)]
+        draw_stack(surface, blocks, Rect(left.x, left.y + m.px(110), left.w,
+                                         left.h - m.px(110)), m.u, th)
+        panel(surface, right, th, m.u)
+        draw_stack(surface, support_blocks(self.deck), right.inflate(-m.px(64), -m.px(56)),
+                   m.u, th)
+        for i, (r, (_, label)) in enumerate(zip(self.items(), self.ACTIONS, strict=False)):
+            button(surface, r, label, th, m.u, focused=i == self.focus)
+        hint(surface, Rect(m.px(80), m.h - m.px(90), m.w - m.px(160), m.px(60)),
+             "Next: move · F5 or Enter: choose", th, m.u, align="center")
+
+    def activate(self, i: int) -> None:
+        if self.ACTIONS[i][0] == "start":
+            self.table.start()
+        else:
+            self.app.quit()

@@ -1,0 +1,197 @@
+"""The interview preset (random cards, private panel notes kept with the session), the table
+game's certificate, and the support signposting on every end screen."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from test_facilitation import NEXT, START, RoomHarness
+from uikit import entries_for
+
+from cardsdealt.session import SessionStore
+from cardsdealt.ui.pygame import text as text_module
+
+K = pygame
+
+
+@pytest.fixture(autouse=True)
+def _own_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CARDSDEALT_PRESET_SCREEN", "1")
+    monkeypatch.delenv("CARDSDEALT_PRESENTER", raising=False)
+
+
+def to_interview(h, less: int = 0) -> None:
+    """Start -> deck -> preset screen: Next to "Interview panel", − to show fewer cards."""
+    h.table.start()
+    h.settle()
+    h.key(START)
+    assert h.top.name == "preset"
+    while h.top.options[h.top.focus].name != "interview":
+        h.key(NEXT)
+    for _ in range(less):
+        h.key(K.K_MINUS, "-")
+    h.key(START)
+    while h.top.name == "intro":
+        h.key(NEXT)
+    h.settle()
+
+
+class Seen:
+    """Every piece of text drawn while it is on (the shipped font is wrapped)."""
+
+    def __init__(self, monkeypatch):
+        self.words: list[str] = []
+        real = text_module.font
+        seen = self
+
+        class Font:
+            def __init__(self, f):
+                self._f = f
+
+            def __getattr__(self, name):
+                return getattr(self._f, name)
+
+            def render(self, text, *a, **kw):
+                seen.words.append(str(text))
+                return self._f.render(text, *a, **kw)
+
+        monkeypatch.setattr(text_module, "font", lambda *a, **kw: Font(real(*a, **kw)))
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def test_interview_shows_random_cards_and_keeps_private_panel_notes(rens, tmp_path):
+    store = SessionStore(tmp_path / "sessions")
+    h = RoomHarness(entries_for(rens), store=store, seed=5)
+    to_interview(h, less=1)  # the deck has 3 cards: one fewer
+    scene = h.top
+    assert scene.name == "interview" and len(scene.cards) == 2
+    assert h.app.session.kind == "group" and h.app.session.doc["meta"]["preset"] == "interview"
+    from cardsdealt.ui.pygame.scenes.interview import pick_cards
+
+    assert [c.id for c in scene.cards] == [c.id for c in pick_cards(rens, 5, 2)]  # same seed
+    first = scene.shown
+    h.key(K.K_RETURN)  # a private note
+    assert h.top.name == "panel-note"
+    h.type("Noticed the child's bag first.")
+    h.key(K.K_b, "b")  # typing: letters are words, not shortcuts
+    h.type("b")
+    assert h.top.name == "panel-note"
+    h.key(K.K_RETURN, mod=K.KMOD_CTRL)
+    assert h.top is scene
+    notes = SessionStore(store.root).open(h.app.session.id)[0].notes
+    assert [(n["card"], n["kind"]) for n in notes] == [(first.id, "panel")]
+    assert notes[0]["text"].startswith("Noticed the child's bag first.")
+    h.key(NEXT)
+    h.settle()  # the next card is dealt (a key during the deal only finishes it)
+    h.key(K.K_TAB)
+    h.type("Started to answer")  # not kept yet when the window closes
+    h.app.step([pygame.event.Event(K.QUIT)], 0.02)
+    notes = SessionStore(store.root).open(h.app.session.id)[0].notes
+    assert notes[-1]["card"] == scene.cards[1].id and "Started to answer" in notes[-1]["text"]
+
+
+def test_the_panel_note_is_never_drawn_on_the_projector_with_a_presenter_window(rens):
+    h = RoomHarness(entries_for(rens))
+    to_interview(h)
+    h.key(K.K_p, "p")
+    before = h.frame()
+    h.key(K.K_RETURN)
+    h.type("private words")
+    after = h.frame()
+    assert h.top.name == "panel-note" and h.top.hidden
+    assert before.get_view("2").raw == after.get_view("2").raw  # the projector did not change
+    from cardsdealt.ui.pygame.presenter import gather
+
+    assert gather(h.app).private == "private words"
+    h.app.facilitation.close()
+
+
+def test_support_is_on_every_end_screen(rens, table_deck, monkeypatch):
+    seen = Seen(monkeypatch)
+    names = [s.name for s in rens.support]
+    # the interview's end
+    h = RoomHarness(entries_for(rens))
+    to_interview(h, less=4)
+    h.key(NEXT)
+    assert h.top.name == "interview-end"
+    seen.words.clear()
+    h.top.changed()  # drawn again from scratch, not from the cached layer
+    h.frame()
+    assert all(n in seen.text for n in names)
+    # a journey's end
+    h = RoomHarness(entries_for(rens), preset="solo")
+    h.table.start()
+    h.key(START)
+    while h.top.name == "intro":
+        h.key(NEXT)
+    for _ in range(30):
+        if h.top.name == "summary":
+            break
+        h.key(K.K_1, "1") if getattr(h.top, "phase", "") == "card" else h.key(NEXT)
+        h.settle(0.4)
+    seen.words.clear()
+    h.top.changed()  # drawn again from scratch, not from the cached layer
+    h.frame()
+    assert h.top.name == "summary" and all(n in seen.text for n in names)
+    # the table game's end, with the certificate button
+    h = RoomHarness(entries_for(table_deck), preset="table")
+    play_table_game(h)
+    seen.words.clear()
+    h.top.changed()  # drawn again from scratch, not from the cached layer
+    h.frame()
+    assert all(n in seen.text for n in names)
+    assert "Everyone who joined the conversation is a winner." in seen.text
+    assert "Winners' certificate (W)" in seen.text
+
+
+def play_table_game(h) -> None:
+    h.table.start()
+    h.key(START)
+    while h.top.name == "intro":
+        h.key(NEXT)
+    h.settle()
+    for _ in range(3000):
+        if h.top.name == "summary":
+            return
+        if h.top.discussing:
+            h.key(NEXT)
+        else:
+            h.key(NEXT)
+            h.key(START)
+        h.settle(0.35)
+    raise AssertionError("the table game did not end")
+
+
+def test_winners_certificate_from_the_end_screen(table_deck, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home" / "Documents").mkdir(parents=True)
+    h = RoomHarness(entries_for(table_deck), preset="table")
+    play_table_game(h)
+    h.key(K.K_w, "w")
+    assert h.top.name == "message"
+    written = list((tmp_path / "home" / "Documents").glob("cardsdealt-certificate-*.pdf"))
+    assert len(written) == 1 and written[0].read_bytes()[:5] == b"%PDF-"
+    h.key(START)  # closes the message
+    assert h.top.name == "summary"
+    # with a session kept, it goes beside the session
+    store = SessionStore(tmp_path / "sessions")
+    h = RoomHarness(entries_for(table_deck), store=store, preset="table")
+    play_table_game(h)
+    h.key(K.K_w, "w")
+    folder = h.app.session.folder
+    assert (folder / f"{h.app.session.id}-certificate.pdf").is_file()
+
+
+def test_certificate_pdf_says_everyone_is_a_winner(table_deck):
+    from cardsdealt.session.certificate import CertificateFacts, certificate_pdf
+
+    pdf = certificate_pdf(CertificateFacts("Table Game", ("Family time 1",), ("Reds", "Blues"),
+                                           (("Childline", "0800 1111"),), copies=2))
+    import re
+
+    assert pdf.startswith(b"%PDF-")
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 2  # one page per copy
