@@ -74,7 +74,7 @@ def meter(surface: pygame.Surface, rect: Rect, label: str, value: int, lo: int, 
     """A labelled meter: the label, one segment per step, and "value of max" in figures."""
     label_px, fig_px = round(28 * u), round(28 * u)
     figure = f"{value} of {hi}" if lo == 0 else f"{value} (from {lo} to {hi})"
-    most = max(6, rect.h - round(22 * u))  # larger text sizes still leave room for the bar
+    most = max(6, round(rect.h * 0.55))  # larger text sizes still leave room for the bar
     fig = draw_text(surface, figure, "bold", fig_px, (rect.right, rect.y), theme.table_ink,
                     anchor="topright", max_h=most)
     lab = draw_text(surface, label, "bold", label_px, (rect.x, rect.y), theme.table_ink,

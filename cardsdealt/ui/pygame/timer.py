@@ -167,7 +167,7 @@ def draw_timer(surface: pygame.Surface, rect: Rect, timer: DiscussionTimer, them
     y = rect.centery - sum(heights) // 2
     for (text, style, px, colour), hh in zip(lines, heights, strict=True):
         draw_text(surface, text, style, px, (x, y + hh // 2), colour, anchor="midleft",
-                  max_w=w)
+                  max_w=w, max_h=hh)  # larger text sizes stay on their own line
         y += hh
 
 

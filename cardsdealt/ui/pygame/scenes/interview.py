@@ -89,6 +89,11 @@ class InterviewScene(Facilitated, TableScene):
     def deal_target(self) -> Rect:
         return self.geom().card
 
+    def spoken(self) -> str:  # read-aloud: the card's title and words
+        from cardsdealt.ui.speech import card_script
+
+        return card_script(self.shown) if self.shown is not None else ""
+
     def card_surface(self):
         card = self.shown
         if card is None:
