@@ -9,8 +9,8 @@ both the PNG (pygame, offscreen) and the SVG (plain text), so the two always agr
 from __future__ import annotations
 
 import html
-import textwrap
 import os
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable

@@ -7,267 +7,26 @@ value is checked where it was written and every problem carries its line and col
 from __future__ import annotations
 
 import gc
-import re
 from pathlib import Path
 from types import MappingProxyType
 
 from cardsdealt.deck import fields as F
 from cardsdealt.deck import images, yamlsource
-from cardsdealt.deck.conditions import ConditionError, compile_condition
+from cardsdealt.deck.cards import load_cards
 from cardsdealt.deck.model import (
-    FORMAT_VERSION, MODES, Card, Choice, ClassicRules, Deck, Ending, Reflection, Source, Stage,
-    Stat, Support,
+    FORMAT_VERSION,
+    MODES,
+    ClassicRules,
+    Deck,
+    Ending,
+    Reflection,
+    Stage,
+    Stat,
+    Support,
 )
-from cardsdealt.deck.problems import DeckError, Problem, did_you_mean, list_words
-from cardsdealt.deck.yamlsource import MappingNode, ScalarNode, SequenceNode
-
-MAX_CARDS = 20_000
-MAX_CARD_FILES = 2_000
-MAX_TEXT = 5_000
-
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}\Z")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}\Z")  # stats and flags: usable in conditions
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\Z")
-_AMBIGUOUS = re.compile(
-    r"""(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF
-    |null|Null|NULL|~
-    |[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?
-    |[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?
-    |[-+]?0x[0-9a-fA-F_]+|[-+]?0b[01_]+
-    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?
-    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
-    |[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?)\Z""",
-    re.VERBOSE,
-)
-_STR_TAG = "tag:yaml.org,2002:str"
-# Problems that mean a whole file could not be read (so its cards are unknown).
-_UNREADABLE = ("a `:` is missing", "there is a `: `", "the indentation", "this line",
-               "a tab is used", "inside double quotes", "a quote or bracket", "this file",
-               "`*` starts", "`!` starts", "`&` starts", "YAML could not", "a card file holds")
-
-
-class _File:
-    """Problems and checks for one file. Keeps the set of nodes seen to refuse aliases."""
-
-    __slots__ = ("rel", "problems", "seen")
-
-    def __init__(self, rel: str, problems: list[Problem], may_alias: bool = True):
-        self.rel = rel
-        self.problems = problems
-        self.seen: set[int] | None = set() if may_alias else None
-
-    def err(self, node, message: str, hint: str = "") -> None:
-        m = node.start_mark
-        self.problems.append(Problem(self.rel, m.line + 1, m.column + 1, message, hint))
-
-    def source(self, node) -> Source:
-        m = node.start_mark
-        return Source(self.rel, m.line + 1, m.column + 1)
-
-    # -- shapes -------------------------------------------------------------
-    def _check_node(self, node) -> bool:
-        if node.tag.__class__ is str and node.tag != _STR_TAG:
-            self.err(node, f"the tag `{node.tag}` is not allowed in deck files",
-                     "Deck files are plain data. Remove the `!...` part; if it is text, "
-                     "put it in quotes.")
-            return False
-        if self.seen is not None:
-            key = id(node)
-            if key in self.seen:
-                self.err(node, "anchors and aliases (`&name` and `*name`) are not allowed here",
-                         "Write the value out again instead of pointing at another one.")
-                return False
-            self.seen.add(key)
-        return True
-
-    def mapping(self, node, what: str) -> dict | None:
-        """{key: (key_node, value_node)}; refuses duplicate keys, naming both lines."""
-        if not self._check_node(node):
-            return None
-        if node.__class__ is not MappingNode:
-            self._wrong_shape(node, what, "fields written `name: value`")
-            return None
-        out: dict = {}
-        for k, v in node.value:
-            if k.__class__ is not ScalarNode or not self._check_node(k):
-                self.err(k, f"a field name in {what} must be a simple word")
-                continue
-            name = k.value
-            if name in out:
-                first = out[name][0].start_mark.line + 1
-                self.err(k, f"`{name}` is written twice in {what} (first on line {first})",
-                         "YAML would silently keep only the last one. Keep one and delete "
-                         "the other.")
-                continue
-            out[name] = (k, v)
-        return out
-
-    def sequence(self, node, what: str) -> list | None:
-        if not self._check_node(node):
-            return None
-        if node.__class__ is not SequenceNode:
-            self._wrong_shape(node, what, "a list (each item starting with `- `)")
-            return None
-        return node.value
-
-    def _wrong_shape(self, node, what: str, expected: str) -> None:
-        found = {ScalarNode: "a single value", SequenceNode: "a list",
-                 MappingNode: "fields"}.get(node.__class__, "something else")
-        if node.__class__ is ScalarNode and node.value == "" and not node.style:
-            found = "nothing"
-        self.err(node, f"{what} should be {expected}, but here it is {found}",
-                 "Check the indentation and the `- ` at the start of list items.")
-
-    def unknown(self, fields: dict, allowed: dict, what: str, extra: str = "") -> None:
-        for name, (k, _v) in fields.items():
-            if name not in allowed:
-                hint = did_you_mean(name, allowed)
-                self.err(k, f"`{name}` is not a field of {what}",
-                         (hint + " " if hint else "")
-                         + f"The fields are: {list_words(allowed, 20)}." + extra)
-
-    def required(self, node, fields: dict, names, what: str) -> bool:
-        ok = True
-        for name in names:
-            if name not in fields:
-                self.err(node, f"{what} is missing `{name}:`",
-                         f"Add a line `{name}: ...` ({_describe(name)}).")
-                ok = False
-        return ok
-
-    # -- scalars ------------------------------------------------------------
-    def text(self, node, what: str, limit: int = MAX_TEXT) -> str | None:
-        if not self._check_node(node):
-            return None
-        if node.__class__ is not ScalarNode:
-            self._wrong_shape(node, what, "text")
-            return None
-        v = node.value
-        if not node.style and node.tag.__class__ is not str and _AMBIGUOUS.match(v):
-            self._ambiguous(node, what)
-            return None
-        if len(v) > limit:
-            self.err(node, f"{what} is too long ({len(v)} characters, at most {limit})",
-                     "Shorten it or split it across cards.")
-            return None
-        return v
-
-    def _ambiguous(self, node, what: str) -> None:
-        v = node.value
-        try:
-            import yaml
-
-            meaning = yaml.safe_load(v)
-        except Exception:  # noqa: BLE001 - an impossible date, for instance
-            meaning = None
-        if isinstance(meaning, bool):
-            read = f"read as {'yes' if meaning else 'no'} (true/false), not as the word `{v}`"
-        elif isinstance(meaning, (int, float)) and not isinstance(meaning, bool):
-            read = f"read as the number {meaning}" + ("" if str(meaning) == v else
-                                                       f", not as `{v}`")
-        elif meaning is None:
-            read = "read as 'nothing'"
-        else:
-            read = "read as a date or a special value, not as text"
-        self.err(node, f"`{v}` in {what} would be {read}",
-                 f'Put it in quotes: "{v}"')
-
-    def ident(self, node, what: str, pattern: re.Pattern = _ID) -> str | None:
-        if node.__class__ is not ScalarNode:
-            self._wrong_shape(node, what, "a short name")
-            return None
-        if not self._check_node(node):
-            return None
-        v = node.value
-        if not pattern.match(v):
-            kind = ("letters, digits and _ (it is used in conditions)" if pattern is _NAME
-                    else "letters, digits, - and _")
-            self.err(node, f"`{v}` cannot be used as {what}", f"Use only {kind}, no spaces, "
-                     "starting with a letter or digit, at most 64 characters.")
-            return None
-        return v
-
-    def integer(self, node, what: str, lo: int, hi: int) -> int | None:
-        if node.__class__ is not ScalarNode or not _INT.match(node.value):
-            shown = node.value if node.__class__ is ScalarNode else "not a number"
-            self.err(node, f"{what} should be a whole number, but it is `{shown}`",
-                     f"Write a whole number from {lo} to {hi}, without quotes.")
-            return None
-        v = int(node.value)
-        if not lo <= v <= hi:
-            self.err(node, f"{what} is {v}, but it must be from {lo} to {hi}")
-            return None
-        return v
-
-    def number(self, node, what: str, lo: float, hi: float) -> float | None:
-        if node.__class__ is not ScalarNode or not _FLOAT.match(node.value):
-            self.err(node, f"{what} should be a number", f"Write a number from {lo} to {hi}.")
-            return None
-        v = float(node.value)
-        if not lo <= v <= hi:
-            self.err(node, f"{what} is {v}, but it must be from {lo} to {hi}")
-            return None
-        return v
-
-    def boolean(self, node, what: str) -> bool | None:
-        if node.__class__ is ScalarNode and not node.style:
-            v = node.value.lower()
-            if v in ("true", "yes"):
-                return True
-            if v in ("false", "no"):
-                return False
-        self.err(node, f"{what} should be true or false", "Write `true` or `false`.")
-        return None
-
-    def texts(self, node, what: str, item: str = "an item") -> tuple[str, ...]:
-        items = self.sequence(node, what)
-        if items is None:
-            return ()
-        out = []
-        for n in items:
-            t = self.text(n, f"{item} of {what}")
-            if t is not None:
-                out.append(t)
-        return tuple(out)
-
-    def condition(self, node, what: str, names) -> object | None:
-        text = self.text(node, what, 500)
-        if text is None:
-            return None
-        try:
-            return compile_condition(text, stats=names.stats, flags=names.flags,
-                                     stages=names.stages)
-        except ConditionError as e:
-            m = node.start_mark
-            line, col = m.line + 1, m.column + 1
-            if node.style in ('"', "'"):
-                col += 1
-            if node.style not in ("|", ">") and "\n" not in text:
-                col += e.offset
-            self.problems.append(Problem(self.rel, line, col,
-                                         f"in {what} `{text}`: {e.message}", e.hint))
-            return None
-
-
-def _describe(name: str) -> str:
-    for table in (F.DECK, F.CARD, F.CHOICE, F.STAT, F.STAGE, F.REFLECTION, F.ENDING,
-                  F.SUPPORT, F.CLASSIC):
-        if name in table:
-            return table[name][1]
-    return name
-
-
-class _Names:
-    """What deck.yaml declares: cards are checked against it."""
-
-    def __init__(self):
-        self.stats: dict[str, Stat] = {}
-        self.flags: set[str] = set()
-        self.stages: dict[str, Stage] = {}
-        self.themes: set[str] = set()
-        self.modes: tuple[str, ...] = ()
-        self.modes_node = None
+from cardsdealt.deck.nodes import _NAME, _UNREADABLE, Names, NodeReader, describe, tags
+from cardsdealt.deck.problems import DeckError, Problem, did_you_mean
+from cardsdealt.deck.yamlsource import ScalarNode
 
 
 def load_deck(path: str | Path) -> Deck:
@@ -304,7 +63,7 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
                                 "makes one to start from."))
         return None, problems
     node, may_alias = yamlsource.read(deck_file, "deck.yaml", problems)
-    f = _File("deck.yaml", problems, may_alias)
+    f = NodeReader("deck.yaml", problems, may_alias)
     if node is None:
         return None, problems
     fields = f.mapping(node, "deck.yaml")
@@ -312,10 +71,10 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
         return None, problems
     f.unknown(fields, F.DECK, "deck.yaml")
     f.required(node, fields, F.DECK_REQUIRED, "deck.yaml")
-    names = _Names()
+    names = Names()
     head = _deck_head(f, fields, names)
     before = len(problems)
-    cards = _load_cards(root, f, fields, names, problems)
+    cards = load_cards(root, f, fields, names, problems)
     unreadable = any(p.message.startswith(_UNREADABLE) for p in problems[before:])
     tail = _deck_tail(f, fields, names)
     _cross_check(root, f, cards, tail, names, problems, complete=not unreadable)
@@ -327,7 +86,30 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
     return deck, problems
 
 
-def _deck_head(f: _File, fields: dict, names: _Names) -> dict:
+def _deck_head(f: NodeReader, fields: dict, names: Names) -> dict:
+    """The parts of deck.yaml that cards refer to (stats, flags, stages, themes) and the
+    plain fields; conditions come later (`_deck_tail`), once every name is known."""
+    out = _deck_fields(f, fields)
+    names.modes = _modes(f, fields, names)
+    if "stats" in fields:
+        _stats(f, fields["stats"][1], names)
+    if "flags" in fields:
+        _flags(f, fields["flags"][1], names)
+    if "stages" in fields:
+        _stages_head(f, fields["stages"][1], names)
+    if "classic" in fields:
+        out["classic"] = _classic(f, fields["classic"][1], names)
+    elif "classic" in names.modes:
+        out["classic"] = ClassicRules()
+    if "journey" in names.modes:
+        for key in ("stats", "stages", "endings"):
+            if key not in fields:
+                f.err(fields["modes"][1], f"a journey deck needs `{key}:` in deck.yaml",
+                      f"Add `{key}:` ({describe(key)}) or remove `journey` from `modes`.")
+    return out
+
+
+def _deck_fields(f: NodeReader, fields: dict) -> dict:
     out: dict = {}
     if "format" in fields:
         v = f.integer(fields["format"][1], "`format`", 1, 1_000)
@@ -336,11 +118,10 @@ def _deck_head(f: _File, fields: dict, names: _Names) -> dict:
                   f"knows format {FORMAT_VERSION}", "Update cardsdealt to play this deck.")
         if v is not None:
             out["format"] = v
-    for key in ("id",):
-        if key in fields:
-            v = f.ident(fields[key][1], "the deck `id`")
-            if v:
-                out[key] = v
+    if "id" in fields:
+        v = f.ident(fields["id"][1], "the deck `id`")
+        if v:
+            out["id"] = v
     for key in ("title", "language", "licence", "introduction"):
         if key in fields:
             v = f.text(fields[key][1], f"`{key}`", 20_000)
@@ -353,33 +134,21 @@ def _deck_head(f: _File, fields: dict, names: _Names) -> dict:
         v = f.integer(fields["discussion_seconds"][1], "`discussion_seconds`", 10, 3600)
         if v is not None:
             out["discussion_seconds"] = v
-    names.modes = _modes(f, fields, names)
-    if "stats" in fields:
-        _stats(f, fields["stats"][1], names)
-    if "flags" in fields:
-        for n in f.sequence(fields["flags"][1], "`flags`") or ():
-            v = f.ident(n, "a flag name", _NAME)
-            if v in names.flags:
-                f.err(n, f"the flag `{v}` is listed twice")
-            elif v in names.stats:
-                f.err(n, f"`{v}` is both a stat and a flag", "Give them different names.")
-            elif v:
-                names.flags.add(v)
-    if "stages" in fields:
-        _stages_head(f, fields["stages"][1], names)
-    if "classic" in fields:
-        out["classic"] = _classic(f, fields["classic"][1], names)
-    elif "classic" in names.modes:
-        out["classic"] = ClassicRules()
-    if "journey" in names.modes:
-        for key in ("stats", "stages", "endings"):
-            if key not in fields:
-                f.err(fields["modes"][1], f"a journey deck needs `{key}:` in deck.yaml",
-                      f"Add `{key}:` ({_describe(key)}) or remove `journey` from `modes`.")
     return out
 
 
-def _modes(f: _File, fields: dict, names: _Names) -> tuple[str, ...]:
+def _flags(f: NodeReader, node, names: Names) -> None:
+    for n in f.sequence(node, "`flags`") or ():
+        v = f.ident(n, "a flag name", _NAME)
+        if v in names.flags:
+            f.err(n, f"the flag `{v}` is listed twice")
+        elif v in names.stats:
+            f.err(n, f"`{v}` is both a stat and a flag", "Give them different names.")
+        elif v:
+            names.flags.add(v)
+
+
+def _modes(f: NodeReader, fields: dict, names: Names) -> tuple[str, ...]:
     if "modes" not in fields:
         return ()
     node = fields["modes"][1]
@@ -400,7 +169,7 @@ def _modes(f: _File, fields: dict, names: _Names) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _stats(f: _File, node, names: _Names) -> None:
+def _stats(f: NodeReader, node, names: Names) -> None:
     fields = f.mapping(node, "`stats`")
     for name, (k, v) in (fields or {}).items():
         sid = f.ident(k, "a stat name", _NAME)
@@ -424,7 +193,7 @@ def _stats(f: _File, node, names: _Names) -> None:
         names.stats[sid] = Stat(sid, label, start, lo, hi, desc or "")
 
 
-def _stages_head(f: _File, node, names: _Names) -> None:
+def _stages_head(f: NodeReader, node, names: Names) -> None:
     """Stage ids first (cards refer to them); `until` conditions are compiled in the tail."""
     for n in f.sequence(node, "`stages`") or ():
         if n.__class__ is ScalarNode:
@@ -454,7 +223,7 @@ def _stages_head(f: _File, node, names: _Names) -> None:
             names.stages[sid] = (names.stages[sid], sf["until"][1])  # type: ignore[assignment]
 
 
-def _classic(f: _File, node, names: _Names) -> ClassicRules | None:
+def _classic(f: NodeReader, node, names: Names) -> ClassicRules | None:
     cf = f.mapping(node, "`classic`")
     if cf is None:
         return None
@@ -491,7 +260,7 @@ def _classic(f: _File, node, names: _Names) -> ClassicRules | None:
     return ClassicRules(**kw)
 
 
-def _deck_tail(f: _File, fields: dict, names: _Names) -> dict:
+def _deck_tail(f: NodeReader, fields: dict, names: Names) -> dict:
     """Parts that use conditions: compiled once all names are known."""
     out: dict = {}
     for sid, st in list(names.stages.items()):
@@ -510,7 +279,7 @@ def _deck_tail(f: _File, fields: dict, names: _Names) -> dict:
     return out
 
 
-def _reflections(f: _File, node, names: _Names) -> tuple[Reflection, ...]:
+def _reflections(f: NodeReader, node, names: Names) -> tuple[Reflection, ...]:
     out = []
     ids: set[str] = set()
     for i, n in enumerate(f.sequence(node, "`reflections`") or (), 1):
@@ -527,13 +296,13 @@ def _reflections(f: _File, node, names: _Names) -> tuple[Reflection, ...]:
         when = f.condition(rf["when"][1], "`when`", names)
         prompt = f.text(rf["prompt"][1], "the reflection `prompt`")
         once = f.boolean(rf["once"][1], "`once`") if "once" in rf else True
-        tags = _tags(f, rf["tags"][1]) if "tags" in rf else ()
+        tag_list = tags(f, rf["tags"][1]) if "tags" in rf else ()
         if rid and when and prompt is not None:
-            out.append(Reflection(rid, when, prompt, once is not False, tags, f.source(n)))
+            out.append(Reflection(rid, when, prompt, once is not False, tag_list, f.source(n)))
     return tuple(out)
 
 
-def _endings(f: _File, node, names: _Names) -> tuple[Ending, ...]:
+def _endings(f: NodeReader, node, names: Names) -> tuple[Ending, ...]:
     out = []
     items = f.sequence(node, "`endings`") or []
     for i, n in enumerate(items, 1):
@@ -559,7 +328,7 @@ def _endings(f: _File, node, names: _Names) -> tuple[Ending, ...]:
     return tuple(out)
 
 
-def _support(f: _File, node) -> tuple[Support, ...]:
+def _support(f: NodeReader, node) -> tuple[Support, ...]:
     out = []
     for n in f.sequence(node, "`support`") or ():
         if n.__class__ is ScalarNode:
@@ -579,249 +348,21 @@ def _support(f: _File, node) -> tuple[Support, ...]:
     return tuple(out)
 
 
-def _lint(f: _File, node) -> MappingProxyType:
+def _lint(f: NodeReader, node) -> MappingProxyType:
     lf = f.mapping(node, "`lint`")
     words: dict[str, str] = {}
     if lf is None:
         return MappingProxyType(words)
     f.unknown(lf, F.LINT, "`lint`")
     if "language" in lf:
-        for w, (k, v) in (f.mapping(lf["language"][1], "`lint: language`") or {}).items():
+        for w, (_k, v) in (f.mapping(lf["language"][1], "`lint: language`") or {}).items():
             better = f.text(v, f"the advice for `{w}`", 200)
             if better is not None:
                 words[w.lower()] = better
     return MappingProxyType(words)
 
 
-def _tags(f: _File, node) -> tuple[str, ...]:
-    out = []
-    for n in f.sequence(node, "`tags`") or ():
-        t = f.text(n, "a tag", 80)
-        if t is None:
-            continue
-        prefix, _, rest = t.partition(":")
-        known = {"pcf": F.PCF_DOMAINS, "bright-spots": F.BRIGHT_SPOTS}.get(prefix)
-        if known is not None and rest not in known:
-            hint = did_you_mean(rest, known)
-            f.err(n, f"`{rest}` is not a {prefix} area",
-                  (hint + " " if hint else "") + f"Known: {list_words(known, 10)}.")
-            continue
-        out.append(t)
-    return tuple(out)
-
-
-# -- cards ------------------------------------------------------------------
-
-def _load_cards(root: Path, f: _File, fields: dict, names: _Names, problems) -> list:
-    """Cards as (Card, id_node, file, next refs); the `cards` field is a folder or a list."""
-    if "cards" not in fields:
-        return []
-    node = fields["cards"][1]
-    out: list = []
-    if node.__class__ is SequenceNode:
-        _card_list(f, node, names, out)
-        return out
-    folder = f.text(node, "`cards`", 300)
-    if folder is None:
-        return out
-    path = images.inside(root, folder)
-    if path is None or not path.is_dir():
-        f.err(node, f"the card folder `{folder}` was not found inside the deck folder",
-              "Write the folder's name as it is, e.g. `cards: cards/`, and keep it inside "
-              "the deck folder.")
-        return out
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    if not files:
-        f.err(node, f"the folder `{folder}` has no card files",
-              "Add a file such as cards/arriving.yaml with a list of cards.")
-    for p in files[:MAX_CARD_FILES]:
-        rel = p.relative_to(root).as_posix()
-        if images.inside(root, rel) is None:
-            problems.append(Problem(rel, 1, 1, "this card file points outside the deck folder",
-                                    "Keep card files inside the deck folder (no links)."))
-            continue
-        cnode, may_alias = yamlsource.read(p, rel, problems)
-        cf = _File(rel, problems, may_alias)
-        if cnode is not None:
-            if cnode.__class__ is MappingNode and len(cnode.value) and \
-                    cnode.value[0][0].value == "id":
-                cf.err(cnode, "a card file holds a list of cards, and each card starts with "
-                       "`- `", "Write `- id: ...` for the first line of each card, and indent "
-                       "its other lines by two spaces.")
-                continue
-            _card_list(cf, cnode, names, out)
-        if len(out) > MAX_CARDS:
-            problems.append(Problem(rel, 1, 1, f"the deck has more than {MAX_CARDS} cards",
-                                    "Split it into several decks."))
-            break
-    if len(files) > MAX_CARD_FILES:
-        f.err(node, f"the folder `{folder}` has more than {MAX_CARD_FILES} card files")
-    return out
-
-
-def _card_list(f: _File, node, names: _Names, out: list) -> None:
-    for n in f.sequence(node, "the list of cards") or ():
-        if len(out) >= MAX_CARDS:
-            f.err(n, f"the deck has more than {MAX_CARDS} cards", "Split it into several decks.")
-            return
-        card = _card(f, n, names)
-        if card is not None:
-            out.append(card)
-
-
-def _card(f: _File, node, names: _Names):
-    cf = f.mapping(node, "a card")
-    if cf is None:
-        return None
-    f.unknown(cf, F.CARD, "a card")
-    if "id" not in cf:
-        f.err(node, "this card has no `id:`", "Give every card a short unique id, e.g. "
-              "`- id: first-night`.")
-        return None
-    cid = f.ident(cf["id"][1], "a card id")
-    kw: dict = {}
-    for key in ("title", "discuss", "voice", "facilitator_notes", "text", "statement",
-                "image"):
-        if key in cf:
-            v = f.text(cf[key][1], f"`{key}`")
-            if v is not None:
-                kw[key] = v
-    if "tags" in cf:
-        kw["tags"] = _tags(f, cf["tags"][1])
-    is_journey = "stage" in cf or "choices" in cf or "text" in cf
-    is_classic = "theme" in cf or "number" in cf or "statement" in cf
-    what = f"the card `{cid}`"
-    nexts: list = []
-    if is_journey:
-        _journey_fields(f, cf, node, names, kw, what, nexts)
-    if is_classic:
-        _classic_fields(f, cf, node, names, kw, what)
-    if not is_journey and not is_classic:
-        hint = ("Journey cards need `stage`, `text` and `choices`; classic cards need `theme`, "
-                "`number` and `statement`.")
-        f.err(node, f"{what} is neither a journey card nor a classic card", hint)
-    if "title" not in cf:
-        f.err(node, f"{what} has no `title:`", "Add a short title, e.g. `title: First night`.")
-    if cid is None:
-        return None
-    return (Card(cid, kw.pop("title", ""), f.source(node), **kw), cf["id"][1], f, nexts,
-            cf.get("image"))
-
-
-def _journey_fields(f, cf, node, names, kw, what, nexts) -> None:
-    if "journey" not in names.modes and names.modes:
-        f.err(node, f"{what} is a journey card, but this deck is not played as a journey",
-              "Add `journey` to `modes:` in deck.yaml, or make it a classic card.")
-    for key in ("stage", "text", "choices"):
-        if key not in cf:
-            f.err(node, f"{what} is missing `{key}:`", f"Journey cards need `{key}:` "
-                  f"({_describe(key)}).")
-    if "stage" in cf:
-        sn = cf["stage"][1]
-        stage = f.ident(sn, "a stage")
-        if stage is not None and stage not in names.stages:
-            hint = did_you_mean(stage, names.stages)
-            f.err(sn, f"`{stage}` is not a stage of this deck",
-                  (hint + " " if hint else "") + f"The stages are: {list_words(names.stages)}.")
-        elif stage is not None:
-            kw["stage"] = stage
-    if "requires" in cf:
-        kw["requires"] = f.condition(cf["requires"][1], "`requires`", names)
-    if "weight" in cf:
-        w = f.number(cf["weight"][1], "`weight`", 0.0, 1000.0)
-        if w is not None:
-            kw["weight"] = w
-    if "once" in cf:
-        once = f.boolean(cf["once"][1], "`once`")
-        if once is not None:
-            kw["once"] = once
-    if "choices" in cf:
-        items = f.sequence(cf["choices"][1], "`choices`")
-        if items is not None and not 2 <= len(items) <= 4:
-            f.err(cf["choices"][0], f"{what} has {len(items)} choice"
-                  f"{'s' if len(items) != 1 else ''}; a card needs 2 to 4",
-                  "Each choice starts with `- label: ...`.")
-        kw["choices"] = tuple(c for c in (_choice(f, n, names, nexts) for n in items or ())
-                              if c is not None)
-
-
-def _choice(f: _File, node, names: _Names, nexts: list) -> Choice | None:
-    cf = f.mapping(node, "a choice")
-    if cf is None:
-        return None
-    f.unknown(cf, F.CHOICE, "a choice")
-    if not f.required(node, cf, F.CHOICE_REQUIRED, "a choice"):
-        return None
-    label = f.text(cf["label"][1], "the choice `label`", 300)
-    kw: dict = {}
-    for key in ("response", "reflect"):
-        if key in cf:
-            v = f.text(cf[key][1], f"`{key}`")
-            if v is not None:
-                kw[key] = v
-    if "effects" in cf:
-        effects = {}
-        for stat, (k, v) in (f.mapping(cf["effects"][1], "`effects`") or {}).items():
-            if stat not in names.stats:
-                hint = did_you_mean(stat, names.stats)
-                f.err(k, f"`{stat}` is not a stat in this deck",
-                      (hint + " " if hint else "")
-                      + f"The stats are: {list_words(names.stats)} (declared in deck.yaml).")
-                continue
-            n = f.integer(v, f"the change to `{stat}`", -100, 100)
-            if n is not None:
-                effects[stat] = n
-        kw["effects"] = MappingProxyType(effects)
-    for key, attr in (("set", "set_flags"), ("clear", "clear_flags")):
-        if key in cf:
-            flags = []
-            for n in f.sequence(cf[key][1], f"`{key}`") or ():
-                v = f.ident(n, "a flag", _NAME)
-                if v is not None and v not in names.flags:
-                    hint = did_you_mean(v, names.flags)
-                    f.err(n, f"`{v}` is not a flag in this deck",
-                          (hint + " " if hint else "")
-                          + f"The flags are: {list_words(names.flags)} (listed in deck.yaml "
-                          "under `flags:`).")
-                elif v:
-                    flags.append(v)
-            kw[attr] = tuple(flags)
-    if "next" in cf:
-        target = f.ident(cf["next"][1], "the `next` card")
-        if target:
-            kw["next"] = target
-            nexts.append((target, cf["next"][1]))
-    if label is None:
-        return None
-    return Choice(label, **kw)
-
-
-def _classic_fields(f, cf, node, names, kw, what) -> None:
-    if "classic" not in names.modes and names.modes:
-        f.err(node, f"{what} is a classic card, but this deck is not played as classic",
-              "Add `classic` to `modes:` in deck.yaml, or make it a journey card.")
-    for key in ("theme", "number", "statement"):
-        if key not in cf:
-            f.err(node, f"{what} is missing `{key}:`", f"Classic cards need `{key}:` "
-                  f"({_describe(key)}).")
-    if "theme" in cf:
-        tn = cf["theme"][1]
-        theme = f.ident(tn, "a theme")
-        if theme and names.themes and theme not in names.themes:
-            hint = did_you_mean(theme, names.themes)
-            f.err(tn, f"`{theme}` is not one of this deck's themes",
-                  (hint + " " if hint else "")
-                  + f"The themes are: {list_words(names.themes)} (in deck.yaml under "
-                  "`classic: themes:`).")
-        elif theme:
-            kw["theme"] = theme
-    if "number" in cf:
-        n = f.integer(cf["number"][1], "the card `number`", 1, 99)
-        if n is not None:
-            kw["number"] = n
-
-
-def _cross_check(root: Path, f: _File, cards: list, tail: dict, names: _Names,
+def _cross_check(root: Path, f: NodeReader, cards: list, tail: dict, names: Names,
                  problems: list[Problem], complete: bool) -> None:
     """Ids unique, `next` and seen() targets exist, images are safe and sane. When a card
     file could not be read at all, references to its cards are not reported (they would only
@@ -863,7 +404,7 @@ def _cross_check(root: Path, f: _File, cards: list, tail: dict, names: _Names,
     cards[:] = [c[0] for c in cards]
 
 
-def _mode_cards(f: _File, cards: list, names: _Names, where) -> None:
+def _mode_cards(f: NodeReader, cards: list, names: Names, where) -> None:
     if not cards or where is None:
         return
     if "journey" in names.modes:

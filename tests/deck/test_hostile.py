@@ -87,9 +87,9 @@ def test_huge_file_refused_without_reading(deck_copy, monkeypatch):
 
 
 def test_too_many_cards(deck_copy, monkeypatch):
-    from cardsdealt.deck import loader
+    from cardsdealt.deck import cards
 
-    monkeypatch.setattr(loader, "MAX_CARDS", 5)
+    monkeypatch.setattr(cards, "MAX_CARDS", 5)
     deck_copy.only_problem("more than 5 cards")
 
 
