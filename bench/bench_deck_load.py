@@ -76,8 +76,8 @@ def main() -> int:
         for n in (48, 1_000, 10_000):
             root = make_deck(Path(tmp) / f"d{n}", n)
             runs = 7 if n < 10_000 else 5
-            bare = median_time(lambda: bare_load(root), runs=runs)
-            ours = median_time(lambda: load_deck(root), runs=runs)
+            bare = median_time(lambda r=root: bare_load(r), runs=runs)
+            ours = median_time(lambda r=root: load_deck(r), runs=runs)
             per_card[n] = ours / n
             report(f"load {n} cards", f"{ours * 1000:.1f} ms", ours / bare, "<= 1.5x",
                    ours / bare <= 1.5)
