@@ -117,6 +117,12 @@ class Session:
         if new != self.doc.get("draft") or self._unsaved:
             self._write({"draft": new})
 
+    def mark_finished(self) -> None:
+        """The session is over though the game is not (an interview shows a few cards of a
+        journey): list it with the finished ones, not as something to carry on."""
+        progress = {**self.doc.get("progress", {}), "finished": True}
+        self._write({"progress": progress})
+
     def add_note(self, card_id: str | None, text: str, author: str = "",
                  kind: str = "facilitator") -> dict:
         """Keep a facilitator's or panel's note about a card (card_id None: the session)."""

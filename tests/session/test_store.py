@@ -168,3 +168,13 @@ def test_kind_checked(store):
         store.start(FakeDeck(), FakeGame(0), kind="party")
 
 
+
+
+def test_mark_finished_lists_an_unfinished_game_as_done(store):
+    """An interview shows a few cards of a journey: its session ends though the game does not."""
+    s = store.start(FakeDeck(), FakeGame(), kind="group", preset="interview")
+    [info] = store.list()
+    assert not info.finished
+    s.mark_finished()
+    [info] = store.list()
+    assert info.finished

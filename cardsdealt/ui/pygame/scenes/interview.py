@@ -316,6 +316,14 @@ class InterviewEnd(FocusScene):
     def on_show(self) -> None:
         self.reset_focus()
         super().on_show()
+        session = getattr(self.app, "session", None)
+        if session is not None:
+            from cardsdealt.session import SessionError
+
+            try:
+                session.mark_finished()
+            except SessionError as e:
+                self.app.set_status(f"Not saved just now: {e}")
 
     def items(self) -> list[Rect]:
         m = self.m
