@@ -31,7 +31,9 @@ JOURNEY, CLASSIC = "kais-journey", "cards-youre-dealt"
 
 
 def _env(**extra) -> dict:
-    env = dict(os.environ, PYGAME_HIDE_SUPPORT_PROMPT="1", **extra)
+    # the preset screen (who is in the room) is skipped: figures are for the card table
+    env = dict(os.environ, PYGAME_HIDE_SUPPORT_PROMPT="1", CARDSDEALT_PRESET_SCREEN="0",
+               **extra)
     # launches are timed as a user has them: with compiled bytecode (kept out of the tree)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.setdefault("PYTHONPYCACHEPREFIX", os.path.join(tempfile.gettempdir(),
@@ -83,10 +85,10 @@ def _to_first_card(app, table, deck_index=0):
     app.step([], 0.0)  # the start screen reads the deck list after its first frame
     app.top.focus = deck_index
     _key(app, pygame.K_F5)
-    while app.top.name == "intro" and app.top.page + 1 < len(app.top.pages):
+    for _ in range(50):  # through the content notes and the introduction, as a clicker does
+        if app.top.name != "intro":
+            break
         _key(app, pygame.K_PAGEDOWN)
-    app.top.scroll = 1 << 30  # past any scrolling: the next Next deals
-    app.top.on_intent("advance", None)
     app.top._anim_t = None  # the first frame with the card in place (deal not animated)
     app.step([], 0.0)
 
@@ -273,8 +275,10 @@ def main() -> int:
             res = [child(["flip", size], env=env, wrap=wrap).split() for _ in range(runs)]
             ms = statistics.median(float(r[1]) for r in res)
             note = "(the default here)" if accel == "0" else "(SDL's GL path, for comparison)"
+            goal = 3.0 if size == "1920x1080" else 12.0  # the goals: 3 ms / 12 ms
             line(f"frame+flip {size}, FRAMEBUFFER_ACCELERATION={accel}",
-                 f"{ms:.2f} ms on driver {res[0][0]}", ms / 16, f"{ms / 16:.2f} of 16 ms {note}")
+                 f"{ms:.2f} ms on driver {res[0][0]}", ms / goal,
+                 f"{ms / goal:.2f} of {goal:g} ms {note}")
     return 0
 
 
