@@ -112,14 +112,19 @@ def _card(f: NodeReader, node, names: Names):
             cf.get("image"))
 
 
-def _journey_fields(f, cf, node, names, kw, what, nexts) -> None:
-    if "journey" not in names.modes and names.modes:
-        f.err(node, f"{what} is a journey card, but this deck is not played as a journey",
-              "Add `journey` to `modes:` in deck.yaml, or make it a classic card.")
-    for key in ("stage", "text", "choices"):
+def _mode_fields(f, cf, node, names, what, mode: str, other: str, needs) -> None:
+    """A card of `mode` in a deck that plays that way, with the fields that mode needs."""
+    if mode not in names.modes and names.modes:
+        f.err(node, f"{what} is a {mode} card, but this deck is not played as {mode}",
+              f"Add `{mode}` to `modes:` in deck.yaml, or make it a {other} card.")
+    for key in needs:
         if key not in cf:
-            f.err(node, f"{what} is missing `{key}:`", f"Journey cards need `{key}:` "
-                  f"({describe(key)}).")
+            f.err(node, f"{what} is missing `{key}:`", f"{mode.capitalize()} cards need "
+                  f"`{key}:` ({describe(key)}).")
+
+
+def _journey_fields(f, cf, node, names, kw, what, nexts) -> None:
+    _mode_fields(f, cf, node, names, what, "journey", "classic", ("stage", "text", "choices"))
     if "stage" in cf:
         sn = cf["stage"][1]
         stage = f.ident(sn, "a stage")
@@ -202,13 +207,8 @@ def _flag_list(f: NodeReader, node, key: str, names: Names) -> tuple[str, ...]:
 
 
 def _classic_fields(f, cf, node, names, kw, what) -> None:
-    if "classic" not in names.modes and names.modes:
-        f.err(node, f"{what} is a classic card, but this deck is not played as classic",
-              "Add `classic` to `modes:` in deck.yaml, or make it a journey card.")
-    for key in ("theme", "number", "statement"):
-        if key not in cf:
-            f.err(node, f"{what} is missing `{key}:`", f"Classic cards need `{key}:` "
-                  f"({describe(key)}).")
+    _mode_fields(f, cf, node, names, what, "classic", "journey",
+                 ("theme", "number", "statement"))
     if "theme" in cf:
         tn = cf["theme"][1]
         theme = f.ident(tn, "a theme")

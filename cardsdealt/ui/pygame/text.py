@@ -132,7 +132,7 @@ def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
                 lines.append(line)
             line = ""
             while f.size(word)[0] > width and len(word) > 1:
-                cut = _longest_prefix(word, f, width)
+                cut = longest_prefix(word, f, width)
                 lines.append(word[:cut])
                 word = word[cut:]
             line = word
@@ -140,8 +140,9 @@ def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
     return lines
 
 
-def _longest_prefix(word: str, f: pygame.font.Font, width: int) -> int:
-    lo, hi = 1, len(word)
+def longest_prefix(word: str, f: pygame.font.Font, width: int, minimum: int = 1) -> int:
+    """How many leading characters of `word` fit in `width` (at least `minimum`)."""
+    lo, hi = minimum, len(word)
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if f.size(word[:mid])[0] <= width:

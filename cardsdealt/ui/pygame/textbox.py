@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.text import font, line_height, put, text_cache
+from cardsdealt.ui.pygame.text import font, line_height, longest_prefix, put, text_cache
 from cardsdealt.ui.pygame.textbuffer import TextBuffer
 from cardsdealt.ui.pygame.theme import Theme
 
@@ -30,7 +30,7 @@ def visual_lines(text: str, style: str, px: int, width: int) -> tuple[tuple[int,
             if seg + len(rest) == para_end and f.size(rest)[0] <= width:
                 lines.append((seg, para_end))
                 break
-            cut = _fit_chars(rest, f, width)
+            cut = longest_prefix(rest, f, width, minimum=0)
             sp = rest.rfind(" ", 0, cut + 1)
             end = seg + (sp + 1 if sp > 0 else max(1, cut))
             lines.append((seg, end))
@@ -38,17 +38,6 @@ def visual_lines(text: str, style: str, px: int, width: int) -> tuple[tuple[int,
         if nl < 0:
             return tuple(lines)
         start = nl + 1
-
-
-def _fit_chars(s: str, f: pygame.font.Font, width: int) -> int:
-    lo, hi = 0, len(s)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if f.size(s[:mid])[0] <= width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 class TextBox:
