@@ -130,10 +130,37 @@ def _pictures(deck: Deck) -> list[Problem]:
 
 
 def _lengths(deck: Deck) -> list[Problem]:
-    return [_warn(c.source, f"the words on `{c.id}` are long ({len(c.words)} characters)",
-                  f"Keep them under {LONG_STATEMENT} characters so they read from the back of "
-                  "a room; move detail to `facilitator_notes`.")
-            for c in deck.cards if len(c.words) > LONG_STATEMENT]
+    """Words that will not fit a projected card: measured with the screen's own layout at
+    1920x1080 when pygame is there (the same code that draws the card), else by length."""
+    out = []
+    measure = _fit_measure()
+    for c in deck.cards:
+        problems = measure(deck, c) if measure else []
+        if problems:
+            out.append(_warn(c.source, f"on a projector, `{c.id}` will not fit: {problems[0]}",
+                             "Shorten the words (aim for two or three short sentences); move "
+                             "detail to `facilitator_notes`."))
+        elif len(c.words) > LONG_STATEMENT:
+            out.append(_warn(c.source, f"the words on `{c.id}` are long ({len(c.words)} "
+                             "characters)", f"Keep them under {LONG_STATEMENT} characters so "
+                             "they read from the back of a room; move detail to "
+                             "`facilitator_notes`."))
+    return out
+
+
+def _fit_measure():
+    try:
+        import os
+
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+        import pygame
+
+        from cardsdealt.ui.pygame.fits import card_fit_problems
+
+        pygame.font.init()
+    except Exception:  # noqa: BLE001 - no pygame or no fonts: fall back to counting
+        return None
+    return lambda deck, card: card_fit_problems(deck, card, (1920, 1080))
 
 
 def _card_texts(c: Card):

@@ -56,3 +56,11 @@ def test_strict_turns_advice_into_failure(deck_copy, capsys):
     assert main(["check", "--strict", str(deck_copy.root)]) == 1
     out = capsys.readouterr().out
     assert "warning:" in out and "problems to fix" in out
+
+
+def test_words_too_long_for_a_projected_card(deck_copy):
+    long_text = " ".join(["I waited and waited and nobody came to tell me anything."] * 12)
+    deck_copy.edit(J, 'text: "Can I put my posters up? Or am I not staying long?"',
+                   f'text: "{long_text}"')
+    hits = _advice(deck_copy, "on a projector, `moving-bedroom` will not fit")
+    assert hits[0].line == deck_copy.line_of(J, "- id: moving-bedroom")
