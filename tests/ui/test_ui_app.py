@@ -225,3 +225,21 @@ def test_the_window_shows_before_the_decks_are_read():
     assert h.top.loading and h.app.frames == 1 and not h.table.entries_loaded
     h.app.step([], 0.05)
     assert not h.top.loading and len(h.top.rows) >= 2 and h.top.focus is not None
+
+
+def test_header_names_the_card_whose_response_is_shown(tmp_path):
+    """After a choice the engine has already dealt the next card; the header must still say
+    'Card 1' (and its stage) while card 1's response is on screen."""
+    from uikit import journey_deck
+
+    deck = journey_deck(tmp_path)
+    h = Harness(entries=entries_for(deck))
+    h.table.choose(deck, "journey")
+    h.table.begin()
+    h.settle()
+    scene = h.top
+    assert scene.shown_turn == 1
+    h.key(pygame.K_1, "1")
+    h.settle()
+    assert scene.phase == "response" and scene.game.turn == 2
+    assert scene.shown_turn == 1 and scene.shown_stage == "Arriving"

@@ -275,7 +275,7 @@ class Facilitated:
         p = self.preset
         game = self.game
         info = Info(heading=" · ".join(x for x in (game.deck.title, p.title if p else "") if x),
-                    where=f"Card {max(1, game.turn)}")
+                    where=f"Card {getattr(self, 'shown_turn', max(1, game.turn))}")
         if card is not None:
             info.card_title, info.card_words = card.title, card.words
             info.notes, info.voice, info.discuss = card.facilitator_notes, card.voice, \

@@ -83,6 +83,19 @@ def change_words(deck, before: dict, after: dict) -> list[str]:
 class JourneyScene(Facilitated, TableScene):
     name = "journey"
 
+    @property
+    def shown(self):
+        return self._shown
+
+    @shown.setter
+    def shown(self, card) -> None:
+        """The card on the table, with the turn and stage it was dealt in: the engine deals
+        the next card as soon as a choice is made, but the header must keep naming the card
+        whose response is still on screen."""
+        self._shown = card
+        self.shown_turn = max(1, self.game.turn)
+        self.shown_stage = self.game.stage.title if self.game.stage else ""
+
     def __init__(self, app, table, game) -> None:
         super().__init__(app, table, game)
         self.phase = "card"  # "card": choosing; "response": after a choice, until Next
@@ -136,9 +149,8 @@ class JourneyScene(Facilitated, TableScene):
     def render(self, surface) -> None:
         m, th, g, game = self.m, self.theme, self.geom(), self.game
         surface.fill(th.table)
-        stage = game.stage.title if game.stage else ""
-        left = " · ".join(x for x in (game.deck.title, stage) if x)
-        self.draw_header(surface, g.header, left, f"Card {max(1, game.turn)} · H: help")
+        left = " · ".join(x for x in (game.deck.title, self.shown_stage) if x)
+        self.draw_header(surface, g.header, left, f"Card {self.shown_turn} · H: help")
         if self.shown is not None and not self.dealing:
             surface.blit(self.card_surface(), g.card.topleft)
         if self.phase == "card":
