@@ -83,7 +83,13 @@ def _to_first_card(app, table, deck_index=0):
     table.start()
     app.step([], 0.0)
     app.step([], 0.0)  # the start screen reads the deck list after its first frame
-    app.top.focus = deck_index
+    # rows: one per deck and way to play (a deck with both modes has two rows)
+    decks = [e.path.name for e in table.entries]
+    want = decks[deck_index] if deck_index < len(decks) else decks[0]
+    rows = getattr(app.top, "rows", [])
+    app.top.focus = next((i for i, r in enumerate(rows) if r.kind == "deck"
+                          and getattr(getattr(r.target, "path", None), "name", "") == want),
+                         deck_index)
     _key(app, pygame.K_F5)
     for _ in range(50):  # through the content notes and the introduction, as a clicker does
         if app.top.name != "intro":
