@@ -6,6 +6,8 @@ the size is read from the header before anything decodes it.
 
 from __future__ import annotations
 
+import os
+import stat
 import struct
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -26,6 +28,8 @@ def inside(root: Path, rel: str) -> Path | None:
     if ".." in parts:
         return None
     path = root.joinpath(*parts)
+    if not _has_link(root, parts):  # the usual case: plain folders and files, no resolving
+        return path
     try:
         real = path.resolve()
         base = root.resolve()
@@ -34,6 +38,22 @@ def inside(root: Path, rel: str) -> Path | None:
     if real != base and base not in real.parents:
         return None
     return path
+
+
+def _has_link(root: Path, parts: tuple[str, ...]) -> bool:
+    """True when any step of `parts` below `root` is a symbolic link (or a Windows junction).
+    A few lstat calls, instead of resolving every folder from the top of the disk."""
+    here = str(root)
+    for part in parts:
+        here = os.path.join(here, part)
+        try:
+            st = os.lstat(here)
+        except OSError:
+            return False  # missing: nothing to follow (reported as missing later)
+        if stat.S_ISLNK(st.st_mode) or (getattr(os.path, "isjunction", None) and
+                                        os.path.isjunction(here)):
+            return True
+    return False
 
 
 def image_size(path: Path) -> tuple[str, int, int] | None:
