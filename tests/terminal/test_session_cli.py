@@ -41,3 +41,12 @@ def test_resume_unknown_session_is_a_clear_message(tmp_path, monkeypatch, capsys
     assert main(["play", "--text", "--resume", "nope"]) == 1
     err = capsys.readouterr().err
     assert "nope" in err and "Traceback" not in err
+
+
+def test_a_wrong_answer_asks_again_without_reading_the_hand_out_again(monkeypatch, capsys):
+    """Screen-reader users hear every line: a slip should cost one line, not the whole hand."""
+    rc, out = _play(monkeypatch, capsys, ["play", "cards-youre-dealt", "--text", "--no-save",
+                                          "--seed", "4", "--players", "3"], "x\nx\nq\n")
+    assert rc == 0
+    assert out.count("Player 1's hand:") == 1
+    assert out.count("Please type a number from 1 to 7") == 2

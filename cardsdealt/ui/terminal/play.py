@@ -170,18 +170,19 @@ class TerminalGame:
                 self.act(game.draw)
             return
         if playable:
-            answer = self.ask(f"Type the number of a card that can be played ({HELP_KEYS}).")
+            prompt = f"Type the number of a card that can be played ({HELP_KEYS})."
         else:
-            answer = self.ask(f"No card matches. Press Enter to draw a card ({HELP_KEYS}).")
-        answer = answer.strip().lower()
-        if answer == "u":
-            return self.undo()
-        if not playable and answer in ("", "d", "draw"):
-            return self.act(game.draw)
-        if answer.isdigit() and 1 <= int(answer) <= len(hand):
-            card = hand[int(answer) - 1]
-            return self.act(lambda: game.play(card.id))
-        self.problem(f"Please type a number from 1 to {len(hand)}, u to undo or q to stop.")
+            prompt = f"No card matches. Press Enter to draw a card ({HELP_KEYS})."
+        while True:  # ask again without reading the whole hand out again
+            answer = self.ask(prompt).strip().lower()
+            if answer == "u":
+                return self.undo()
+            if not playable and answer in ("", "d", "draw"):
+                return self.act(game.draw)
+            if answer.isdigit() and 1 <= int(answer) <= len(hand):
+                card = hand[int(answer) - 1]
+                return self.act(lambda: game.play(card.id))
+            self.problem(f"Please type a number from 1 to {len(hand)}, u to undo or q to stop.")
 
     def discussion(self) -> None:
         if self.auto:
