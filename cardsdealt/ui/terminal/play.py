@@ -181,7 +181,7 @@ class TerminalGame:
                 return self.act(game.draw)
             if answer.isdigit() and 1 <= int(answer) <= len(hand):
                 card = hand[int(answer) - 1]
-                return self.act(lambda: game.play(card.id))
+                return self.act(lambda c=card: game.play(c.id))
             self.problem(f"Please type a number from 1 to {len(hand)}, u to undo or q to stop.")
 
     def discussion(self) -> None:
