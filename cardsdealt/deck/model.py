@@ -176,12 +176,6 @@ class Deck:
                 return s
         raise KeyError(stat_id)
 
-    def stage_index(self, stage_id: str) -> int:
-        for i, s in enumerate(self.stages):
-            if s.id == stage_id:
-                return i
-        raise KeyError(stage_id)
-
     def cards_in_stage(self, stage_id: str) -> tuple[Card, ...]:
         return tuple(c for c in self.cards if c.stage == stage_id)
 
