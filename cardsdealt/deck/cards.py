@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from cardsdealt.deck import fields as F
 from cardsdealt.deck import images, yamlsource
@@ -16,28 +17,42 @@ MAX_CARDS = 20_000
 MAX_CARD_FILES = 2_000
 
 
-def load_cards(root: Path, f: NodeReader, fields: dict, names: Names, problems) -> list:
-    """Cards as (Card, id_node, file, next refs); the `cards` field is a folder or a list."""
+class CardEntry(NamedTuple):
+    """A card as read, with what the cross-checks need to point back at the file."""
+
+    card: Card
+    id_node: object
+    reader: NodeReader  # the card's file
+    nexts: list  # (target id, node) for each choice's `next`
+    image: tuple | None  # (key node, value node) of `image:`, if written
+
+
+def load_cards(root: Path, f: NodeReader, fields: dict, names: Names) -> tuple[list, bool]:
+    """(card entries, complete); the `cards` field is a folder or a list. `complete` is False
+    when a card file could not be read at all: its cards are unknown, so references to them
+    must not be reported as mistakes of their own."""
     if "cards" not in fields:
-        return []
+        return [], True
     node = fields["cards"][1]
     out: list = []
     if node.__class__ is SequenceNode:
         _card_list(f, node, names, out)
-        return out
+        return out, True
     folder = f.text(node, "`cards`", 300)
     if folder is None:
-        return out
+        return out, True
     path = images.inside(root, folder)
     if path is None or not path.is_dir():
         f.err(node, f"the card folder `{folder}` was not found inside the deck folder",
               "Write the folder's name as it is, e.g. `cards: cards/`, and keep it inside "
               "the deck folder.")
-        return out
+        return out, True
     files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
     if not files:
         f.err(node, f"the folder `{folder}` has no card files",
               "Add a file such as cards/arriving.yaml with a list of cards.")
+    problems = f.problems
+    complete = True
     for p in files[:MAX_CARD_FILES]:
         rel = p.relative_to(root).as_posix()
         if images.inside(root, rel) is None:
@@ -46,13 +61,15 @@ def load_cards(root: Path, f: NodeReader, fields: dict, names: Names, problems) 
             continue
         cnode, may_alias = yamlsource.read(p, rel, problems)
         cf = NodeReader(rel, problems, may_alias)
-        if cnode is not None:
-            if cnode.__class__ is MappingNode and len(cnode.value) and \
-                    cnode.value[0][0].value == "id":
-                cf.err(cnode, "a card file holds a list of cards, and each card starts with "
-                       "`- `", "Write `- id: ...` for the first line of each card, and indent "
-                       "its other lines by two spaces.")
-                continue
+        if cnode is None:
+            complete = False
+        elif cnode.__class__ is MappingNode and len(cnode.value) and \
+                cnode.value[0][0].value == "id":
+            cf.err(cnode, "a card file holds a list of cards, and each card starts with "
+                   "`- `", "Write `- id: ...` for the first line of each card, and indent "
+                   "its other lines by two spaces.")
+            complete = False
+        else:
             _card_list(cf, cnode, names, out)
         if len(out) > MAX_CARDS:
             problems.append(Problem(rel, 1, 1, f"the deck has more than {MAX_CARDS} cards",
@@ -60,7 +77,7 @@ def load_cards(root: Path, f: NodeReader, fields: dict, names: Names, problems) 
             break
     if len(files) > MAX_CARD_FILES:
         f.err(node, f"the folder `{folder}` has more than {MAX_CARD_FILES} card files")
-    return out
+    return out, complete
 
 
 def _card_list(f: NodeReader, node, names: Names, out: list) -> None:
@@ -108,8 +125,8 @@ def _card(f: NodeReader, node, names: Names):
         f.err(node, f"{what} has no `title:`", "Add a short title, e.g. `title: First night`.")
     if cid is None:
         return None
-    return (Card(cid, kw.pop("title", ""), f.source(node), **kw), cf["id"][1], f, nexts,
-            cf.get("image"))
+    return CardEntry(Card(cid, kw.pop("title", ""), f.source(node), **kw), cf["id"][1], f,
+                     nexts, cf.get("image"))
 
 
 def _mode_fields(f, cf, node, names, what, mode: str, other: str, needs) -> None:
@@ -153,11 +170,8 @@ def _journey_fields(f, cf, node, names, kw, what, nexts) -> None:
 
 
 def _choice(f: NodeReader, node, names: Names, nexts: list) -> Choice | None:
-    cf = f.mapping(node, "a choice")
+    cf = f.fields(node, F.CHOICE, F.CHOICE_REQUIRED, "a choice")
     if cf is None:
-        return None
-    f.unknown(cf, F.CHOICE, "a choice")
-    if not f.required(node, cf, F.CHOICE_REQUIRED, "a choice"):
         return None
     label = f.text(cf["label"][1], "the choice `label`", 300)
     kw: dict = {}

@@ -6,6 +6,7 @@ value is checked where it was written and every problem carries its line and col
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from pathlib import Path
 from types import MappingProxyType
@@ -24,7 +25,7 @@ from cardsdealt.deck.model import (
     Stat,
     Support,
 )
-from cardsdealt.deck.nodes import _NAME, _UNREADABLE, Names, NodeReader, describe, tags
+from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, tags
 from cardsdealt.deck.problems import DeckError, Problem, did_you_mean
 from cardsdealt.deck.yamlsource import ScalarNode
 
@@ -73,16 +74,14 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
     f.required(node, fields, F.DECK_REQUIRED, "deck.yaml")
     names = Names()
     head = _deck_head(f, fields, names)
-    before = len(problems)
-    cards = load_cards(root, f, fields, names, problems)
-    unreadable = any(p.message.startswith(_UNREADABLE) for p in problems[before:])
+    entries, complete = load_cards(root, f, fields, names)
     tail = _deck_tail(f, fields, names)
-    _cross_check(root, f, cards, tail, names, problems, complete=not unreadable)
+    _cross_check(root, f, entries, tail, names, complete)
     if any(p.severity == "error" for p in problems):
         return None, problems
-    deck = Deck(root=str(root), cards=tuple(cards), stats=tuple(names.stats.values()),
-                flags=tuple(sorted(names.flags)), stages=tuple(names.stages.values()),
-                modes=names.modes, **head, **tail)
+    deck = Deck(root=str(root), cards=tuple(e.card for e in entries),
+                stats=tuple(names.stats.values()), flags=tuple(sorted(names.flags)),
+                stages=tuple(names.stages.values()), modes=names.modes, **head, **tail)
     return deck, problems
 
 
@@ -161,8 +160,8 @@ def _modes(f: NodeReader, fields: dict, names: Names) -> tuple[str, ...]:
     for n in items:
         v = f.text(n, "a mode")
         if v is not None and v not in MODES:
-            f.err(n, f"`{v}` is not a way to play",
-                  (did_you_mean(v, MODES) + " " if did_you_mean(v, MODES) else "")
+            hint = did_you_mean(v, MODES)
+            f.err(n, f"`{v}` is not a way to play", (hint + " " if hint else "")
                   + "Use `journey`, `classic`, or both: `modes: [journey, classic]`.")
         elif v is not None:
             out.append(v)
@@ -173,11 +172,8 @@ def _stats(f: NodeReader, node, names: Names) -> None:
     fields = f.mapping(node, "`stats`")
     for name, (k, v) in (fields or {}).items():
         sid = f.ident(k, "a stat name", _NAME)
-        sf = f.mapping(v, f"the stat `{name}`")
+        sf = f.fields(v, F.STAT, F.STAT_REQUIRED, f"the stat `{name}`")
         if sid is None or sf is None:
-            continue
-        f.unknown(sf, F.STAT, f"the stat `{name}`")
-        if not f.required(v, sf, F.STAT_REQUIRED, f"the stat `{name}`"):
             continue
         label = f.text(sf["label"][1], "the stat's `label`", 60)
         lo = f.integer(sf["min"][1], "`min`", -1000, 1000)
@@ -200,11 +196,8 @@ def _stages_head(f: NodeReader, node, names: Names) -> None:
             sid = f.ident(n, "a stage id")
             sf = {}
         else:
-            sf = f.mapping(n, "a stage")
+            sf = f.fields(n, F.STAGE, F.STAGE_REQUIRED, "a stage")
             if sf is None:
-                continue
-            f.unknown(sf, F.STAGE, "a stage")
-            if not f.required(n, sf, F.STAGE_REQUIRED, "a stage"):
                 continue
             sid = f.ident(sf["id"][1], "a stage id")
         if sid is None:
@@ -220,7 +213,7 @@ def _stages_head(f: NodeReader, node, names: Names) -> None:
             draws = f.integer(sf["draws"][1], "`draws`", 1, 100) or draws
         names.stages[sid] = Stage(sid, title, draws, None)
         if "until" in sf:
-            names.stages[sid] = (names.stages[sid], sf["until"][1])  # type: ignore[assignment]
+            names.untils[sid] = sf["until"][1]
 
 
 def _classic(f: NodeReader, node, names: Names) -> ClassicRules | None:
@@ -263,11 +256,9 @@ def _classic(f: NodeReader, node, names: Names) -> ClassicRules | None:
 def _deck_tail(f: NodeReader, fields: dict, names: Names) -> dict:
     """Parts that use conditions: compiled once all names are known."""
     out: dict = {}
-    for sid, st in list(names.stages.items()):
-        if isinstance(st, tuple):
-            stage, node = st
-            cond = f.condition(node, f"`until` of the stage `{sid}`", names)
-            names.stages[sid] = Stage(stage.id, stage.title, stage.draws, cond)
+    for sid, node in names.untils.items():
+        cond = f.condition(node, f"`until` of the stage `{sid}`", names)
+        names.stages[sid] = dataclasses.replace(names.stages[sid], until=cond)
     if "reflections" in fields:
         out["reflections"] = _reflections(f, fields["reflections"][1], names)
     if "endings" in fields:
@@ -283,11 +274,8 @@ def _reflections(f: NodeReader, node, names: Names) -> tuple[Reflection, ...]:
     out = []
     ids: set[str] = set()
     for i, n in enumerate(f.sequence(node, "`reflections`") or (), 1):
-        rf = f.mapping(n, "a reflection")
+        rf = f.fields(n, F.REFLECTION, F.REFLECTION_REQUIRED, "a reflection")
         if rf is None:
-            continue
-        f.unknown(rf, F.REFLECTION, "a reflection")
-        if not f.required(n, rf, F.REFLECTION_REQUIRED, "a reflection"):
             continue
         rid = f.ident(rf["id"][1], "a reflection id") if "id" in rf else f"reflection-{i}"
         if rid in ids:
@@ -306,11 +294,8 @@ def _endings(f: NodeReader, node, names: Names) -> tuple[Ending, ...]:
     out = []
     items = f.sequence(node, "`endings`") or []
     for i, n in enumerate(items, 1):
-        ef = f.mapping(n, "an ending")
+        ef = f.fields(n, F.ENDING, F.ENDING_REQUIRED, "an ending")
         if ef is None:
-            continue
-        f.unknown(ef, F.ENDING, "an ending")
-        if not f.required(n, ef, F.ENDING_REQUIRED, "an ending"):
             continue
         eid = f.ident(ef["id"][1], "an ending id") if "id" in ef else f"ending-{i}"
         title = f.text(ef["title"][1], "the ending `title`", 120)
@@ -336,11 +321,8 @@ def _support(f: NodeReader, node) -> tuple[Support, ...]:
             if t:
                 out.append(Support(t))
             continue
-        sf = f.mapping(n, "a support entry")
-        if sf is None:
-            continue
-        f.unknown(sf, F.SUPPORT, "a support entry")
-        if f.required(n, sf, F.SUPPORT_REQUIRED, "a support entry"):
+        sf = f.fields(n, F.SUPPORT, F.SUPPORT_REQUIRED, "a support entry")
+        if sf is not None:
             name = f.text(sf["name"][1], "`name`", 200)
             detail = f.text(sf["detail"][1], "`detail`", 500) if "detail" in sf else ""
             if name:
@@ -362,33 +344,25 @@ def _lint(f: NodeReader, node) -> MappingProxyType:
     return MappingProxyType(words)
 
 
-def _cross_check(root: Path, f: NodeReader, cards: list, tail: dict, names: Names,
-                 problems: list[Problem], complete: bool) -> None:
+def _cross_check(root: Path, f: NodeReader, entries: list, tail: dict, names: Names,
+                 complete: bool) -> None:
     """Ids unique, `next` and seen() targets exist, images are safe and sane. When a card
-    file could not be read at all, references to its cards are not reported (they would only
-    be echoes of the one real problem)."""
-    first: dict[str, tuple] = {}
-    for card, id_node, cf, _nexts, _img in cards:
-        if card.id in first:
-            other_file, other_node = first[card.id]
-            where = (f"line {other_node.start_mark.line + 1}" if other_file is cf
-                     else f"{other_file.rel} line {other_node.start_mark.line + 1}")
-            cf.err(id_node, f"two cards have the id `{card.id}` (the other is at {where})",
-                   "Every card needs its own id: rename one of them.")
-        else:
-            first[card.id] = (cf, id_node)
-    journey_ids = {c.id for c, *_ in cards if c.stage}
-    for card, _id_node, cf, nexts, img in cards:
+    file could not be read at all (`complete` is False), references to its cards are not
+    reported: they would only be echoes of the one real problem."""
+    first = _unique_ids(entries)
+    journey_ids = {e.card.id for e in entries if e.card.stage}
+    for card, id_node, cf, nexts, img in entries:
         for target, node in nexts:
-            if target not in first and complete:
-                hint = did_you_mean(target, first)
-                cf.err(node, f"`next: {target}` points to a card that does not exist",
-                       (hint + " " if hint else "") + "Use the `id` of a card in this deck.")
+            if target not in first:
+                if complete:
+                    hint = did_you_mean(target, first)
+                    cf.err(node, f"`next: {target}` points to a card that does not exist",
+                           (hint + " " if hint else "") + "Use the `id` of a card in this deck.")
             elif target not in journey_ids:
                 cf.err(node, f"`next: {target}` points to a card that is not a journey card")
         if card.requires is not None and complete:
             for cid in [c for c in card.requires.cards if c not in first]:
-                cf.err(_id_node, f"`requires` of `{card.id}` names the card `{cid}`, which "
+                cf.err(id_node, f"`requires` of `{card.id}` names the card `{cid}`, which "
                        "does not exist", did_you_mean(cid, first))
         if img is not None and card.image is not None:
             msg = images.check(root, card.image)
@@ -396,21 +370,36 @@ def _cross_check(root: Path, f: NodeReader, cards: list, tail: dict, names: Name
                 cf.err(img[1], msg[0], msg[1])
     for r in tail.get("reflections", ()) if complete else ():
         for cid in [c for c in r.when.cards if c not in first]:
-            problems.append(Problem("deck.yaml", r.source.line, r.source.column,
-                                    f"the reflection `{r.id}` names the card `{cid}`, which "
-                                    "does not exist", did_you_mean(cid, first)))
+            f.problems.append(Problem("deck.yaml", r.source.line, r.source.column,
+                                      f"the reflection `{r.id}` names the card `{cid}`, which "
+                                      "does not exist", did_you_mean(cid, first)))
     if complete:
-        _mode_cards(f, cards, names, names.modes_node)
-    cards[:] = [c[0] for c in cards]
+        _mode_cards(f, entries, names, names.modes_node)
+
+
+def _unique_ids(entries: list) -> dict[str, tuple]:
+    """Card id -> (file, id node) of its first card; a second card with the id is reported,
+    naming the first one's file and line."""
+    first: dict[str, tuple] = {}
+    for e in entries:
+        if e.card.id in first:
+            other_file, other_node = first[e.card.id]
+            where = (f"line {other_node.start_mark.line + 1}" if other_file is e.reader
+                     else f"{other_file.rel} line {other_node.start_mark.line + 1}")
+            e.reader.err(e.id_node, f"two cards have the id `{e.card.id}` (the other is at "
+                         f"{where})", "Every card needs its own id: rename one of them.")
+        else:
+            first[e.card.id] = (e.reader, e.id_node)
+    return first
 
 
 def _mode_cards(f: NodeReader, cards: list, names: Names, where) -> None:
     if not cards or where is None:
         return
     if "journey" in names.modes:
-        if not any(c.stage for c, *_ in cards):
+        if not any(e.card.stage for e in cards):
             f.err(where, "this journey deck has no journey cards",
                   "Journey cards have `stage`, `text` and `choices`.")
-    if "classic" in names.modes and not any(c.theme for c, *_ in cards):
+    if "classic" in names.modes and not any(e.card.theme for e in cards):
         f.err(where, "this classic deck has no classic cards",
               "Classic cards have `theme`, `number` and `statement`.")

@@ -33,10 +33,6 @@ _AMBIGUOUS = re.compile(
     re.VERBOSE,
 )
 _STR_TAG = "tag:yaml.org,2002:str"
-# Problems that mean a whole file could not be read (so its cards are unknown).
-_UNREADABLE = ("a `:` is missing", "there is a `: `", "the indentation", "this line",
-               "a tab is used", "inside double quotes", "a quote or bracket", "this file",
-               "`*` starts", "`!` starts", "`&` starts", "YAML could not", "a card file holds")
 
 
 class NodeReader:
@@ -118,6 +114,15 @@ class NodeReader:
                 self.err(k, f"`{name}` is not a field of {what}",
                          (hint + " " if hint else "")
                          + f"The fields are: {list_words(allowed, 20)}." + extra)
+
+    def fields(self, node, table: dict, required, what: str) -> dict | None:
+        """A mapping of the fields in `table`: unknown ones and missing required ones are
+        reported; None when it is not a mapping or a required field is missing."""
+        fields = self.mapping(node, what)
+        if fields is None:
+            return None
+        self.unknown(fields, table, what)
+        return fields if self.required(node, fields, required, what) else None
 
     def required(self, node, fields: dict, names, what: str) -> bool:
         ok = True
@@ -260,7 +265,7 @@ class Names:
         self.themes: set[str] = set()
         self.modes: tuple[str, ...] = ()
         self.modes_node = None
-
+        self.untils: dict[str, object] = {}  # stage id -> its `until` node (compiled later)
 
 
 def unknown_name(f: "NodeReader", node, value: str, known, what: str, where: str) -> None:
@@ -279,12 +284,7 @@ def tags(f: NodeReader, node) -> tuple[str, ...]:
         prefix, _, rest = t.partition(":")
         known = {"pcf": F.PCF_DOMAINS, "bright-spots": F.BRIGHT_SPOTS}.get(prefix)
         if known is not None and rest not in known:
-            hint = did_you_mean(rest, known)
-            f.err(n, f"`{rest}` is not a {prefix} area",
-                  (hint + " " if hint else "") + f"Known: {list_words(known, 10)}.")
+            unknown_name(f, n, rest, known, f"a {prefix} area", "Known")
             continue
         out.append(t)
     return tuple(out)
-
-
-# -- cards ------------------------------------------------------------------

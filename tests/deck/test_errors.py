@@ -240,3 +240,13 @@ def test_error_report_is_plain_text_without_traceback(deck_copy, capsys):
     assert "Traceback" not in out
     assert f"{Path(deck_copy.root).as_posix()}/cards/journey.yaml:" in out
     assert "1 problem to fix" in out
+
+
+def test_unreadable_card_file_gives_one_problem_not_echoes(deck_copy):
+    """A card file YAML cannot read hides its cards; a `next:` pointing at one of them must
+    not be reported too (as missing, or as 'not a journey card')."""
+    deck_copy.write("cards/zz-more.yaml", "- id: later\n  stage: settling\n  title \"x\"\n")
+    deck_copy.edit(J, "next: phone-call", "next: later")
+    _deck, problems = deck_copy.problems()
+    assert [p.file for p in problems] == ["cards/zz-more.yaml"], \
+        "\n".join(p.format() for p in problems)
