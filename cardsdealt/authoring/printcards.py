@@ -36,10 +36,15 @@ def render_face(deck: Deck, card: Card, size: tuple[int, int], theme=None):
     import pygame
 
     from cardsdealt.ui.pygame import theme as themes
-    from cardsdealt.ui.pygame.card_view import journey_face_layout, theme_colour
+    from cardsdealt.ui.pygame.card_view import (
+        draw_band,
+        journey_face_layout,
+        theme_colour,
+        theme_label,
+    )
     from cardsdealt.ui.pygame.draw import panel
     from cardsdealt.ui.pygame.images import draw_picture, picture_path
-    from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
+    from cardsdealt.ui.pygame.text import draw_fitted, fit
 
     theme = theme or themes.DEFAULT
     u = size[1] / 1100  # the screen's 1080p design sizes, scaled to the card
@@ -53,17 +58,16 @@ def render_face(deck: Deck, card: Card, size: tuple[int, int], theme=None):
         words += "\n\n" + "\n".join(f"{i}. {c.label}" for i, c in enumerate(card.choices, 1))
     lay = journey_face_layout(size, u, card.title, words, band=classic or bool(card.stage))
     face = lay.face
-    if face.band.h:
-        colour = theme_colour(theme, deck.classic.themes if deck.classic else (), card.theme) \
-            if classic else theme.accent
-        pygame.draw.rect(surf, colour, face.band, border_radius=max(2, round(10 * u)))
-        left = (card.theme or card.stage or "").replace("-", " ").capitalize()
-        draw_text(surf, left, "bold", round(32 * u), (face.band.x + round(14 * u),
-                  face.band.centery), theme.paper, anchor="midleft")
-        if card.number is not None:
-            draw_text(surf, str(card.number), "bold", round(34 * u),
-                      (face.band.right - round(14 * u), face.band.centery), theme.paper,
-                      anchor="midright")
+    if face.band.h:  # the same strip as on screen: theme and number, or the stage
+        if classic:
+            colour = theme_colour(theme, deck.classic.themes if deck.classic else (),
+                                  card.theme)
+            label = theme_label(card.theme)
+        else:
+            colour = theme.accent
+            label = next((s.title for s in deck.stages if s.id == card.stage), card.stage)
+        right = str(card.number) if card.number is not None else ""
+        draw_band(surf, face.band, label, right, colour, theme, u)
     draw_picture(surf, picture_path(deck.root, card.image), face.picture, theme, u)
     draw_fitted(surf, lay.title, face.title, theme.accent)
     text = lay.text

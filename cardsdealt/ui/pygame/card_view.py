@@ -88,6 +88,22 @@ def theme_colour(theme: Theme, themes: tuple[str, ...], name: str | None):
     return theme.themes[i % len(theme.themes)]
 
 
+def draw_band(s: pygame.Surface, band: Rect, label: str, right: str, fill, theme: Theme,
+              u: float) -> None:
+    """The coloured strip at the top of a card: a name on the left (the theme, in words),
+    `right` on the right (the number), in the ink that reads on `fill`."""
+    pygame.draw.rect(s, fill, band, border_radius=max(2, round(12 * u)))
+    on_band = theme.text_on(fill)
+    num_w = 0
+    if right:
+        num_w = draw_text(s, right, "bold", round(34 * u),
+                          (band.right - round(18 * u), band.centery), on_band,
+                          anchor="midright", max_h=band.h).w
+    draw_text(s, label, "bold", round(34 * u), (band.x + round(18 * u), band.centery),
+              on_band, anchor="midleft", max_h=band.h,
+              max_w=max(10, band.w - num_w - round(54 * u)))
+
+
 def render_journey_card(card: Card, size: tuple[int, int], u: float, deck_root: str,
                         theme: Theme) -> pygame.Surface:
     """The whole card on a transparent surface (so it can be animated as one piece)."""
@@ -108,19 +124,9 @@ def render_classic_card(card: Card, size: tuple[int, int], u: float, deck_root: 
     rect = Rect(0, 0, *size)
     panel(s, rect, theme, u)
     lay = classic_face_layout(size, u, card.title, card.words)
-    band = lay.face.band
-    fill = theme_colour(theme, themes, card.theme)
-    pygame.draw.rect(s, fill, band, border_radius=max(2, round(12 * u)))
-    label = theme_label(card.theme)
-    on_band = theme.text_on(fill)
-    num_w = 0
-    if card.number is not None:
-        num_w = draw_text(s, f"Number {card.number}", "bold", round(34 * u),
-                          (band.right - round(18 * u), band.centery), on_band,
-                          anchor="midright", max_h=band.h).w
-    draw_text(s, label, "bold", round(34 * u), (band.x + round(18 * u), band.centery),
-              on_band, anchor="midleft", max_h=band.h,
-              max_w=max(10, band.w - num_w - round(54 * u)))
+    right = f"Number {card.number}" if card.number is not None else ""
+    draw_band(s, lay.face.band, theme_label(card.theme), right,
+              theme_colour(theme, themes, card.theme), theme, u)
     draw_picture(s, picture_path(deck_root, card.image), lay.face.picture, theme, u)
     draw_fitted(s, lay.title, lay.face.title, theme.accent)
     draw_fitted(s, lay.text, lay.face.text, theme.ink)
