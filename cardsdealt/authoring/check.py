@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 from typing import TextIO
 
+from cardsdealt.authoring.lint import advise
 from cardsdealt.deck.loader import check_deck
 from cardsdealt.deck.model import Deck
 from cardsdealt.deck.problems import ERROR, WARNING, Problem
@@ -35,21 +36,12 @@ def summary(deck: Deck) -> str:
     return f"\"{deck.title}\" ({', '.join(deck.modes)}): " + ", ".join(parts)
 
 
-def advice(deck: Deck) -> list[Problem]:
-    """Warnings for a deck that loads (issue: authoring advice). Empty when none apply."""
-    try:
-        from cardsdealt.authoring.lint import advise
-    except ImportError:
-        return []
-    return advise(deck)
-
-
 def run_check(roots: list[Path], *, strict: bool, out: TextIO) -> int:
     failed = False
     for root in roots:
         deck, problems = check_deck(root)
         if deck is not None:
-            problems = problems + advice(deck)
+            problems = problems + advise(deck)
         errors = [p for p in problems if p.severity == ERROR]
         warnings = [p for p in problems if p.severity == WARNING]
         for p in problems:

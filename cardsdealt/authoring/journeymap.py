@@ -13,8 +13,8 @@ import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
+from cardsdealt.authoring.lint import random_journeys
 from cardsdealt.deck.model import Deck
 
 FONT = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
@@ -76,15 +76,6 @@ def layout(deck: Deck, unreachable: set[str]) -> Layout:
     height = MARGIN * 2 + HEAD + tallest * (CARD_H + GAP) + 30 + 26 * len(legend)
     width = max(MARGIN * 2 + len(deck.stages) * LANE_W, 900)
     return Layout(width, height, lanes, boxes, list(dict.fromkeys(links)), legend)
-
-
-def _unreachable(deck: Deck, games: int, progress: Callable | None) -> set[str]:
-    try:
-        from cardsdealt.engine.simulate import simulate
-    except ImportError:
-        return set()
-    report = simulate(deck, games=games, seed=1, mode="journey", progress=progress)
-    return set(report.never_reached)
 
 
 def to_svg(lay: Layout, title: str) -> str:
@@ -205,7 +196,7 @@ def run_map(deck: Deck, output: str, games: int, out, progress=None) -> int:
     if "journey" not in deck.modes or not deck.stages:
         print("A map shows a journey deck's stages; this deck has no journey.", file=out)
         return 1
-    lay = layout(deck, _unreachable(deck, games, progress))
+    lay = layout(deck, set(random_journeys(deck, games, progress).never_reached))
     path = Path(output)
     try:
         if path.suffix.lower() == ".svg":

@@ -2,7 +2,7 @@
 
 Each piece of advice names the file and line of the card (or deck.yaml part) it is about and
 says what to do. Static checks only read the deck; reachability comes from random play
-(`cardsdealt.engine.simulate`) when the engine is available.
+(`cardsdealt.engine.simulate`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from cardsdealt.deck import images
 from cardsdealt.deck.model import Card, Deck, Source
 from cardsdealt.deck.problems import WARNING, Problem
+from cardsdealt.engine.simulate import simulate
 
 # The words young people ask professionals to use. Keys are matched as whole words or
 # phrases, case-insensitively; a deck can add its own under `lint: language:`.
@@ -197,26 +198,32 @@ def _language(deck: Deck) -> list[Problem]:
     return out
 
 
+REACH_GAMES = 300  # random journeys played by `check` to find what never comes up
+
+
+def random_journeys(deck: Deck, games: int, progress=None):
+    """The simulate report of `games` random journeys (seed 1, so advice is repeatable):
+    what `check` warns about and what the journey map draws dashed."""
+    return simulate(deck, games=games, seed=1, mode="journey", progress=progress)
+
+
 def _reachability(deck: Deck) -> list[Problem]:
     if "journey" not in deck.modes:
         return []
     try:
-        from cardsdealt.engine.simulate import simulate
-    except ImportError:
-        return []
-    try:
-        report = simulate(deck, games=300, seed=1, mode="journey")
+        report = random_journeys(deck, REACH_GAMES)
     except Exception:  # noqa: BLE001 - advice must never stop a check
         return []
     out = []
-    for cid in getattr(report, "never_reached", ()):
+    for cid in report.never_reached:
         c = deck.card(cid)
-        out.append(_warn(c.source, f"the card `{cid}` was never dealt in 300 random journeys",
-                         "Check its `requires` and its stage's `draws`; run `cardsdealt "
-                         "simulate` for the full picture."))
-    for rid in getattr(report, "reflections_never_raised", ()):
+        out.append(_warn(c.source, f"the card `{cid}` was never dealt in {REACH_GAMES} random "
+                         "journeys", "Check its `requires` and its stage's `draws`; run "
+                         "`cardsdealt simulate` for the full picture."))
+    for rid in report.reflections_never_raised:
         r = next((r for r in deck.reflections if r.id == rid), None)
         out.append(_warn(r.source if r else None,
-                         f"the reflection `{rid}` never came up in 300 random journeys",
-                         "Check that its `when` can become true with the stats' ranges."))
+                         f"the reflection `{rid}` never came up in {REACH_GAMES} random "
+                         "journeys", "Check that its `when` can become true with the stats' "
+                         "ranges."))
     return out
