@@ -108,11 +108,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _build_parser().parse_args(argv)
-    command = args.command or "play"
-    if args.command is None:
-        args = _build_parser().parse_args(["play", *(argv if argv is not None else sys.argv[1:])])
-    handler = globals()[f"_cmd_{command}"]
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # plain `cardsdealt`: the card table
+        args = parser.parse_args(["play"])
+    handler = globals()[f"_cmd_{args.command}"]
     try:
         return int(handler(args) or 0)
     except KeyboardInterrupt:
@@ -154,7 +154,8 @@ def _cmd_map(args: argparse.Namespace) -> int:
         return 1
     from cardsdealt.authoring.journeymap import run_map
 
-    return run_map(deck, args.output, args.games, sys.stdout, progress=_progress("playing"))
+    return _with_progress("Playing random journeys", "games",
+                          lambda p: run_map(deck, args.output, args.games, sys.stdout, p))
 
 
 def _cmd_print(args: argparse.Namespace) -> int:
@@ -163,19 +164,19 @@ def _cmd_print(args: argparse.Namespace) -> int:
         return 1
     from cardsdealt.authoring.printcards import run_print
 
-    return run_print(deck, args.output, sys.stdout, progress=_progress("drawing cards"))
+    return _with_progress("Drawing cards", "cards",
+                          lambda p: run_print(deck, args.output, sys.stdout, p))
 
 
-def _progress(label: str):
-    """A one-line progress indicator on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return None
+def _with_progress(label: str, unit: str, run) -> int:
+    """Run a long command with a progress line on stderr (wiped before its last words)."""
+    from cardsdealt.ui.terminal.progress import ProgressLine
 
-    def show(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        print(f"\r{label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
-
-    return show
+    progress = ProgressLine(label, sys.stderr, unit=unit)
+    try:
+        return run(progress)
+    finally:
+        progress.close()
 
 
 def _cmd_decks(args: argparse.Namespace) -> int:
@@ -211,7 +212,8 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def display_available() -> bool:
-    """True when a window can be opened. Cheap checks first, then SDL itself."""
+    """False when there is plainly no display (Linux with neither DISPLAY nor WAYLAND_DISPLAY,
+    and no SDL driver chosen). Anything subtler shows as DisplayUnavailable from the window."""
     driver = os.environ.get("SDL_VIDEODRIVER", "")
     if sys.platform.startswith("linux") and not driver:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):

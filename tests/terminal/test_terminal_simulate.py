@@ -10,7 +10,7 @@ import pytest
 from engine_decks import card, choice, classic_deck, cond, journey_deck
 
 from cardsdealt.deck.model import Stage
-from cardsdealt.ui.terminal import simulate as sim_mod
+from cardsdealt.ui.terminal import progress as progress_mod
 from cardsdealt.ui.terminal.simulate import run_simulate
 
 
@@ -54,7 +54,7 @@ def test_classic_report():
 
 def test_progress_only_on_a_tty(monkeypatch):
     ticks = iter(range(10**6))
-    monkeypatch.setattr(sim_mod.time, "perf_counter", lambda: next(ticks))
+    monkeypatch.setattr(progress_mod.time, "perf_counter", lambda: next(ticks))
     err = TTY()
     run_simulate(journey_deck(), 200, 1, None, False, io.StringIO(), err)
     assert "\rSimulating: 200 of 200 games" in err.getvalue()

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from typing import TextIO
 
 from cardsdealt.deck.model import Deck
 from cardsdealt.engine import GameError
 from cardsdealt.engine.simulate import SimulationReport, simulate
+from cardsdealt.ui.terminal.progress import ProgressLine
 
 
 def run_simulate(deck: Deck, games: int, seed: int, mode: str | None, as_json: bool,
@@ -22,21 +22,14 @@ def run_simulate(deck: Deck, games: int, seed: int, mode: str | None, as_json: b
     if games < 1:
         err.write("Please ask for at least one game (-n 1 or more).\n")
         return 2
-    tty = hasattr(err, "isatty") and err.isatty()
-    started = time.perf_counter()
-
-    def progress(done: int, total: int) -> None:
-        if tty and time.perf_counter() - started > 0.5:
-            err.write(f"\rSimulating: {done} of {total} games")
-            err.flush()
-
+    progress = ProgressLine("Simulating", err, unit="games")
     try:
         report = simulate(deck, games, seed, mode, players=players, progress=progress)
     except GameError as e:
+        progress.close()
         err.write(e.message + "\n")
         return 2
-    if tty and time.perf_counter() - started > 0.5:
-        err.write("\r" + " " * 40 + "\r")
+    progress.close()
     if as_json:
         out.write(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
     else:
