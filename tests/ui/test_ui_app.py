@@ -22,6 +22,18 @@ def _to_card(h: Harness) -> None:
     h.settle()
 
 
+def _to_door_question(h: Harness) -> None:
+    """On to the door card, then its second choice: the question "Why might a child hold on
+    to their bag?" opens in the text box."""
+    _to_card(h)
+    while h.top.shown.id != "door":
+        h.key(pygame.K_1, "1")
+        h.key(pygame.K_PAGEDOWN)
+        h.settle()
+    h.key(pygame.K_2, "2")
+    h.key(pygame.K_PAGEDOWN)
+
+
 def test_idle_draws_nothing(rens):
     h = Harness((1280, 720), entries_for(rens))
     _to_card(h)
@@ -46,13 +58,7 @@ def test_escape_opens_the_pause_menu_and_never_quits(rens):
 def test_window_close_hands_typed_words_to_on_quit(rens):
     drafts = []
     h = Harness((1280, 720), entries_for(rens), on_quit=drafts.append)
-    _to_card(h)
-    while h.top.shown.id != "door":
-        h.key(pygame.K_1, "1")
-        h.key(pygame.K_PAGEDOWN)
-        h.settle()
-    h.key(pygame.K_2, "2")
-    h.key(pygame.K_PAGEDOWN)
+    _to_door_question(h)
     h.type("Nobody asked ")
     h.type("me. Ŝ 🙂")
     h.app.step([pygame.event.Event(pygame.QUIT)], 0.0)
@@ -72,13 +78,7 @@ def test_window_close_without_typing_gives_none(rens):
 def test_quit_from_pause_menu_keeps_words(rens):
     drafts = []
     h = Harness((1280, 720), entries_for(rens), on_quit=drafts.append)
-    _to_card(h)
-    while h.top.shown.id != "door":
-        h.key(pygame.K_1, "1")
-        h.key(pygame.K_PAGEDOWN)
-        h.settle()
-    h.key(pygame.K_2, "2")
-    h.key(pygame.K_PAGEDOWN)
+    _to_door_question(h)
     h.type("half a thought")
     h.key(pygame.K_ESCAPE)
     for _ in range(3):
@@ -199,13 +199,7 @@ def test_a_held_key_repeating_does_not_race_through_cards(rens):
 def test_typing_keeps_key_repeats(rens):
     """Holding Backspace in the text box goes on deleting."""
     h = Harness((1280, 720), entries_for(rens))
-    _to_card(h)
-    while h.top.shown.id != "door":
-        h.key(pygame.K_1, "1")
-        h.key(pygame.K_PAGEDOWN)
-        h.settle()
-    h.key(pygame.K_2, "2")
-    h.key(pygame.K_PAGEDOWN)
+    _to_door_question(h)
     h.type("abcdef")
     back = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0, unicode="")
     h.app.step([back, back, back], 0.02)
