@@ -84,7 +84,7 @@ def _offline_syllables():
 
 @pytest.mark.parametrize("root", SHIPPED, ids=IDS)
 def test_deck_loads_with_no_problems(root):
-    from cardsdealt.authoring.check import advice
+    from cardsdealt.authoring.lint import advise as advice
 
     deck, problems = check_deck(root)
     assert deck is not None and not problems, "\n".join(p.format() for p in problems)
