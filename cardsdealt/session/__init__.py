@@ -41,18 +41,35 @@ saved with the next successful save). Reflection text is never logged and never 
 clipboard; files are 0600 on POSIX.
 """
 
-from cardsdealt.session.files import DiskFullError, SessionError, default_root
-from cardsdealt.session.resume import Resumed, resume
-from cardsdealt.session.savefile import NewerSaveError
-from cardsdealt.session.store import Session, SessionInfo, SessionStore
+from importlib import import_module
 
 __all__ = [
     "DiskFullError", "NewerSaveError", "Resumed", "Session", "SessionError", "SessionInfo",
     "SessionStore", "default_root", "export_record", "resume",
 ]
 
+# imported when first used: the deck cache (deckcache.py) is needed before the first card,
+# the rest of this package only once there is a session to keep
+_WHERE = {
+    "DiskFullError": "files", "SessionError": "files", "default_root": "files",
+    "Resumed": "resume", "resume": "resume", "NewerSaveError": "savefile",
+    "Session": "store", "SessionInfo": "store", "SessionStore": "store",
+}
 
-def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None):
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        value = getattr(import_module(f"cardsdealt.session.{_WHERE[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'cardsdealt.session' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(list(globals()) + __all__)
+
+
+def export_record(store, session_id: str, out_dir=None, deck=None):
     """Write the session's reflective record (Markdown + PDF); see cardsdealt.session.export."""
     from cardsdealt.session.export import export_record as _export
 

@@ -83,7 +83,9 @@ def when(iso: str) -> str:
 
 
 def load_entries(paths: list[Path], given: Path | None = None) -> list[DeckEntry]:
-    from cardsdealt.deck import DeckError, load_deck
+    """The start screen's decks (as last loaded when their files have not changed)."""
+    from cardsdealt.deck.problems import DeckError
+    from cardsdealt.session.deckcache import load as load_deck
 
     out: list[DeckEntry] = []
     seen: set[Path] = set()
