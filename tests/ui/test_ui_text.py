@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cardsdealt.ui.pygame import textbox
-from cardsdealt.ui.pygame.text import fit, font, wrap
+from cardsdealt.ui.pygame.text import _wrap_words, fit, font, wrap
 from cardsdealt.ui.pygame.textbuffer import TextBuffer
 
 
@@ -17,6 +19,24 @@ def test_wrap_never_exceeds_the_width():
         lines = wrap(text, f, width)
         assert all(f.size(line)[0] <= width for line in lines)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+WORDS = ("I", "a", "we", "Kai", "don't", "home,", "family", "time.", "Everyone", "WWWWWW",
+         "social", "worker", "supercalifragilisticexpialidocious", "“quoted”", "Mx.", "–")
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
+       width=st.integers(8, 1400), style=st.sampled_from(["regular", "bold", "italic"]),
+       px=st.sampled_from([14, 22, 31, 48, 60, 90]))
+def test_guessed_breaks_are_the_greedy_ones(words, width, style, px):
+    """The fast wrap guesses where lines break from letter advances and checks with the real
+    measure: it must give exactly the lines of measuring word by word."""
+    f = font(style, px)
+    text = " ".join(words)
+    slow: list[str] = []
+    _wrap_words(text.split(" "), f, width, slow)
+    assert wrap(text, f, width) == slow
 
 
 def test_fit_shrinks_to_the_floor_then_reports_overflow():

@@ -10,7 +10,6 @@ stats and votes, and the words that were being typed back in the reflection box.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -75,6 +74,8 @@ def session_entries(store, deck_for: Callable[[str], object] | None = None,
 
 def when(iso: str) -> str:
     """"3 March 2025, 14:05" from a saved time (or the text as it is if it is not a time)."""
+    from datetime import datetime
+
     try:
         t = datetime.fromisoformat(iso)
     except (TypeError, ValueError):

@@ -101,13 +101,15 @@ def current(app) -> Preset | None:
 
 def scene_for(app, table, game):
     """The play screen for `game` under the current preset (the interview has its own)."""
-    from cardsdealt.ui.pygame.scenes.classic import ClassicScene
-    from cardsdealt.ui.pygame.scenes.journey import JourneyScene
-
     p = current(app)
     if p is not None and p.name == "interview":
         from cardsdealt.ui.pygame.scenes.interview import InterviewScene
 
         return InterviewScene(app, table, game)
-    cls = JourneyScene if game.mode == "journey" else ClassicScene
-    return cls(app, table, game)
+    if game.mode == "journey":
+        from cardsdealt.ui.pygame.scenes.journey import JourneyScene
+
+        return JourneyScene(app, table, game)
+    from cardsdealt.ui.pygame.scenes.classic import ClassicScene
+
+    return ClassicScene(app, table, game)

@@ -117,27 +117,77 @@ def font(style: str, px: float) -> pygame.font.Font:
 
 def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
     """Lines no wider than `width`. Paragraph breaks (newlines) are kept; a word longer than
-    the line is broken between characters rather than spilling out of the box."""
+    the line is broken between characters rather than spilling out of the box.
+
+    The lines are the greedy ones (each takes every word that still fits, measured by the
+    font); where the break falls is first guessed from the letters' advances, then checked
+    with the real measure on either side, so a line costs ~2 measures instead of one per
+    word (an introduction at 7 sizes: 430 measures before, 60 now; same lines)."""
     width = max(1, width)
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.split(" ")
-        line = ""
-        for word in words:
-            trial = f"{line} {word}" if line else word
-            if f.size(trial)[0] <= width:
-                line = trial
-                continue
-            if line:
-                lines.append(line)
-            line = ""
-            while f.size(word)[0] > width and len(word) > 1:
-                cut = longest_prefix(word, f, width)
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
+        if len(words) < 4 or "" in words:  # short, or runs of spaces: word by word
+            _wrap_words(words, f, width, lines)
+        else:
+            _wrap_guessed(para, words, f, width, lines)
     return lines
+
+
+def _wrap_words(words: list[str], f: pygame.font.Font, width: int, lines: list[str]) -> None:
+    line = ""
+    for word in words:
+        trial = f"{line} {word}" if line else word
+        if f.size(trial)[0] <= width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+        line = _break_long(word, f, width, lines)
+    lines.append(line)
+
+
+def _break_long(word: str, f: pygame.font.Font, width: int, lines: list[str]) -> str:
+    """Put the parts of a word wider than the line on lines of their own; the rest (which
+    fits) is returned to start the next line."""
+    while f.size(word)[0] > width and len(word) > 1:
+        cut = longest_prefix(word, f, width)
+        lines.append(word[:cut])
+        word = word[cut:]
+    return word
+
+
+def _wrap_guessed(para: str, words: list[str], f: pygame.font.Font, width: int,
+                  lines: list[str]) -> None:
+    advance = {}
+    for ch, m in zip(para, f.metrics(para), strict=False):  # only a guess: checked below
+        advance[ch] = m[4] if m else 0
+    space = advance.get(" ", 0)
+    guess = [sum(advance.get(c, 0) for c in w) for w in words]
+
+    def fits(i: int, k: int) -> bool:
+        return f.size(" ".join(words[i:i + k]))[0] <= width
+
+    i, n = 0, len(words)
+    while i < n:
+        k, est = 1, guess[i]
+        while i + k < n and est + space + guess[i + k] <= width:
+            est += space + guess[i + k]
+            k += 1
+        if fits(i, k):
+            while i + k < n and fits(i, k + 1):
+                k += 1
+        else:
+            while k > 1 and not fits(i, k):
+                k -= 1
+        if k == 1 and f.size(words[i])[0] > width:
+            # as word by word: the long word's parts get lines, its rest starts the next
+            words[i] = _break_long(words[i], f, width, lines)
+            guess[i] = sum(advance.get(c, 0) for c in words[i])
+            if i + 1 < n and fits(i, 2):
+                continue  # (the rest is short: words after it may join it)
+        lines.append(" ".join(words[i:i + k]))
+        i += k
 
 
 def longest_prefix(word: str, f: pygame.font.Font, width: int, minimum: int = 1) -> int:
@@ -187,16 +237,33 @@ def fit(text: str, style: str, box: tuple[int, int], max_px: float, min_px: floa
     w, h = max(1, box[0]), max(1, box[1])
     top = round(max_px) if exact else scaled(max_px)
     min_px = max(6, min(round(min_px), top))
-    px = top
-    while True:
+    sizes = [top]
+    while sizes[-1] > min_px:
+        px = sizes[-1]
+        sizes.append(max(min_px, px - max(1, px // 16)))
+
+    def attempt(px: int) -> Fitted:
         f = font(style, px)
         lines = wrap(text, f, w)
         lh = line_height(f, spacing)
-        height = lh * len(lines)
         width = max((f.size(s)[0] for s in lines), default=0)
-        if (height <= h and width <= w) or px <= min_px:
-            return Fitted(style, px, tuple(lines), lh, width, height, (w, h))
-        px = max(min_px, px - max(1, px // 16))
+        return Fitted(style, px, tuple(lines), lh, width, lh * len(lines), (w, h))
+
+    # the largest size that fits: the first size, else halving the steps between (smaller
+    # text never needs more room, so the sizes that fit are the lower end of the list)
+    best = attempt(sizes[0])
+    if not best.overflow or len(sizes) == 1:
+        return best
+    lo, hi = 1, len(sizes) - 1  # sizes[hi] is the floor: used whether it fits or not
+    found = None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        tried = attempt(sizes[mid])
+        if tried.overflow:
+            lo = mid + 1
+        else:
+            found, hi = tried, mid - 1
+    return found if found is not None else attempt(sizes[-1])
 
 
 def draw_fitted(surface: pygame.Surface, fitted: Fitted, rect: pygame.Rect, colour,

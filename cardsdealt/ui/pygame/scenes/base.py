@@ -105,6 +105,8 @@ class Scene:
 
     def speak(self, text: str) -> None:
         """Read `text` aloud when read-aloud is on (silently nothing otherwise)."""
+        if getattr(self.app, "speaker", None) is None:
+            return  # (prefs, and the settings file code, load only when there is a voice)
         from cardsdealt.ui.pygame.prefs import speak
 
         speak(self.app, text)
