@@ -7,7 +7,8 @@ Each figure is the median of several runs and is printed with a ratio against it
 - steady frame of a static card at 1920x1080 vs one full-screen blit     (goal <= 2x)
 - first frame of a newly dealt card at 1080p                             (goal <= 16 ms)
 - CPU while idle on a static card                                        (goal <= 1 % of a core)
-- launch to first card vs bare display init + set_mode + flip            (goal <= 2x)
+- launch to first card vs bare display init + set_mode + flip            (goal <= 2x), warm and
+  cold deck cache, and for reference pygame alone drawing the same five frames
 - peak memory playing both shipped decks to the end                      (goal <= 150 MB)
 - frame time including flip at 1080p and 4K under Xvfb (when installed; Debian: xvfb)
 Parts that need a fresh process run this file again with --child.
@@ -167,6 +168,56 @@ def c_bare() -> str:
     return f"{time.perf_counter() - t0:.4f}"
 
 
+def c_screens() -> str:
+    """For reference, pygame alone (none of cardsdealt's code): start the display as `bare`
+    does, then draw the same five frames as a launch to the first card (the deck list twice,
+    content notes, introduction, card with its picture) with the real texts, plainly: one
+    reused full-screen layer, a panel, each text wrapped by SDL_ttf at one size. What any
+    pygame program showing these screens pays, before its own logic."""
+    from cardsdealt.deck import load_deck  # (read before the clock starts)
+
+    deck = load_deck(ROOT / "decks" / JOURNEY)
+    card = next(c for c in deck.cards if c.image)
+    picture = Path(deck.root) / card.image
+    font_dir = ROOT / "assets" / "fonts"
+    blocks = [
+        [("Bold", 72, "The Cards You're Dealt"), ("Regular", 40, "Choose a deck")],
+        [("Bold", 72, "The Cards You're Dealt"), ("Regular", 40, "Choose a deck")]
+        + [("Bold", 44, d) for d in ("Kai's journey", "The Cards You're Dealt", "Example")],
+        [("Bold", 60, "Before we start")] + [("Regular", 40, n) for n in deck.content_notes],
+        [("Bold", 60, deck.title), ("Regular", 44, deck.introduction)],
+        [("Bold", 40, "Card 1"), ("Regular", 60, card.text)]
+        + [("Regular", 40, ch.label) for ch in card.choices],
+    ]
+    t0 = time.perf_counter()
+    import pygame
+
+    pygame.display.init()
+    pygame.font.init()
+    screen = pygame.display.set_mode((1920, 1080), pygame.RESIZABLE)
+    pygame.display.flip()
+    fonts: dict = {}
+    layer = pygame.Surface((1920, 1080), 0, screen)
+    for i, frame in enumerate(blocks):
+        layer.fill((245, 238, 228))
+        pygame.draw.rect(layer, (255, 252, 246), (200, 120, 1520, 840), border_radius=28)
+        y = 160
+        for style, px, words in frame:
+            key = (style, px)
+            if key not in fonts:
+                fonts[key] = pygame.font.Font(str(font_dir / f"AtkinsonHyperlegible-{style}.ttf"),
+                                              px)
+            img = fonts[key].render(words, True, (40, 32, 28), wraplength=1400)
+            layer.blit(img, (260, y))
+            y += img.get_height() + 20
+        if i == len(blocks) - 1:
+            pic = pygame.image.load(str(picture)).convert()
+            layer.blit(pygame.transform.smoothscale(pic, (900, 560)), (960, 300))
+        screen.blit(layer, (0, 0))
+        pygame.display.flip()
+    return f"{time.perf_counter() - t0:.4f}"
+
+
 def c_launch() -> str:
     """Seconds to the first screen (the deck list) and to the first card, in one process;
     the screens between (content notes, introduction) are drawn, with no time to read."""
@@ -226,6 +277,7 @@ def c_flip(size: str) -> str:
 
 
 CHILDREN = {"frames": c_frames, "idle": c_idle, "bare": c_bare, "launch": c_launch,
+            "screens": c_screens,
             "memory": c_memory, "flip": c_flip}
 
 
@@ -260,12 +312,27 @@ def main() -> int:
     line(f"CPU idle on a static card ({a.idle_seconds:g} s)", f"{share:.2f} % of a core",
          share / 1.0, f"{share / 1:.2f} of 1 %")
     bare = statistics.median(float(child(["bare"])) for _ in range(runs))
-    launches = [list(map(float, child(["launch"]).split())) for _ in range(runs)]
-    screen, launch = (statistics.median(x[i] for x in launches) for i in range(2))
+    # launches keep their deck cache in a folder of their own: warm (as every launch after
+    # the first one is) and cold (the first launch, or after a deck was edited)
+    with tempfile.TemporaryDirectory(prefix="cardsdealt-bench-cache-") as cache:
+        env = _env(CARDSDEALT_CACHE_DIR=cache)
+        child(["launch"], env=env)
+        warm = [list(map(float, child(["launch"], env=env).split())) for _ in range(runs)]
+        cold = []
+        for _ in range(runs):
+            shutil.rmtree(cache, ignore_errors=True)
+            cold.append(list(map(float, child(["launch"], env=env).split())))
+    screen, launch = (statistics.median(x[i] for x in warm) for i in range(2))
     line("launch to first screen vs bare display+flip", f"{screen * 1000:.0f} ms vs "
          f"{bare * 1000:.0f} ms", (screen / bare) / 2, f"{screen / bare:.2f}x (goal <= 2x)")
     line("launch to first card vs bare display+flip", f"{launch * 1000:.0f} ms vs "
          f"{bare * 1000:.0f} ms", (launch / bare) / 2, f"{launch / bare:.2f}x (goal <= 2x)")
+    launch = statistics.median(x[1] for x in cold)
+    line("  the same, first launch (no deck cache yet)", f"{launch * 1000:.0f} ms",
+         (launch / bare) / 2, f"{launch / bare:.2f}x")
+    plain = statistics.median(float(child(["screens"])) for _ in range(runs))
+    line("  pygame alone drawing those five frames", f"{plain * 1000:.0f} ms",
+         (plain / bare) / 2, f"{plain / bare:.2f}x (reference: no cardsdealt code)")
     mem = float(child(["memory"]))
     line("peak memory, both shipped decks to the end", f"{mem:.0f} MB", mem / 150,
          f"{mem / 150:.2f} of 150 MB")

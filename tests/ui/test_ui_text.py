@@ -22,10 +22,11 @@ def test_wrap_never_exceeds_the_width():
 
 
 WORDS = ("I", "a", "we", "Kai", "don't", "home,", "family", "time.", "Everyone", "WWWWWW",
-         "social", "worker", "supercalifragilisticexpialidocious", "“quoted”", "Mx.", "–")
+         "social", "worker", "supercalifragilisticexpialidocious", "“quoted”", "Mx.", "–",
+         "", "•")  # "": runs of spaces, and spaces at either end
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
        width=st.integers(8, 1400), style=st.sampled_from(["regular", "bold", "italic"]),
        px=st.sampled_from([14, 22, 31, 48, 60, 90]))

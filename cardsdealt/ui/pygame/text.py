@@ -127,7 +127,7 @@ def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         words = para.split(" ")
-        if len(words) < 4 or "" in words:  # short, or runs of spaces: word by word
+        if len(words) < 4:  # short: word by word
             _wrap_words(words, f, width, lines)
         else:
             _wrap_guessed(para, words, f, width, lines)
@@ -170,6 +170,11 @@ def _wrap_guessed(para: str, words: list[str], f: pygame.font.Font, width: int,
 
     i, n = 0, len(words)
     while i < n:
+        while i < n and not words[i]:
+            i += 1  # a space at the start of a line is dropped, as word by word
+        if i == n:
+            lines.append("")
+            break
         k, est = 1, guess[i]
         while i + k < n and est + space + guess[i + k] <= width:
             est += space + guess[i + k]
