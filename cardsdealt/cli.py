@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 from cardsdealt import __version__
+from cardsdealt.paths import DECKS
 
-SHIPPED_DECKS = Path(__file__).resolve().parent.parent / "decks"
+SHIPPED_DECKS = DECKS
 
 
 def shipped_decks() -> list[Path]:

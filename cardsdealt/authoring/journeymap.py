@@ -16,8 +16,9 @@ from pathlib import Path
 
 from cardsdealt.authoring.lint import random_journeys
 from cardsdealt.deck.model import Deck
+from cardsdealt.paths import FONT_DIR
 
-FONT = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "AtkinsonHyperlegible-Regular.ttf"
+FONT = FONT_DIR / "AtkinsonHyperlegible-Regular.ttf"
 BOLD = FONT.with_name("AtkinsonHyperlegible-Bold.ttf")
 
 BG = (251, 246, 238)

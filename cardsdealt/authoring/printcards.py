@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, TextIO
 
 from cardsdealt.deck.model import Card, Deck
+from cardsdealt.paths import FONT_DIR
 
 CARD_MM = (63.0, 88.0)
 COLS, ROWS = 3, 3
@@ -24,7 +25,7 @@ DPI = 300
 MARGIN_X = (PAGE_MM[0] - COLS * CARD_MM[0]) / 2
 MARGIN_Y = (PAGE_MM[1] - ROWS * CARD_MM[1]) / 2
 CROP = 5.0  # mm: length of a crop mark, drawn in the margin only
-FONTS = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONTS = FONT_DIR
 
 
 def card_px() -> tuple[int, int]:

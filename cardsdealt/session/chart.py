@@ -8,10 +8,11 @@ Only pygame.font is initialised: no window, no audio.
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+from cardsdealt import paths
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # no banner in `cardsdealt export`
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = paths.FONT_DIR
 COLOURS = [(0, 114, 178), (213, 94, 0), (0, 158, 115), (204, 121, 167), (230, 159, 0),
            (86, 180, 233), (0, 0, 0)]
 MARKERS = ["circle", "square", "triangle", "diamond"]

@@ -16,11 +16,12 @@ classic themes are named in words on their band.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+
+from cardsdealt import paths
 
 Colour = tuple[int, int, int]
 
-FONT_DIR = Path(__file__).resolve().parents[3] / "assets" / "fonts"
+FONT_DIR = paths.FONT_DIR
 
 
 @dataclass(frozen=True)
