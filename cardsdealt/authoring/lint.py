@@ -199,12 +199,14 @@ def _language(deck: Deck) -> list[Problem]:
 
 
 REACH_GAMES = 300  # random journeys played by `check` to find what never comes up
+LONGEST_JOURNEY = 500  # cards: a random journey still going after this is going round
 
 
 def random_journeys(deck: Deck, games: int, progress=None):
     """The simulate report of `games` random journeys (seed 1, so advice is repeatable):
     what `check` warns about and what the journey map draws dashed."""
-    return simulate(deck, games=games, seed=1, mode="journey", progress=progress)
+    return simulate(deck, games=games, seed=1, mode="journey", progress=progress,
+                    max_steps=LONGEST_JOURNEY)
 
 
 def _reachability(deck: Deck) -> list[Problem]:
@@ -215,6 +217,17 @@ def _reachability(deck: Deck) -> list[Problem]:
     except Exception:  # noqa: BLE001 - advice must never stop a check
         return []
     out = []
+    for cycle, games in report.loops.items():
+        ids = cycle.split()
+        if not ids or not deck.has_card(ids[0]):
+            continue
+        path = " → ".join(f"`{c}`" for c in ids + ids[:1])
+        out.append(_warn(deck.card(ids[0]).source,
+                         f"{games} of {REACH_GAMES} random journeys were still going after "
+                         f"{LONGEST_JOURNEY} cards: {path} kept leading to each other with "
+                         "`next`",
+                         "Give one of these cards `once: true`, or a choice without `next:`, "
+                         "so the journey can move on."))
     for cid in report.never_reached:
         c = deck.card(cid)
         out.append(_warn(c.source, f"the card `{cid}` was never dealt in {REACH_GAMES} random "

@@ -24,7 +24,9 @@ class SimulationReport:
     games: int
     seed: int
     steps: int = 0  # journey: choices made; classic: turns taken
-    unfinished: int = 0  # games stopped after MAX_STEPS without an ending
+    unfinished: int = 0  # games stopped after max_steps without an ending
+    max_steps: int = MAX_STEPS
+    loops: dict = field(default_factory=dict)  # journey: "a b" (cards going round) -> games
     card_counts: dict = field(default_factory=dict)  # id -> games dealt (journey) / plays
     never_reached: list = field(default_factory=list)
     stages_entered: dict = field(default_factory=dict)  # stage -> games that entered it
@@ -55,9 +57,10 @@ def game_seed(seed: int, index: int) -> int:
 
 def simulate(deck: Deck, games: int, seed: int = 1, mode: str | None = None,
              players: int | None = None,
-             progress: Callable[[int, int], None] | None = None) -> SimulationReport:
+             progress: Callable[[int, int], None] | None = None,
+             max_steps: int = MAX_STEPS) -> SimulationReport:
     mode = mode or deck.modes[0]
-    report = SimulationReport(deck.id, mode, games, seed)
+    report = SimulationReport(deck.id, mode, games, seed, max_steps=max_steps)
     pick = Rng(seed, stream=3)
     run = _journey_game if mode == "journey" else _classic_game
     acc = _Acc()
@@ -87,7 +90,7 @@ class _Acc:
 def _journey_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) -> None:
     state = game.state
     steps = 0
-    while not state.finished and steps < MAX_STEPS:
+    while not state.finished and steps < report.max_steps:
         if state.pending() is not None:
             game.reflect(None)
         else:
@@ -96,6 +99,8 @@ def _journey_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) ->
     report.steps += steps
     if not state.finished:
         report.unfinished += 1
+        key = " ".join(going_round([h["card"] for h in state.history[-200:]]))
+        report.loops[key] = report.loops.get(key, 0) + 1
     acc.cards.update(state.seen)
     acc.entered.update({stage for stage, _ in state.stage_log})
     if not state.finished:
@@ -115,11 +120,25 @@ def _journey_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) ->
     acc.final.update(state.stats)
 
 
+def going_round(dealt: list[str]) -> list[str]:
+    """The cards a journey that never ends keeps dealing, in order, from the first by name:
+    the run from the last card's previous appearance (["b", "a", "b", "a"] -> ["a", "b"])."""
+    if not dealt:
+        return []
+    last = dealt[-1]
+    before = len(dealt) - 2
+    while before >= 0 and dealt[before] != last:
+        before -= 1
+    cycle = dealt[before + 1:] if before >= 0 else dealt[-5:]
+    start = cycle.index(min(cycle))
+    return cycle[start:] + cycle[:start]
+
+
 def _classic_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) -> None:
     state = game.state
     report.players = len(state.player_names)
     steps = 0
-    while not state.finished and steps < MAX_STEPS:
+    while not state.finished and steps < report.max_steps:
         if state.discussing is not None:
             game.end_discussion()
             continue

@@ -64,3 +64,41 @@ def test_words_too_long_for_a_projected_card(deck_copy):
                    f'text: "{long_text}"')
     hits = _advice(deck_copy, "on a projector, `moving-bedroom` will not fit")
     assert hits[0].line == deck_copy.line_of(J, "- id: moving-bedroom")
+
+
+def _make_a_loop(deck_copy):
+    """`moving-bedroom` and `review` may come again (`once: false`) and every choice of each
+    sends the game to the other."""
+    deck_copy.edit(J, '  title: "My room"\n', '  title: "My room"\n  once: false\n')
+    deck_copy.edit(J, '  title: "The meeting"\n', '  title: "The meeting"\n  once: false\n')
+    for response in ('"It looks a bit more like mine now."', '"So I\'m moving again."',
+                     '"Over the bed. Where I can see them."'):
+        deck_copy.edit(J, f"response: {response}\n", f"response: {response}\n      next: review\n")
+    for response in ('"I wrote down three things. They read them all out."',
+                     '"They decided everything. Again."'):
+        deck_copy.edit(J, f"response: {response}\n",
+                       f"response: {response}\n      next: moving-bedroom\n")
+
+
+def test_cards_that_keep_leading_to_each_other(deck_copy):
+    _make_a_loop(deck_copy)
+    (hit,) = _advice(deck_copy, "kept leading to each other")
+    assert "`moving-bedroom` → `review` → `moving-bedroom`" in hit.message
+    assert hit.file == J and hit.line == deck_copy.line_of(J, "- id: moving-bedroom")
+    assert "once: true" in hit.hint
+
+
+def test_simulate_names_the_cards_going_round(deck_copy, capsys):
+    _make_a_loop(deck_copy)
+    assert main(["simulate", str(deck_copy.root), "-n", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "5 games did not end" in out
+    assert "going round: moving-bedroom -> review -> moving-bedroom" in out
+
+
+def test_no_loop_advice_for_the_shipped_decks():
+    from pathlib import Path
+
+    for name in ("example", "kais-journey"):
+        deck = load_deck(Path(__file__).resolve().parents[2] / "decks" / name)
+        assert not [p for p in advise(deck) if "leading to each other" in p.message]

@@ -6,7 +6,7 @@ from engine_decks import card, choice, classic_deck, cond, journey_deck
 
 from cardsdealt.deck.model import Reflection, Stage
 from cardsdealt.engine import Game
-from cardsdealt.engine.simulate import game_seed, simulate
+from cardsdealt.engine.simulate import game_seed, going_round, simulate
 
 
 def awkward_deck():
@@ -77,3 +77,10 @@ def test_progress_is_reported():
     calls = []
     simulate(journey_deck(), games=300, seed=1, progress=lambda d, t: calls.append((d, t)))
     assert calls[-1] == (300, 300) and len(calls) > 10
+
+
+def test_going_round_names_the_cycle_from_its_first_card_by_name():
+    assert going_round(["x", "b", "a", "b", "a", "b"]) == ["a", "b"]
+    assert going_round(["x", "c", "a", "b", "c", "a", "b"]) == ["a", "b", "c"]
+    assert going_round(["x", "y", "a", "a"]) == ["a"]
+    assert going_round([]) == []

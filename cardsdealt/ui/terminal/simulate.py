@@ -40,8 +40,13 @@ def run_simulate(deck: Deck, games: int, seed: int, mode: str | None, as_json: b
 def report_lines(deck: Deck, r: SimulationReport) -> list[str]:
     lines = [f"{deck.title}: {r.games} random {r.mode} games (seed {r.seed})", ""]
     if r.unfinished:
-        lines += [f"{r.unfinished} games did not end: two cards may keep sending the game to "
-                  "each other with `next`, or no card can ever be played.", ""]
+        lines += [f"{r.unfinished} games did not end (stopped after {r.max_steps} choices): cards "
+                  "that keep sending the game to each other with `next`, or no card that can "
+                  "ever be played."]
+        for cycle, games in sorted(r.loops.items(), key=lambda kv: -kv[1]):
+            ids = cycle.split()
+            lines.append(f"  {games} going round: {' -> '.join(ids + ids[:1])}")
+        lines.append("")
     lines += _list("Cards never reached", r.never_reached, "every card was reached")
     if r.mode == "journey":
         lines += _journey_lines(deck, r)
