@@ -5,12 +5,14 @@ a break with one key, the presenter window, and what ends up in the record."""
 from __future__ import annotations
 
 from argparse import Namespace
+from dataclasses import replace
 
 import pygame
 import pytest
 from uikit import Harness, entries_for
 
 from cardsdealt.session import SessionStore
+from cardsdealt.ui.pygame import text as text_module
 from cardsdealt.ui.pygame.app import App
 from cardsdealt.ui.pygame.display import open_display
 from cardsdealt.ui.pygame.flow import Table
@@ -253,6 +255,73 @@ def test_notes_help_and_a_break_with_one_key(rens, table_deck):
     keys = " ".join(k for k, _ in HELP_ROWS + ROOM_ROWS)
     for k in ("T", "+ and −", "N", "K", "P", "Backspace", "C, number", "W", "Blank (B or .)"):
         assert k in keys
+
+
+class Drawn:
+    """Installed as `text.probe`: every line of text drawn, with the surface it went on."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[pygame.Surface, str]] = []
+
+    def text(self, surface, img, rect, text, style, px, colour, call) -> None:
+        surface.blit(img, rect)
+        self.lines.append((surface, text))
+
+    def overflow(self, kind, text, px) -> None:
+        pass
+
+    def on(self, surface) -> str:
+        return "\n".join(t for s, t in self.lines if s is surface)
+
+    def off(self, surface) -> str:
+        return "\n".join(t for s, t in self.lines if s is not surface)
+
+
+def with_notes(deck):
+    """The deck with facilitator notes on every card (the test decks have none)."""
+    cards = tuple(replace(c, facilitator_notes=f"Only for the trainer: {c.id} notes")
+                  for c in deck.cards)
+    return replace(deck, cards=cards)
+
+
+@pytest.mark.parametrize("preset", ["supervision", "interview"])
+def test_with_a_presenter_window_n_keeps_the_notes_off_the_projector(rens, preset):
+    """N with the presenter window open: the notes come forward there (larger, with a short
+    line saying where they are), never on the projector; N again: the usual view."""
+    h = RoomHarness(entries_for(with_notes(rens)), preset=preset)
+    to_first_card(h, preset_moves=0)
+    scene = h.top
+    h.key(K.K_p, "p")
+    pres = h.app.facilitation.presenter
+    assert pres is not None
+    surface = pres.window.get_surface()
+    notes = scene.notes_card().facilitator_notes
+    drawn = Drawn()
+    text_module.probe = drawn
+    try:
+        before = h.frame()
+        h.key(K.K_n, "n")
+        h.settle(0.1)
+        after = h.frame()
+    finally:
+        text_module.probe = None
+    assert h.top is scene and h.top.name != "notes"  # nothing over the card
+    assert before.get_view("2").raw == after.get_view("2").raw  # the projector did not change
+    projector = drawn.off(surface)
+    assert notes not in projector and "For the facilitator" not in projector
+    assert "only on your screen" not in projector
+    presenter = drawn.on(surface)
+    assert notes in presenter and "only on your screen" in presenter
+    assert pres.notes_large
+    frames = pres.frames
+    h.settle(10)  # the short line goes by itself; the notes stay large
+    assert pres.frames == frames + 1 and not pres.message and pres.notes_large
+    h.key(K.K_n, "n")  # the usual view again, still not on the projector
+    assert h.top is scene and not pres.notes_large and pres.message
+    h.key(K.K_p, "p")  # no presenter window: N shows the notes on the projector, as always
+    h.key(K.K_n, "n")
+    assert h.top.name == "notes" and h.top.card is scene.notes_card()
+    h.close_windows()
 
 
 def test_a_held_break_key_does_not_close_the_break(rens):

@@ -54,6 +54,10 @@ def shots(tmp_path_factory):
         out["blank"] = h.frame()
         h.app.step([], 0.05)
         out["presenter-blank"] = fac.presenter.window.get_surface().copy()
+        h.key(K.K_b, "b")  # the card back
+        h.key(K.K_n, "n")  # the notes larger on the presenter window, not on the projector
+        h.app.step([], 0.05)
+        out["presenter-notes"] = fac.presenter.window.get_surface().copy()
         fac.close()
     finally:
         mp.undo()
@@ -111,3 +115,11 @@ def test_presenter_window_while_blank(shots):
     """As the presenter view, with a band at the top: "The projector is blank. Any key
     brings the card back.\""""
     _check(shots, "presenter-blank")
+
+
+def test_presenter_window_with_the_notes_larger(shots):
+    """After N: a band at the top, "Your notes are larger here, only on your screen: the room
+    still sees the card. N again: the usual view."; on the left "Notes for you: The front
+    door", its notes (or that it has none), "What we want you to know" and "Talk about it" in
+    larger type (not the card's words); the ring, the hands and the next step on the right."""
+    _check(shots, "presenter-notes")

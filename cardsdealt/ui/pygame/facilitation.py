@@ -41,6 +41,7 @@ class Facilitation:
                 t.chimed = True
                 soft_chime()
         if self.presenter is not None:
+            self.presenter.tick(dt)
             self.presenter.maybe_draw(force=False)
 
     # -- the presenter window --------------------------------------------------------------
@@ -68,6 +69,16 @@ class Facilitation:
             self.open_presenter()
         else:
             self.close_presenter()
+
+    def notes_forward(self) -> bool:
+        """N with the presenter window open: the notes larger there (or back to the usual
+        view), never on the projector. False: no presenter window, the caller shows them."""
+        pres = self.presenter
+        if pres is None:
+            return False
+        pres.toggle_notes()
+        pres.maybe_draw(force=False)
+        return True
 
     @property
     def presenting(self) -> bool:

@@ -7,6 +7,9 @@ do, so the trainer never has to guess in front of a room. It uses pygame-ce's `W
 (several windows in one program; `Window.get_surface()` and `Window.flip()` draw into it in
 software, like the main window).
 
+N, while it is open, brings the notes forward here (first, in larger type) and never onto
+the projector; a short line says where they are, then goes by itself.
+
 It redraws only when something it shows changed (checked with a cheap key each turn of the
 loop), never at a frame rate.
 """
@@ -30,7 +33,11 @@ TITLE = "The Cards You're Dealt: presenter view"
 ENV = "CARDSDEALT_PRESENTER"  # "1": always open it (tests, one screen); "0": never
 CENTRED_ON = 0x2FFF0000  # SDL_WINDOWPOS_CENTERED_DISPLAY(n) is this | n (SDL 2)
 KEYS = ("Next: PageDown · Back: PageUp · F5: take / start · B: blank · T: timer · "
-        "+ −: 30 s · N: notes · K: break · P: close this window")
+        "+ −: 30 s · N: notes larger / usual · K: break · P: close this window")
+MESSAGE_SECONDS = 8.0  # how long the short line after N stays
+NOTES_LARGE = ("Your notes are larger here, only on your screen: the room still sees the "
+               "card. N again: the usual view.")
+NOTES_USUAL = "The usual view. Your notes stay here, on your screen, never on the projector."
 
 
 @dataclass
@@ -51,6 +58,8 @@ class Info:
     state: str = ""  # what covers the projector now (blank, break, help...)
     private: str = ""  # interview: the panel note being typed
     private_title: str = ""
+    notes_large: bool = False  # N: the notes brought forward (the presenter window's own)
+    message: str = ""  # a short line for the trainer, for a few seconds
 
 
 def wanted(num_displays: int | None = None) -> bool:
@@ -99,6 +108,9 @@ class PresenterWindow:
         self.window = pygame.Window(TITLE, size, pos, resizable=True)
         self._key = None
         self.frames = 0
+        self.notes_large = False
+        self.message = ""
+        self.message_left = 0.0
 
     @property
     def id(self) -> int:
@@ -116,6 +128,19 @@ class PresenterWindow:
             pos = CENTRED_ON | self.display
             self.window.position = (pos, pos)
 
+    def toggle_notes(self) -> None:
+        """N: the notes larger here, or back to the usual view, with a short line saying
+        where they are (the projector keeps the card either way)."""
+        self.notes_large = not self.notes_large
+        self.message = NOTES_LARGE if self.notes_large else NOTES_USUAL
+        self.message_left = MESSAGE_SECONDS
+
+    def tick(self, dt: float) -> None:
+        if self.message:
+            self.message_left -= dt
+            if self.message_left <= 0:
+                self.message, self.message_left = "", 0.0
+
     def close(self) -> None:
         try:
             self.window.destroy()
@@ -124,6 +149,7 @@ class PresenterWindow:
 
     def maybe_draw(self, force: bool = False) -> bool:
         info = gather(self.app)
+        info.notes_large, info.message = self.notes_large, self.message
         key = _key(info, self.window.size)
         if not force and key == self._key:
             return False
@@ -176,7 +202,7 @@ def _key(info: Info, size) -> tuple:
     tally = None if info.tally is None else (tuple(info.tally.counts), info.tally.entry_words())
     return (size, info.heading, info.where, info.card_title, info.notes, info.voice,
             info.discuss, info.choices, tally, timer, info.next_step, info.state, info.private,
-            info.private_title)
+            info.private_title, info.notes_large, info.message)
 
 
 # -- what to show ----------------------------------------------------------------------------
@@ -230,10 +256,20 @@ def render(surface: pygame.Surface, info: Info, theme) -> None:
         draw_text(surface, info.state, "bold", m.px(32), (band.x + m.px(24), band.centery),
                   theme.ink, anchor="midleft", max_w=band.w - m.px(48))
         top = band.bottom + m.px(20)
+    if info.message:
+        band = Rect(pad, top, m.w - 2 * pad, m.px(64))
+        panel(surface, band, theme, u, shadow=False)
+        text = band.inflate(-m.px(48), -m.px(8))
+        f = fit(info.message, "bold", text.size, m.px(30), m.px(18))
+        draw_fitted(surface, f, text, theme.ink, valign="middle")
+        top = band.bottom + m.px(20)
     foot = m.h - m.px(70)
     left = Rect(pad, top, round(m.w * 0.56) - pad, foot - top - m.px(16))
     right = Rect(left.right + m.px(32), top, m.w - left.right - m.px(32) - pad, left.h)
-    _render_card_side(surface, left, info, theme, u)
+    if info.notes_large:
+        _render_notes_large(surface, left, info, theme, u)
+    else:
+        _render_card_side(surface, left, info, theme, u)
     _render_room_side(surface, right, info, theme, u)
     hint(surface, Rect(pad, foot, m.w - 2 * pad, m.px(56)), KEYS, theme, u)
 
@@ -257,6 +293,28 @@ def _render_card_side(surface, r: Rect, info: Info, theme, u: float) -> None:
         blocks.append(Block(info.voice, "italic", 32, 20, "ink", 22))
     if info.discuss:
         blocks.append(Block("Talk about it: " + info.discuss, "regular", 30, 20, "ink", 0))
+    draw_stack(surface, blocks, inner, u, theme)
+
+
+def _render_notes_large(surface, r: Rect, info: Info, theme, u: float) -> None:
+    """N: the notes first and larger, as the one-screen notes overlay has them (the card's
+    own words are on the projector, in front of the trainer too)."""
+    panel(surface, r, theme, u)
+    inner = r.inflate(-round(56 * u), -round(48 * u))
+    blocks = [Block("Notes for you" + (": " + info.card_title if info.card_title else ""),
+                    "bold", 36, 22, "accent", 14),
+              Block(info.notes or "This card has no facilitator notes.", "regular", 40, 26,
+                    "ink", 30)]
+    if info.voice:
+        blocks += [Block("What we want you to know", "bold", 34, 24, "accent", 10),
+                   Block(info.voice, "italic", 38, 26, "ink", 30)]
+    if info.discuss:
+        blocks += [Block("Talk about it", "bold", 34, 24, "accent", 10),
+                   Block(info.discuss, "regular", 36, 24, "ink", 30)]
+    if info.private_title or info.private:
+        blocks.append(Block(info.private_title or "Panel notes", "bold", 30, 20, "accent", 8))
+        blocks.append(Block(info.private or "(nothing typed yet)", "regular", 30, 20, "ink",
+                            0))
     draw_stack(surface, blocks, inner, u, theme)
 
 

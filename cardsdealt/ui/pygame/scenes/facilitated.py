@@ -1,6 +1,7 @@
 """What the play screens share for a trainer in front of a room: the discussion timer (T, +,
--), the facilitator notes (N), a break (K), the presenter window (P), and, in the journey
-under the group-supervision preset, the hands-up tally.
+-), the facilitator notes (N: over the card with one screen; with the presenter window open,
+larger there and never on the projector), a break (K), the presenter window (P), and, in the
+journey under the group-supervision preset, the hands-up tally.
 
 Mixed into the scenes (`class JourneyScene(Facilitated, TableScene)`), so each screen keeps
 its own drawing and only asks this for the timer's place and the tally's columns.
@@ -99,6 +100,8 @@ class Facilitated:
         elif intent in ("more", "less"):
             self.timer.adjust(30 if intent == "more" else -30)
         elif intent == "notes":
+            if self.fac.notes_forward():  # the presenter window has them: the room never does
+                return True
             card = self.notes_card()
             if card is None:
                 return True
