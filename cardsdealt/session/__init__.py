@@ -14,6 +14,8 @@ kinds of it) with a message written to be shown as it is.
                                           # on quit (unchanged text is not rewritten)
     session.add_note(card_id, text, author="", kind="facilitator")  # facilitator/panel notes
     session.save_record(relevance=, learnt=, impact=, peer=)   # own words for the CPD record
+    session.save_meta(interview={"cards": [ids], "at": i})  # what a front end needs to carry
+                                          # on as it was, beside the game (unchanged: no write)
     session.id  .draft  .notes  .folder  .unsaved (a save failed: show "not saved")
 
     store.list() -> [SessionInfo]         # unfinished first, then newest; .id .deck_title

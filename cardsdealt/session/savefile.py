@@ -22,7 +22,9 @@ from cardsdealt.session.files import SessionError, write_atomic
 
 FORMAT = "cardsdealt-session"
 # Save version history (add a line when the layout changes; keep reading older ones):
-#   1: first layout (meta, progress, game, draft, notes, record, checksum)
+#   1: first layout (meta, progress, game, draft, notes, record, checksum); meta may also
+#      hold "interview": {"cards": [card ids], "at": index} (added later, optional: a save
+#      without it still reads, and older readers pass over it)
 VERSION = 1
 MIN_READER = 1  # the oldest reader version that can read what this version writes
 

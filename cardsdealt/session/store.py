@@ -49,6 +49,7 @@ class SessionInfo:
     stage: str = ""  # the stage's title (journey), "" otherwise
     finished: bool = False
     problem: str | None = None  # set when the save could not be read
+    of: int = 0  # an interview: how many cards it shows (turn is the one it is on); 0 otherwise
 
     @property
     def how_far(self) -> str:
@@ -56,6 +57,8 @@ class SessionInfo:
             return "cannot be read"
         if self.finished:
             return f"finished after {self.turn} cards"
+        if self.of:
+            return f"card {self.turn} of {self.of}"
         where = f", {self.stage}" if self.stage else ""
         return f"card {self.turn}{where}"
 
@@ -139,6 +142,19 @@ class Session:
         record = {**self.doc.get("record", {}), **{k: v or "" for k, v in fields.items()}}
         self._write({"record": record})
 
+    def save_meta(self, **fields) -> None:
+        """Keep what a front end needs to carry on as it was, beside the game (an interview's
+        cards and the one it is on: `interview={"cards": [ids], "at": index}`). Unchanged
+        values are not written again. The session's own facts (kind, deck, times) stay."""
+        taken = set(fields) & META_OWN
+        if taken:
+            raise ValueError(f"meta field(s) kept by the session itself: "
+                             f"{', '.join(sorted(taken))}")
+        meta = self.doc["meta"]
+        if not self._unsaved and all(meta.get(k) == v for k, v in fields.items()):
+            return
+        self._write({"meta": {**meta, **fields}})
+
     def _write(self, changes: dict) -> None:
         """Write the document with `changes`; only once it is on disk does it become
         `self.doc` (a failed write leaves the session as it was, so a retry writes again)."""
@@ -163,6 +179,19 @@ class Session:
 
 
 RECORD_FIELDS = ("relevance", "learnt", "impact", "peer")
+META_OWN = frozenset(("created", "updated", "seconds", "seconds_exact", "kind", "preset", "deck"))
+
+
+def interview_place(meta: dict) -> tuple[int, int]:
+    """(the card an interview is on, counting from 1; how many it shows), or (0, 0) when the
+    save has no interview place (older saves, other presets) or it is not readable."""
+    place = meta.get("interview") if isinstance(meta, dict) else None
+    cards = place.get("cards") if isinstance(place, dict) else None
+    at = place.get("at") if isinstance(place, dict) else None
+    if not isinstance(cards, list) or not cards or isinstance(at, bool) \
+            or not isinstance(at, int):
+        return 0, 0
+    return min(max(at, 0), len(cards) - 1) + 1, len(cards)
 
 
 def progress_of(game) -> dict:
@@ -294,13 +323,14 @@ class SessionStore:
             checked = backup
         doc = checked.doc
         meta, prog = doc.get("meta", {}), doc.get("progress", {})
+        at, of = interview_place(meta)
         return SessionInfo(
             id=folder.name, path=folder, deck_id=meta.get("deck", {}).get("id", ""),
             deck_title=meta.get("deck", {}).get("title", ""), kind=meta.get("kind", "solo"),
             created=meta.get("created", ""), updated=meta.get("updated", ""),
-            seconds=int(meta.get("seconds", 0)), turn=int(prog.get("turn", 0)),
-            stage=prog.get("stage_title") or prog.get("stage") or "",
-            finished=bool(prog.get("finished")),
+            seconds=int(meta.get("seconds", 0)), turn=at or int(prog.get("turn", 0)),
+            stage="" if of else prog.get("stage_title") or prog.get("stage") or "",
+            finished=bool(prog.get("finished")), of=of,
         )
 
     def delete(self, session_id: str) -> Path:

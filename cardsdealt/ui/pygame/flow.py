@@ -181,14 +181,15 @@ class Table:
                           self.app.preset or presets.default_for(self.mode))
         self.play(self.game)
 
-    def play(self, game, draft: str = "", ask: bool = True):
+    def play(self, game, draft: str = "", ask: bool = True, resumed=None):
         """Show `game` where it stands (the play screen of the preset in use); a reflection
-        it waits for opens with `draft` in it, unless `ask` is False."""
+        it waits for opens with `draft` in it, unless `ask` is False. `resumed`: the session
+        being carried on (an interview puts back its cards, its place and the panel notes)."""
         self.game, self.deck, self.mode = game, game.deck, game.mode
         if game.finished and game.discussing is None:
             self.finish()
             return self.app.top
-        scene = presets.scene_for(self.app, self, game)
+        scene = presets.scene_for(self.app, self, game, resumed=resumed)
         self.app.show(scene)
         again = getattr(scene, "ask_again", None)
         if ask and again is not None and game.pending_reflection is not None:
@@ -240,7 +241,7 @@ class Table:
         preset = (r.session.doc.get("meta") or {}).get("preset")
         self.app.preset = preset or presets.default_for(r.game.mode)
         self.deck = r.deck
-        self.play(r.game, draft=r.draft or "")
+        self.play(r.game, draft=r.draft or "", resumed=r.session)
         if r.messages:
             self.app.push(Message(self.app, "Before you carry on",
                                   "\n".join(line.strip() for line in r.messages)))

@@ -99,13 +99,15 @@ def current(app) -> Preset | None:
     return get(getattr(app, "preset", None))
 
 
-def scene_for(app, table, game):
-    """The play screen for `game` under the current preset (the interview has its own)."""
+def scene_for(app, table, game, resumed=None):
+    """The play screen for `game` under the current preset (the interview has its own).
+    `resumed`: the session being carried on, if any (the interview's cards and place are kept
+    in it, beside the game)."""
     p = current(app)
     if p is not None and p.name == "interview":
         from cardsdealt.ui.pygame.scenes.interview import InterviewScene
 
-        return InterviewScene(app, table, game)
+        return InterviewScene(app, table, game, resumed=resumed)
     if game.mode == "journey":
         from cardsdealt.ui.pygame.scenes.journey import JourneyScene
 

@@ -76,6 +76,21 @@ class Keeper:
         else:
             self._ok()
 
+    def save_meta(self, **fields) -> None:
+        """Keep what a play screen needs to carry on as it was (the interview: its cards and
+        the one it is on); engine actions are saved by `saved`, this is for what is not one.
+        Unchanged values are not written again."""
+        if self.session is None:
+            return
+        from cardsdealt.session import SessionError
+
+        try:
+            self.session.save_meta(**fields)
+        except (SessionError, OSError) as e:
+            self._failed(e)
+        else:
+            self._ok()
+
     def tick(self, dt: float) -> None:
         if self.session is None:
             return

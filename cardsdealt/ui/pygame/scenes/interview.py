@@ -8,6 +8,11 @@ box is drawn there, never on the projector. A kept note is saved with the sessio
 (`session.add_note(card_id, text, kind="panel")`); words typed and not yet kept are kept
 when the window closes, marked as unfinished, so nothing typed is lost.
 
+The cards picked and the one on the table are kept in the session's meta
+(`"interview": {"cards": [card ids], "at": index}`), so a resumed interview carries on at the
+same card of the same cards, with the panel's notes back beside them. A save from before this
+was kept starts again at the first card.
+
 Keys: Next the next card (the last one ends the interview), Back the one before; Enter or
 Tab a panel note; F5 or T the timer; N the facilitator notes; K a break.
 """
@@ -20,6 +25,7 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.ui.pygame import layout as L
+from cardsdealt.ui.pygame import presets
 from cardsdealt.ui.pygame.blocks import Block, draw_stack
 from cardsdealt.ui.pygame.card_view import render_journey_card
 from cardsdealt.ui.pygame.draw import button, hint, panel
@@ -38,6 +44,28 @@ def pick_cards(deck, seed, n: int) -> list:
     return random.Random(f"interview:{seed}").sample(cards, max(0, min(n, len(cards))))
 
 
+def saved_cards(deck, meta) -> tuple[list, int, int] | None:
+    """The cards a saved interview showed and the one it was on: (cards, index, how many of
+    its cards the deck no longer has). None when the save keeps no place (a save from before
+    it was kept, or one that cannot be read): the interview starts at the first card."""
+    place = meta.get("interview") if isinstance(meta, dict) else None
+    ids = place.get("cards") if isinstance(place, dict) else None
+    at = place.get("at", 0) if isinstance(place, dict) else None
+    if not isinstance(ids, list) or isinstance(at, bool) or not isinstance(at, int):
+        return None
+    by_id = {c.id: c for c in deck.cards}
+    cards, before = [], 0
+    for i, card_id in enumerate(ids):
+        card = by_id.get(card_id) if isinstance(card_id, str) else None
+        if card is None or card in cards:
+            continue
+        cards.append(card)
+        before += i < at  # a card the deck has lost: carry on at the next one still there
+    if not cards:
+        return None
+    return cards, min(before, len(cards) - 1), len(ids) - len(cards)
+
+
 def support_blocks(deck) -> list[Block]:
     blocks = [Block("If this brought something up", "bold", 40, 28, "accent", 24)]
     for sup in deck.support:
@@ -52,16 +80,35 @@ def support_blocks(deck) -> list[Block]:
 class InterviewScene(Facilitated, TableScene):
     name = "interview"
 
-    def __init__(self, app, table, game) -> None:
+    def __init__(self, app, table, game, resumed=None) -> None:
         super().__init__(app, table, game)
-        n = int(getattr(app, "interview_cards", 0) or 5)
+        n = int(getattr(app, "interview_cards", 0) or presets.INTERVIEW_CARDS)
         self.cards = pick_cards(game.deck, game.seed, n)
         self.index = 0
-        self.kept: dict[str, list[str]] = {}  # card id -> notes kept (text, in this window)
+        self.kept: dict[str, list[str]] = {}  # card id -> notes kept (text)
         self.drafts: dict[str, str] = {}  # card id -> words typed, not yet kept
         self._face = None
         self._face_key = None
         self._wrapped_quit = False
+        if resumed is not None:
+            self.carry_on(resumed)
+
+    def carry_on(self, session) -> None:
+        """Put a resumed interview back as it was: its cards, the card it was on, and the
+        panel's notes on them (a save without a place starts at the first card)."""
+        saved = saved_cards(self.game.deck, session.doc.get("meta") or {})
+        if saved is not None:
+            self.cards, self.index, lost = saved
+            self.app.interview_cards = len(self.cards)  # a restart shows as many again
+            if lost:
+                self.notice = (f"The deck has changed: {lost} of this interview's cards "
+                               f"{'is' if lost == 1 else 'are'} no longer in it, so "
+                               f"{'it is' if lost == 1 else 'they are'} left out.")
+        ids = {c.id for c in self.cards}
+        for note in session.notes:
+            text = note.get("text") if isinstance(note, dict) else None
+            if text and note.get("kind") == "panel" and note.get("card") in ids:
+                self.kept.setdefault(note["card"], []).append(text)
 
     @property
     def shown(self):
@@ -79,8 +126,17 @@ class InterviewScene(Facilitated, TableScene):
                     outer(draft)
 
             self.app.on_quit = on_quit
+        self.keep_place()
         if self.shown is not None:
             self.start_deal()
+
+    def keep_place(self) -> None:
+        """Keep the cards and the one on the table with the session, so a resumed interview
+        carries on here (unchanged, nothing is written)."""
+        keeper = getattr(self.table, "keeper", None)
+        if keeper is not None and self.cards:
+            keeper.save_meta(interview={"cards": [c.id for c in self.cards],
+                                        "at": self.index})
 
     # -- geometry ------------------------------------------------------------------------
     def geom(self) -> L.JourneyTable:
@@ -164,6 +220,7 @@ class InterviewScene(Facilitated, TableScene):
             return
         self.index += d
         self.notice = ""
+        self.keep_place()
         self.new_card()
         self.start_deal()
         self.changed()
