@@ -91,3 +91,32 @@ def test_every_card_fits_at_every_text_size_end_in_both_fonts(path, family):
                 problems += [f"{family} x{scale} {size[0]}x{size[1]} {card.id}: {p}"
                              for p in card_fit_problems(deck, card, size)]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("title", ["Kai's Journey",
+                                   "The Cards You're Dealt: a much longer name for a deck"])
+def test_the_card_back_shows_the_whole_deck_name_clear_of_its_pattern(title):
+    """On the back of a card (dealt on screen, printed on paper) the deck's name is drawn in
+    full, on two lines if it is long, on a plain band: no diamond of the pattern touches it."""
+    from pixelcheck import Probe
+
+    from cardsdealt.ui.pygame import text as T
+    from cardsdealt.ui.pygame import theme
+    from cardsdealt.ui.pygame.card_view import render_card_back
+
+    pygame.display.init()
+    pygame.font.init()
+    probe = Probe()
+    T.probe = probe
+    try:
+        back = render_card_back((600, 820), 0.75, theme.DEFAULT, title)
+    finally:
+        T.probe = None
+    assert not probe.problems
+    drawn = [(rect, text) for lines in probe.inks.values() for _, rect, text in lines]
+    assert " ".join(t for _, t in drawn) == title
+    mark = pygame.Color(theme.DEFAULT.card_back_mark)
+    for rect, _ in drawn:  # nothing of the pattern's colour beside or inside the words
+        clear = rect.inflate(12, 12).clip(back.get_rect())
+        assert all(back.get_at((x, y)) != mark for x in range(clear.left, clear.right)
+                   for y in range(clear.top, clear.bottom))

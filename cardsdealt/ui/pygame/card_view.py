@@ -21,6 +21,7 @@ from cardsdealt.ui.pygame.text import (
     draw_text,
     fit,
     grown,
+    scaled,
     text_cache,
 )
 from cardsdealt.ui.pygame.theme import Theme
@@ -207,14 +208,26 @@ def render_card_back(size: tuple[int, int], u: float, theme: Theme, title: str =
     pygame.draw.rect(s, theme.card_back_mark, inner, width=max(1, round(4 * u)),
                      border_radius=max(2, round(14 * u)))
     step = max(8, round(70 * u))
+    d = max(2, round(10 * u))
+    # the name sits on a plain band across the middle (two lines if it is long): no diamond
+    # touches its letters
+    name = None
+    band = Rect(inner.x, rect.centery, inner.w, 0)
+    if title:
+        box = (inner.w - round(40 * u), round(scaled(44 * u) * 2.6))
+        name = fit(title, "bold", box, 44 * u, max(6, round(30 * u)))
+        band.h = name.height + 2 * d
+        band.centery = rect.centery
     for y in range(inner.y + step // 2, inner.bottom, step):
+        if name is not None and band.top - d <= y <= band.bottom + d:
+            continue
         for x in range(inner.x + step // 2, inner.right, step):
-            d = max(2, round(10 * u))
             pygame.draw.polygon(s, theme.card_back_mark,
                                 [(x, y - d), (x + d, y), (x, y + d), (x - d, y)])
-    if title:
-        draw_text(s, title, "bold", round(44 * u), rect.center, theme.text_on(theme.card_back),
-                  anchor="center", max_w=inner.w - round(40 * u))
+    if name is not None:
+        where = Rect(0, 0, name.box[0], name.height)
+        where.center = band.center
+        draw_fitted(s, name, where, theme.text_on(theme.card_back), align="center")
     return s
 
 
