@@ -253,7 +253,7 @@ def test_notes_help_and_a_break_with_one_key(rens, table_deck):
     from cardsdealt.ui.pygame.scenes.overlays import HELP_ROWS, ROOM_ROWS
 
     keys = " ".join(k for k, _ in HELP_ROWS + ROOM_ROWS)
-    for k in ("T", "+ and −", "N", "K", "P", "Backspace", "C, number", "W", "Blank (B or .)"):
+    for k in ("T", "+ and −", "N", "K", "P", "Backspace", "C, a count", "W", "Blank (B or .)"):
         assert k in keys
 
 

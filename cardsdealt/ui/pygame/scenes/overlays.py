@@ -13,19 +13,19 @@ from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, fitted_line_p
 HELP_ROWS = (
     ("Presenter clicker", ""),
     ("Next (PageDown)", "go on, or move the marker to the next choice"),
-    ("Hold Next, or F5", "take the marked choice; nothing marked: start the timer"),
-    ("Back (PageUp)", "move the marker back; with no marker, undo the last step"),
+    ("Hold Next, or F5", "take the marked choice, or start the timer"),
+    ("Back (PageUp)", "move the marker back, or undo a step"),
     ("Blank (B or .)", "blank the screen; press again to come back"),
     ("Esc", "pause menu: resume, take a break, restart, quit"),
     ("Keyboard and mouse", ""),
-    ("1 2 3 4", "take that choice at once (in the table game, 1 to 9 play a card)"),
+    ("1 2 3 4", "take that choice (table game: 1 to 9 play a card)"),
     ("Up, Down, Tab", "move the marker; Enter takes it; click anything"),
     ("Space, Right, Left", "go on / go back, like the clicker"),
     ("F11 or F", "full screen on and off"),
-    ("Writing", "Ctrl+Enter saves, Ctrl+V pastes, PageDown goes on"),
+    ("Writing", "Ctrl+Enter saves (Ctrl+V pastes); Next goes on"),
     ("R (at the end)", "save my record, for CPD"),
     ("H, ? or F1", "show or hide this help"),
-    ("S", "settings: colours, text size, font (also in the Esc menu)"),
+    ("S", "settings: colours, text size, font"),
 )
 ROOM_ROWS = (  # the second column: running a room (scenes/facilitated.py)
     ("Running the room", ""),
@@ -34,12 +34,12 @@ ROOM_ROWS = (  # the second column: running a room (scenes/facilitated.py)
     ("N", "the facilitator notes for this card"),
     ("K", "take a break: a calm screen; nothing is lost"),
     ("P", "presenter window on your own screen"),
-    ("Backspace", "undo the last step: a hand counted, or a choice"),
+    ("Backspace", "undo a hand counted, or a choice"),
     ("Hands-up vote", ""),
     ("1 2 3 4", "group supervision: one press per raised hand"),
-    ("C, number, count, Enter", "type a count: C 2 1 2 Enter is 12 hands for choice 2"),
+    ("C, a count, Enter", "C 2 1 2 Enter: 12 hands for choice 2"),
     ("F5 or Enter", "take the room's choice (a tie asks which)"),
-    ("W", "at the table game's end: the winners' certificate"),
+    ("W", "the winners' certificate, at the table game's end"),
 )
 
 
@@ -98,9 +98,11 @@ class Help(Modal):
         col_w = (inner.w - gap) // 2
         per, row_h, pages = self._paging()
         self.page = min(self.page, pages - 1)
-        for i, table in enumerate((HELP_ROWS, ROOM_ROWS)):
+        shown = [t[self.page * per:(self.page + 1) * per] for t in (HELP_ROWS, ROOM_ROWS)]
+        sizes = self._sizes(col_w, row_h, shown[0] + shown[1])
+        for i, rows in enumerate(shown):
             col = Rect(inner.x + i * (col_w + gap), top, col_w, row_h * per)
-            self._rows(surface, col, table[self.page * per:(self.page + 1) * per], row_h)
+            self._rows(surface, col, rows, row_h, sizes)
         close = "Press any key to close."
         if pages > 1:
             close = f"Page {self.page + 1} of {pages} · " + (
@@ -109,18 +111,25 @@ class Help(Modal):
         draw_text(surface, close, "italic", m.px(28), (inner.centerx, inner.bottom), th.muted,
                   anchor="midbottom", max_w=inner.w, max_h=m.px(56))
 
-    def _rows(self, surface, col: Rect, rows, row_h: int) -> None:
-        """One column of (key, what it does) rows; a row with no words is a heading."""
-        m, th = self.m, self.theme
-        key_w = round(col.w * 0.36)
-        cell = (col.w - key_w, row_h)
-        # one size for the keys and (but for a long row or two) one for the words: calmer
-        # than each row at its own size
+    def _sizes(self, col_w: int, row_h: int, rows) -> tuple[int, int]:
+        """One size for every key and (but for a long row or two) one for every description,
+        in both columns: calmer than each row, or each column, at its own size."""
+        m = self.m
+        key_w = round(col_w * 0.36)
+        cell = (col_w - key_w, row_h)
         keys = [k for k, w in rows if w]
         key_px = min((fitted_line_px(k, "bold", m.px(28), key_w - m.px(26)) for k in keys),
                      default=m.px(28))
         sizes = sorted(fit(w, "regular", cell, m.px(28), m.px(18)).px for _, w in rows if w)
         words_px = sizes[len(sizes) // 5] if sizes else m.px(28)
+        return key_px, words_px
+
+    def _rows(self, surface, col: Rect, rows, row_h: int, sizes: tuple[int, int]) -> None:
+        """One column of (key, what it does) rows; a row with no words is a heading."""
+        m, th = self.m, self.theme
+        key_w = round(col.w * 0.36)
+        cell = (col.w - key_w, row_h)
+        key_px, words_px = sizes
         y = col.y
         for key, what in rows:
             if not what:
