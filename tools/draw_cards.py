@@ -1,7 +1,7 @@
 """Draw every card's picture for the shipped decks: warm, crayon-like, and reproducible.
 
-    /work/venv/bin/python tools/draw_cards.py                 # the decks in DECKS below
-    /work/venv/bin/python tools/draw_cards.py decks/kais-journey --only first-night
+    python tools/draw_cards.py                           # the decks in DECKS below
+    python tools/draw_cards.py decks/kais-journey --only first-night
 
 Why a script and not a folder of drawings: the decks need a picture on every card today, the
 pictures must never show a real person or come from stock libraries, and anyone must be able to

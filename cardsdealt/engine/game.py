@@ -1,4 +1,4 @@
-"""Game: the facade front ends talk to (docs in /work/notes/engine-api.md).
+"""Game: the facade front ends talk to.
 
 Every action validates first and raises GameError before touching anything, so an invalid
 action changes nothing. Every accepted action is appended to `state.actions`; because the

@@ -43,7 +43,7 @@ saved with the next successful save). Reflection text is never logged and never 
 clipboard; files are 0600 on POSIX.
 """
 
-from importlib import import_module
+from cardsdealt.lazy import exports
 
 __all__ = [
     "DiskFullError", "NewerSaveError", "Resumed", "Session", "SessionError", "SessionInfo",
@@ -52,23 +52,11 @@ __all__ = [
 
 # imported when first used: the deck cache (deckcache.py) is needed before the first card,
 # the rest of this package only once there is a session to keep
-_WHERE = {
+__getattr__, __dir__ = exports(__name__, {
     "DiskFullError": "files", "SessionError": "files", "default_root": "files",
     "Resumed": "resume", "resume": "resume", "NewerSaveError": "savefile",
     "Session": "store", "SessionInfo": "store", "SessionStore": "store",
-}
-
-
-def __getattr__(name: str):
-    if name in _WHERE:
-        value = getattr(import_module(f"cardsdealt.session.{_WHERE[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'cardsdealt.session' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(list(globals()) + __all__)
+})
 
 
 def export_record(store, session_id: str, out_dir=None, deck=None):

@@ -21,8 +21,9 @@ def _own_settings(tmp_path, monkeypatch):
     monkeypatch.delenv("CARDSDEALT_PRESENTER", raising=False)
 
 
-def to_interview(h, less: int = 0) -> None:
-    """Start -> deck -> preset screen: Next to "Interview panel", − to show fewer cards."""
+def to_interview(h, less: int = 0, more: int = 0) -> None:
+    """Start -> deck -> preset screen: Next to "Interview panel", − to show fewer cards (or +
+    to show more)."""
     h.table.start()
     h.settle()
     h.key(START)
@@ -31,6 +32,8 @@ def to_interview(h, less: int = 0) -> None:
         h.key(NEXT)
     for _ in range(less):
         h.key(K.K_MINUS, "-")
+    for _ in range(more):
+        h.key(K.K_PLUS, "+")
     h.key(START)
     while h.top.name == "intro":
         h.key(NEXT)

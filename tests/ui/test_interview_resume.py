@@ -9,8 +9,8 @@ from types import SimpleNamespace
 
 import pygame
 import pytest
-from test_facilitation import NEXT, START, RoomHarness
-from test_facilitation_ends import Seen
+from test_facilitation import NEXT, RoomHarness
+from test_facilitation_ends import Seen, to_interview
 from uikit import entries_for, journey_deck
 
 from cardsdealt.deck.model import Card, Source
@@ -44,22 +44,6 @@ def deck(tmp_path):
 @pytest.fixture
 def store(tmp_path):
     return SessionStore(tmp_path / "data" / "sessions")
-
-
-def to_interview(h, more: int = 0) -> None:
-    """Start -> deck -> preset screen: Next to "Interview panel", + to show more cards."""
-    h.table.start()
-    h.settle()
-    h.key(START)
-    assert h.top.name == "preset"
-    while h.top.options[h.top.focus].name != "interview":
-        h.key(NEXT)
-    for _ in range(more):
-        h.key(K.K_PLUS, "+")
-    h.key(START)
-    while h.top.name == "intro":
-        h.key(NEXT)
-    h.settle()
 
 
 def note(h, words: str) -> None:

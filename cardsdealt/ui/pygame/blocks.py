@@ -65,3 +65,18 @@ def stack_overflows(blocks: list[Block], box: tuple[int, int], u: float) -> bool
     total = sum(f.height + round(b.gap * u) for f, b in zip(fitted, blocks, strict=False)) \
         - (round(blocks[-1].gap * u) if blocks else 0)
     return total > box[1]
+
+
+def note_blocks(notes: str, voice: str = "", discuss: str = "", end_gap: int = 0) \
+        -> list[Block]:
+    """A card's facilitator notes, then what young people want known and the question to
+    talk about (the notes overlay, and the presenter window's larger notes)."""
+    blocks = [Block(notes or "This card has no facilitator notes.", "regular", 40, 26, "ink",
+                    30)]
+    if voice:
+        blocks += [Block("What we want you to know", "bold", 34, 24, "accent", 10),
+                   Block(voice, "italic", 38, 26, "ink", 30)]
+    if discuss:
+        blocks += [Block("Talk about it", "bold", 34, 24, "accent", 10),
+                   Block(discuss, "regular", 36, 24, "ink", end_gap)]
+    return blocks

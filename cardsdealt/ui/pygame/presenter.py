@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
+from cardsdealt.ui.pygame.blocks import Block, draw_stack, note_blocks
 from cardsdealt.ui.pygame.draw import hint, panel
 from cardsdealt.ui.pygame.layout import metrics
 from cardsdealt.ui.pygame.tally import Tally, draw_bar, hands
@@ -302,15 +302,8 @@ def _render_notes_large(surface, r: Rect, info: Info, theme, u: float) -> None:
     panel(surface, r, theme, u)
     inner = r.inflate(-round(56 * u), -round(48 * u))
     blocks = [Block("Notes for you" + (": " + info.card_title if info.card_title else ""),
-                    "bold", 36, 22, "accent", 14),
-              Block(info.notes or "This card has no facilitator notes.", "regular", 40, 26,
-                    "ink", 30)]
-    if info.voice:
-        blocks += [Block("What we want you to know", "bold", 34, 24, "accent", 10),
-                   Block(info.voice, "italic", 38, 26, "ink", 30)]
-    if info.discuss:
-        blocks += [Block("Talk about it", "bold", 34, 24, "accent", 10),
-                   Block(info.discuss, "regular", 36, 24, "ink", 30)]
+                    "bold", 36, 22, "accent", 14)]
+    blocks += note_blocks(info.notes, info.voice, info.discuss, end_gap=30)
     if info.private_title or info.private:
         blocks.append(Block(info.private_title or "Panel notes", "bold", 30, 20, "accent", 8))
         blocks.append(Block(info.private or "(nothing typed yet)", "regular", 30, 20, "ink",

@@ -8,22 +8,10 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
+from cardsdealt.ui.pygame.blocks import draw_stack, note_blocks
 from cardsdealt.ui.pygame.draw import hint, panel
 from cardsdealt.ui.pygame.scenes.base import Modal
 from cardsdealt.ui.pygame.text import draw_text
-
-
-def note_blocks(card) -> list[Block]:
-    blocks = [Block(card.facilitator_notes or "This card has no facilitator notes.",
-                    "regular", 40, 26, "ink", 30)]
-    if card.voice:
-        blocks += [Block("What we want you to know", "bold", 34, 24, "accent", 10),
-                   Block(card.voice, "italic", 38, 26, "ink", 30)]
-    if card.discuss:
-        blocks += [Block("Talk about it", "bold", 34, 24, "accent", 10),
-                   Block(card.discuss, "regular", 36, 24, "ink", 0)]
-    return blocks
 
 
 class NotesOverlay(Modal):
@@ -51,7 +39,8 @@ class NotesOverlay(Modal):
         draw_text(surface, self.card.title, "bold", m.px(56), (inner.x, inner.y + m.px(50)),
                   th.accent, max_w=inner.w)
         body = Rect(inner.x, inner.y + m.px(150), inner.w, inner.h - m.px(150) - m.px(60))
-        draw_stack(surface, note_blocks(self.card), body, m.u, th)
+        draw_stack(surface, note_blocks(self.card.facilitator_notes, self.card.voice,
+                                          self.card.discuss), body, m.u, th)
         hint(surface, Rect(inner.x, inner.bottom - m.px(44), inner.w, m.px(44)),
              "N or any key: close the notes (nothing else happens)", th, m.u, align="center")
 
