@@ -226,6 +226,19 @@ class TextBox:
         pygame.draw.rect(surface, theme.muted, Rect(track.x, y, track.w, h), border_radius=4)
 
 
+def keyboard(box: TextBox | None) -> None:
+    """Typing on while `box` is shown (the system's input-method window is put by it), or off
+    (None). A display that cannot do either is simply left as it is."""
+    try:
+        if box is None:
+            pygame.key.stop_text_input()
+        else:
+            pygame.key.start_text_input()
+            pygame.key.set_text_input_rect(box.rect)
+    except pygame.error:
+        pass
+
+
 def clipboard_text() -> str:
     """Text on the clipboard, or "" where there is no clipboard (dummy driver, no X)."""
     try:

@@ -33,7 +33,7 @@ from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal
 from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
 from cardsdealt.ui.pygame.text import draw_text
-from cardsdealt.ui.pygame.textbox import TextBox
+from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
 UNFINISHED = " (typed but not kept when the window closed)"
 
@@ -294,17 +294,11 @@ class PanelNote(Modal):
 
     def on_show(self) -> None:
         super().on_show()
-        try:
-            pygame.key.start_text_input()
-        except pygame.error:
-            pass
+        keyboard(self.box)
 
     def on_hide(self) -> None:
         super().on_hide()
-        try:
-            pygame.key.stop_text_input()
-        except pygame.error:
-            pass
+        keyboard(None)
 
     def _geometry(self) -> tuple[Rect, Rect]:
         m = self.m

@@ -13,7 +13,7 @@ from pygame import Rect
 from cardsdealt.ui.pygame.draw import button, hint
 from cardsdealt.ui.pygame.scenes.base import Modal
 from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, scaled
-from cardsdealt.ui.pygame.textbox import TextBox
+from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
 FOCUS_BOX, FOCUS_SAVE, FOCUS_SKIP = 0, 1, 2
 
@@ -34,23 +34,12 @@ class ReflectionScene(Modal):
 
     def on_show(self) -> None:
         super().on_show()
-        self._text_input(True)
+        keyboard(self.box)
         self.speak(self.prompt.text)  # read-aloud: the question, when it is raised
 
     def on_hide(self) -> None:
         super().on_hide()
-        self._text_input(False)
-
-    def _text_input(self, on: bool) -> None:
-        try:
-            if on:
-                pygame.key.start_text_input()
-                r = self.box.rect
-                pygame.key.set_text_input_rect(r)
-            else:
-                pygame.key.stop_text_input()
-        except pygame.error:
-            pass
+        keyboard(None)
 
     def draft(self):
         from cardsdealt.ui.pygame.app import Draft
@@ -116,7 +105,7 @@ class ReflectionScene(Modal):
             if event.key == pygame.K_TAB:
                 back = mods & pygame.KMOD_SHIFT
                 self.focus = (self.focus + (-1 if back else 1)) % 3
-                self._text_input(self.focus == FOCUS_BOX)
+                keyboard(self.box if self.focus == FOCUS_BOX else None)
                 self.changed()
                 return
             if self.focus == FOCUS_BOX:
@@ -150,7 +139,7 @@ class ReflectionScene(Modal):
             self.skip()
         elif box.collidepoint(pos):
             self.focus = FOCUS_BOX
-            self._text_input(True)
+            keyboard(self.box)
             self.box.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
             self.changed()
 
