@@ -60,15 +60,16 @@ def load(path: str | Path) -> Deck:
         key = fingerprint(root)
     except OSError:
         key = None
-    if key is not None:
-        deck = _read(_file_for(root), key)
+    file = _file_for(key[1]) if key is not None else None
+    if file is not None:
+        deck = _read(file, key)
         if deck is not None:
             return deck if deck.root == str(root) else replace(deck, root=str(root))
     from cardsdealt.deck import load_deck
 
     deck = load_deck(root)
-    if key is not None and key == _safe_fingerprint(root):  # not edited while loading
-        _write(_file_for(root), key, deck)
+    if file is not None and key == _safe_fingerprint(root):  # not edited while loading
+        _write(file, key, deck)
     return deck
 
 
@@ -122,12 +123,12 @@ def _code_key() -> tuple:
     return _code
 
 
-def _file_for(root: Path) -> Path:
-    # the folder's name to read, a checksum of its full path to tell folders apart (two
-    # paths with the same checksum only take turns: the full path is part of the key)
-    real = str(root.resolve())
+def _file_for(real: str) -> Path:
+    """The cache file of the deck folder whose full path is `real` (as in its key): the
+    folder's name to read, a checksum of the full path to tell folders apart (two paths with
+    the same checksum only take turns: the full path is part of the key)."""
     code = zlib.crc32(real.encode("utf-8", "surrogateescape"))
-    slug = "".join(c if c.isalnum() or c in "-_" else "_" for c in root.resolve().name)[:40]
+    slug = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(real).name)[:40]
     return cache_dir() / "decks" / f"{slug or 'deck'}-{code:08x}.pickle"
 
 

@@ -260,15 +260,17 @@ def fit(text: str, style: str, box: tuple[int, int], max_px: float, min_px: floa
     if not best.overflow or len(sizes) == 1:
         return best
     lo, hi = 1, len(sizes) - 1  # sizes[hi] is the floor: used whether it fits or not
-    found = None
+    found = floor = None
     while lo <= hi:
         mid = (lo + hi) // 2
         tried = attempt(sizes[mid])
+        if mid == len(sizes) - 1:
+            floor = tried
         if tried.overflow:
             lo = mid + 1
         else:
             found, hi = tried, mid - 1
-    return found if found is not None else attempt(sizes[-1])
+    return found or floor or attempt(sizes[-1])
 
 
 def draw_fitted(surface: pygame.Surface, fitted: Fitted, rect: pygame.Rect, colour,
