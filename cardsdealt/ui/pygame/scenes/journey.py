@@ -130,9 +130,19 @@ class JourneyScene(Facilitated, TableScene):
         return self.geom().card
 
     def spoken(self) -> str:
-        from cardsdealt.ui.speech import card_script
+        """What read-aloud says for what is on screen: the card and its choices, or, once the
+        room has chosen, the response screen's words."""
+        from cardsdealt.ui.speech import card_script, response_script
 
-        return card_script(self.shown, self.shown.choices) if self.shown is not None else ""
+        card = self.shown
+        if card is None:
+            return ""
+        if self.phase == "response" and self.chosen is not None:
+            choice = card.choices[self.chosen]
+            return response_script(choice.label, choice.response,
+                                   change_words(self.game.deck, self.before, self.after),
+                                   card.discuss, card.voice)
+        return card_script(card, card.choices)
 
     def card_surface(self):
         if self.shown is None:
@@ -212,6 +222,7 @@ class JourneyScene(Facilitated, TableScene):
         self.phase, self.chosen, self.before, self.after = "response", i, before, \
             self.game.stats
         self.focus = None
+        self.speak(self.spoken())  # the response, as the screen now shows it
         self.changed()
 
     def on_advance(self) -> None:
