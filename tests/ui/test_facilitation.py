@@ -154,12 +154,70 @@ def test_timer_keys_and_a_quiet_end(rens):
     h.settle(timer.left + 2)
     assert timer.finished and not timer.running
     assert "Time is up" in timer.status_words()
-    assert not pygame.mixer.get_init()  # no sound was started for it
+    assert timer.chimed
+    # a gentle sound where there is a sound device (here SDL's dummy one), started only now
+    assert pygame.mixer.get_init() and pygame.mixer.get_busy()
+    pygame.mixer.quit()
     frames = h.app.frames
     h.settle(5)
     assert h.app.frames == frames  # at the end nothing moves: no flashing, no redraws
     h.key(K.K_t, "t")  # after the end T starts a new discussion
     assert timer.running and timer.left == pytest.approx(timer.length, abs=0.1)
+
+
+def test_the_timer_waits_under_the_pause_menu_and_a_break_and_goes_on_after(rens):
+    h = RoomHarness(entries_for(rens), preset="supervision")
+    to_first_card(h)
+    timer = h.app.facilitation.timer
+    h.key(K.K_t, "t")
+    assert timer.running
+    h.settle(2)
+    left = timer.left
+    h.key(K.K_ESCAPE)  # the pause menu
+    assert h.top.name == "pause"
+    h.settle(3)
+    assert timer.left == pytest.approx(left, abs=0.06)
+    h.key(K.K_ESCAPE)
+    h.key(K.K_k, "k")  # a break
+    h.settle(3)
+    assert timer.left == pytest.approx(left, abs=0.11)
+    h.key(K.K_k, "k")  # back: the time goes on by itself, no T needed
+    assert h.top.name == "journey"
+    h.settle(1)
+    assert timer.running and timer.left == pytest.approx(left - 1, abs=0.2)
+    h.close_windows()
+
+
+def test_the_timer_is_readable_from_the_back_at_1080p(rens, table_deck):
+    """The figures are drawn at 64 px or more on a 1080p projector, in both games."""
+    from pixelcheck import Probe
+
+    from cardsdealt.ui.pygame import text as T
+
+    for deck, preset in ((rens, "supervision"), (table_deck, "table")):
+        h = RoomHarness(entries_for(deck), preset=preset, size=(1920, 1080))
+        to_first_card(h)
+        for _ in range(10):  # the table game: play cards until the group talks about one
+            if preset != "table" or h.top.discussing:
+                break
+            h.key(K.K_PAGEDOWN)
+            h.key(K.K_F5)
+            h.settle()
+        if not h.app.facilitation.timer.running:
+            h.key(K.K_t, "t")
+        probe = Probe()
+        T.probe = probe
+        try:
+            for s in h.app.scenes:
+                s.restyle()
+            h.frame()
+        finally:
+            T.probe = None
+        figures = [(r, t) for lines in probe.inks.values() for _, r, t in lines
+                   if t.count(":") == 1 and t.replace(":", "").isdigit()]
+        assert figures, preset
+        assert max(r.h for r, _ in figures) >= 0.7 * 64, (preset, figures)
+        h.close_windows()
 
 
 def test_the_timer_redraws_once_a_second_and_only_while_it_runs(rens):
