@@ -282,6 +282,7 @@ def test_undo_keeps_the_counts_and_the_reflection(rens):
     h.key(START)
     h.key(NEXT)
     assert h.top.name == "reflection"
+    h.key(K.K_RETURN)  # in a group, typing starts on purpose
     h.type("He wanted one thing that was his.")
     h.key(NEXT)  # saved
     h.settle()
@@ -291,6 +292,54 @@ def test_undo_keeps_the_counts_and_the_reflection(rens):
     h.key(START)
     h.key(NEXT)
     assert h.top.name == "reflection" and h.top.box.text == "He wanted one thing that was his."
+
+
+def test_a_clicker_acts_on_the_room_at_a_group_question(rens):
+    """Group supervision's question: the clicker's keys blank, time and go on; none of them
+    types into the group's words. Enter (a keyboard, on purpose) starts typing."""
+    h = RoomHarness(entries_for(rens), preset="supervision")
+    to_first_card(h, preset_moves=0)
+    for _ in range(6):
+        if h.top.shown.id == "door":
+            break
+        h.hands(1)
+        h.key(START)
+        h.key(NEXT)
+        h.settle()
+    h.hands(2, 3)
+    h.key(START)
+    h.key(NEXT)
+    q = h.top
+    assert q.name == "reflection" and not q.wants_text
+    h.key(K.K_PERIOD, ".")
+    assert h.top.name == "blank"
+    h.key(K.K_PERIOD, ".")
+    assert h.top is q
+    timer = h.app.facilitation.timer
+    before = timer.running
+    h.key(K.K_t, "t")
+    assert timer.running != before
+    h.key(K.K_k, "k")
+    assert h.top.name == "break"
+    h.key(K.K_k, "k")
+    assert h.top is q and q.box.text == ""
+    h.key(BACK)  # Back marks Skip; the words are still untouched
+    assert q.focus == 2 and q.box.text == ""
+    h.key(NEXT)  # Next: go on
+    h.settle()
+    assert h.top.name == "journey" and h.top.shown.id != "door"
+    h.key(BACK)
+    h.key(START)
+    h.key(NEXT)
+    q = h.top
+    assert q.name == "reflection"
+    h.key(K.K_RETURN)
+    h.type("Hold on to the bag. b.t")
+    assert q.box.text == "Hold on to the bag. b.t"
+    h.key(K.K_PAGEUP)  # stop typing: the clicker is the room's again
+    h.key(K.K_b, "b")
+    assert h.top.name == "blank"
+    h.close_windows()
 
 
 # -- notes, help, break ------------------------------------------------------------------------
@@ -305,9 +354,12 @@ def test_notes_help_and_a_break_with_one_key(rens, table_deck):
     assert h.top is scene and scene.phase == "card" and scene.focus is None
     h.key(K.K_t, "t")
     h.key(K.K_k, "k")
-    assert h.top.name == "break" and not h.app.facilitation.timer.running  # time waits too
+    timer = h.app.facilitation.timer
+    left = timer.left
+    h.settle(2)
+    assert h.top.name == "break" and timer.left == left  # time waits too
     h.key(K.K_k, "k")
-    assert h.top is scene
+    assert h.top is scene and timer.running  # and goes on after
     from cardsdealt.ui.pygame.scenes.overlays import HELP_ROWS, ROOM_ROWS
 
     keys = " ".join(k for k, _ in HELP_ROWS + ROOM_ROWS)
