@@ -192,7 +192,7 @@ def test_the_timer_is_readable_from_the_back_at_1080p(rens, table_deck):
     """The figures are drawn at 64 px or more on a 1080p projector, in both games."""
     from pixelcheck import Probe
 
-    from cardsdealt.ui.pygame import text as T
+    from cardsdealt.render import text as T
 
     for deck, preset in ((rens, "supervision"), (table_deck, "table")):
         h = RoomHarness(entries_for(deck), preset=preset, size=(1920, 1080))

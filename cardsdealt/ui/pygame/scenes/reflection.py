@@ -28,7 +28,7 @@ class ReflectionScene(Modal):
     name = "reflection"
 
     def __init__(self, app, prompt, card=None, text: str = "") -> None:
-        from cardsdealt.ui.pygame.presets import session_kind
+        from cardsdealt.engine.presets import session_kind
 
         super().__init__(app)
         self.prompt, self.card = prompt, card
