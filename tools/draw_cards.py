@@ -97,7 +97,7 @@ MOTIFS = {
     "the-hearing": "courthouse", "dawit-age": "clock",
     "sky": "two-hearts", "sleepover-at-sky": "tent", "ehc-review": "paint-pot",
     "auntie-noor": "house", "nan-guardian": "two-houses",
-    "the-door": "door", "police-station": "clock", "youth-panel": "road",
+    "the-door": "door", "police-station": "clock", "phone-taken": "phone", "youth-panel": "road",
     "missing-at-skys": "moon",
     "advocate": "speech", "complaint": "pencil", "complaint-reply": "letter",
     "second-review": "star", "in-care-council": "sun",
