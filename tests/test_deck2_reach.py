@@ -112,6 +112,37 @@ def test_good_practice_is_never_punished_by_the_meters(deck):
     assert not costly, costly
 
 
+def _final_stats(deck, pick, games=500):
+    """Average feelings at the end of `games` journeys played with `pick(choices, rng)`."""
+    import random
+
+    from cardsdealt.engine.game import Game
+
+    total = {s.id: 0 for s in deck.stats}
+    for seed in range(games):
+        game, rng = Game.new(deck, "journey", seed), random.Random(seed)
+        while not game.state.finished:
+            if game.state.pending() is not None:
+                game.reflect(None)
+            else:
+                game.choose(pick(game.choices, rng))
+        for k, v in game.state.stats.items():
+            total[k] += v
+    return {k: v / games for k, v in total.items()}
+
+
+def test_listening_ends_higher_on_every_feeling_than_random_play(deck):
+    def listen(choices, rng):
+        heard = [i for i, c in enumerate(choices) if c.effects.get("heard", 0) > 0]
+        return rng.choice(heard) if heard else max(
+            range(len(choices)), key=lambda i: sum(choices[i].effects.values()))
+
+    listening = _final_stats(deck, listen)
+    random_play = _final_stats(deck, lambda choices, rng: rng.randrange(len(choices)))
+    for stat in listening:
+        assert listening[stat] > random_play[stat], (stat, listening, random_play)
+
+
 def test_no_text_uses_words_young_people_ask_us_to_avoid(deck):
     pattern = re.compile(r"\b(" + "|".join(
         re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
