@@ -18,9 +18,9 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.engine import presets
+from cardsdealt.ui.pygame.presenter import wanted as presenter_wanted
 from cardsdealt.ui.pygame.scenes.facilitation import install
 from cardsdealt.ui.pygame.tally import Tally, draw_tally
-from cardsdealt.ui.pygame.presenter import wanted as presenter_wanted
 from cardsdealt.ui.pygame.timer import DiscussionTimer, draw_timer
 
 TALLY_COL = 150  # design px beside each choice for its count and bar
