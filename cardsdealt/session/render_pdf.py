@@ -1,12 +1,19 @@
 """Record blocks -> PDF bytes (fpdf2), with the shipped Atkinson Hyperlegible font embedded.
 
-Any character the embedded fonts cannot draw is replaced by "?" in the PDF only, and the PDF
-then says that the Markdown copy holds the exact words: nothing typed is lost, and fpdf2
-never logs a "missing glyph" warning (which would quote reflection text in a log).
+Every character typed is drawn: letters Atkinson lacks (Welsh ŵ and ŷ, many accents) come
+from the shipped OpenDyslexic font, embedded only when needed. A character no shipped font
+has (an emoji) is written as its name in brackets, e.g. "[smiling face]", never "?", and
+the PDF says that the Markdown copy holds the exact characters: nothing typed is lost, and
+fpdf2 never logs a "missing glyph" warning (which would quote reflection text in a log).
+
+Layout: a heading is kept on the page of the words that follow it (it looks ahead at the
+next block's height), so no heading is ever left alone at the foot of a page; `layout(...)`
+reports any that would be, for the tests.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from fpdf import FPDF
@@ -50,6 +57,16 @@ class _Pdf(FPDF):
 
 
 def to_pdf(blocks: list[tuple], title: str, footer: str, lang: str = "en-GB") -> bytes:
+    pdf, _ = _render(blocks, title, footer, lang)
+    return bytes(pdf.output())
+
+
+def layout(blocks: list[tuple], title: str = "", footer: str = "") -> list[str]:
+    """Headings that ended up on another page than the words under them ([] when none)."""
+    return _render(blocks, title, footer, "en-GB")[1].stranded
+
+
+def _render(blocks: list[tuple], title: str, footer: str, lang: str):
     pdf = _Pdf(format="A4")
     pdf.footer_text = footer
     pdf.set_margins(18, 16, 18)
@@ -67,33 +84,94 @@ def to_pdf(blocks: list[tuple], title: str, footer: str, lang: str = "en-GB") ->
     pdf.set_lang(lang)
     pdf.add_page()
     writer = _Writer(pdf, fallback)
-    for block in blocks:
+    for i, block in enumerate(blocks):
+        if block[0] in HEADINGS:
+            writer.keep(writer.heading_height(block) + writer.following(blocks[i + 1:]))
         writer.block(block)
     if writer.lost:
-        writer.block(("small", "Some characters could not be shown in this PDF and appear "
-                               "as “?”. The Markdown copy of this record has the exact words."))
-    return bytes(pdf.output())
+        writer.block(("small", "Some characters (such as emoji) have no letter shape in the "
+                               "PDF's fonts, so they are written as their names in [brackets]. "
+                               "The Markdown copy of this record has the exact characters."))
+    return pdf, writer
+
+
+HEADINGS = ("h2", "h3")
+CONTENT = ("p", "quote", "kv", "bullets", "answer", "write", "image", "small")
+_INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400))  # joiners,
+# variation selectors, skin tones: parts of an emoji sequence, named with the emoji itself
 
 
 class _Writer:
     def __init__(self, pdf: FPDF, fallback: bool):
         self.pdf = pdf
         self.lost = False
+        self.stranded: list[str] = []  # headings whose words went on to the next page
+        self._heading: tuple[str, int] | None = None  # the last heading and its page
         self.cover = _cmap("AtkinsonHyperlegible-Regular.ttf")
         if fallback:
             self.cover |= _cmap("OpenDyslexic-Regular.otf")
 
     def clean(self, text: str) -> str:
         out = []
-        for ch in text:
+        for ch in unicodedata.normalize("NFC", text):
             if ch in "\n\t" or ord(ch) in self.cover:
                 out.append(ch)
             elif ch.isspace():
                 out.append(" ")
+            elif ord(ch) in _INVISIBLE:
+                continue  # part of an emoji sequence: the emoji itself is named
+            elif unicodedata.category(ch) in ("Mn", "Cf"):
+                self.lost = True  # a mark no font has (letters are composed first, NFC)
             else:
-                out.append("?")
+                name = unicodedata.name(ch, "").lower() or f"character u+{ord(ch):04x}"
+                out.append(f"[{name}]")
                 self.lost = True
         return "".join(out)
+
+    # -- keeping headings with their words -------------------------------------------------
+    def heading_height(self, block: tuple) -> float:
+        return 4 + 7.5 + 0.5 if block[0] == "h2" else 2 + 6.5
+
+    def following(self, rest: list[tuple]) -> float:
+        """Room the words after a heading need on the same page: any guide or sub-heading
+        lines, then the first block of content (its first few lines, or all of a picture or
+        a box, which cannot be split)."""
+        need = 0.0
+        for block in rest:
+            kind = block[0]
+            if kind == "guide":
+                need += self._lines_h(block[1], 9.5, 5, "I") + 1.5
+            elif kind in HEADINGS:
+                need += self.heading_height(block)
+            elif kind == "image":
+                w = self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
+                return need + w / 2 + 4
+            elif kind == "write":
+                return need + 32
+            elif kind == "answer":
+                return need + min(self._lines_h(block[1], BODY, 6, "B") + 20, 50)
+            elif kind in ("kv", "bullets"):
+                return need + min(7 * len(block[1]), 21)
+            elif kind in CONTENT:
+                return need + min(self._lines_h(block[1], BODY, 6), 18)
+            else:
+                return need
+        return need
+
+    def _lines_h(self, text: str, size: float, h: float, style: str = "") -> float:
+        self.font(size, style)
+        lines = self.pdf.multi_cell(0, h, self.clean(text), dry_run=True, output="LINES")
+        return h * max(1, len(lines))
+
+    def _started(self, kind: str) -> None:
+        """A block is about to be drawn: note a heading left on an earlier page."""
+        if kind in HEADINGS or kind == "guide":
+            return
+        if self._heading is not None:
+            text, page = self._heading
+            if self.pdf.page_no() != page:
+                self.stranded.append(text)
+            self._heading = None
 
     def font(self, size: float, style: str = "", colour=INK) -> None:
         self.pdf.set_font(FONT, style, size)
@@ -110,7 +188,10 @@ class _Writer:
 
     def block(self, block: tuple) -> None:
         kind, *rest = block
+        self._started(kind)
         getattr(self, "_" + kind)(*rest)
+        if kind in HEADINGS:
+            self._heading = (rest[0], self.pdf.page_no())
 
     def _title(self, text: str) -> None:
         self.font(20, "B", TEAL)

@@ -259,13 +259,15 @@ class Table:
         if session.unsaved and self.game is not None:
             self.keeper.saved(self.game)
         try:
-            e = export_record(session.store, session.id, deck=self.deck)
+            e = export_record(session.store, session.id, deck=self.deck, public=True)
         except (SessionError, OSError) as err:
             return "The record could not be saved", str(err), None
         files = e.files
         words = ["The files are in this folder:", str(files[0].parent), ""]
         words += [f"•  {p.name}" for p in files]
         words += ["", "Open the PDF to read it, print it or add it to your CPD log."]
+        if e.private:
+            words += ["", f"A private copy stays with the session in {e.private[0].parent}."]
         words += [m for m in e.messages]
         return "Your record is saved", "\n".join(words), files[0].parent
 
@@ -277,3 +279,6 @@ class Table:
         from cardsdealt.ui.pygame.scenes.summary import SummaryScene
 
         self.app.show(SummaryScene(self.app, self, self.game))
+        from cardsdealt.ui.pygame.scenes.closing import offer
+
+        offer(self.app, self, self.game)  # the record's own questions (issue 16)
