@@ -105,6 +105,12 @@ def load_entries(paths: list[Path], given: Path | None = None) -> list[DeckEntry
     return out
 
 
+def _record_entries(app, store) -> list[ResumeEntry]:
+    from cardsdealt.ui.pygame.scenes.closing import record_entries
+
+    return record_entries(app, store)
+
+
 def _same_folder(a, b) -> bool:
     try:
         return bool(a and b) and Path(a).resolve() == Path(b).resolve()
@@ -129,6 +135,8 @@ class Table:
         if unfinished is None and store is not None:
             unfinished = lambda: session_entries(store, self._deck_for)  # noqa: E731
         self.unfinished = unfinished or (lambda: [])
+        self.records = (lambda: _record_entries(app, store)) if store is not None \
+            else (lambda: [])  # finished sessions whose record has questions left
         self.deck: Deck | None = None
         self.mode: str | None = None
         self.players = 2
@@ -259,7 +267,10 @@ class Table:
         if session.unsaved and self.game is not None:
             self.keeper.saved(self.game)
         try:
-            e = export_record(session.store, session.id, deck=self.deck, public=True)
+            from cardsdealt.ui.pygame.scenes.closing import record_place
+
+            e = export_record(session.store, session.id, deck=self.deck, public=True,
+                              **record_place(self.app))
         except (SessionError, OSError) as err:
             return "The record could not be saved", str(err), None
         files = e.files

@@ -142,9 +142,9 @@ class ClosingScene(Modal):
 
     def _name_check(self) -> bool:
         """The optional check for likely names and dates of birth (Settings; on by default)."""
-        from cardsdealt.session.settings import load_settings
+        from cardsdealt.ui.pygame import prefs
 
-        return load_settings()[0].name_check
+        return bool(getattr(prefs.current(self.app), "name_check", True))
 
     def skip(self) -> None:
         from cardsdealt.session import SessionError
@@ -177,7 +177,7 @@ class ClosingScene(Modal):
         self.page, self.focus = "saved", 0
         try:
             e = export_record(self.session.store, self.session.id, deck=self.deck,
-                              public=True)
+                              public=True, **record_place(self.app))
         except (SessionError, OSError) as err:
             self.saved_words = f"The record could not be written: {err}"
             self.folder = None
@@ -399,13 +399,18 @@ class ClosingScene(Modal):
             self.changed()
 
 
-def offer(app, table, game) -> bool:
-    """At the end of a game: open the closing questions when the session is kept and they
-    have not been asked to the end (an interview panel's session has no CPD record)."""
+def offer(app, table, game, asked: bool = False) -> bool:
+    """Open the closing questions when the session is kept and they have not been asked to
+    the end: at once when a solo game ends, and (`asked`) from the end screen's "Save my
+    record". A group's end screen stays on the projector as it is, with the support
+    signposting, until the facilitator chooses "Save my record" (R). An interview panel's
+    session has no CPD record."""
     from cardsdealt.session.closing import needs_closing
 
     session = getattr(app, "session", None)
     if session is None or getattr(app, "preset", None) == "interview":
+        return False
+    if not asked and session.kind == "group":
         return False
     if needs_closing(session.doc) != "questions":
         return False
@@ -417,3 +422,64 @@ def offer(app, table, game) -> bool:
 
     app.push(ClosingScene(app, session, deck=getattr(table, "deck", None), on_saved=saved))
     return True
+
+
+RECORD_ROWS = 3  # finished sessions offered on the start screen for their record
+
+
+def record_entries(app, store, limit: int = RECORD_ROWS) -> list:
+    """Finished sessions whose record still has questions to answer, or (solo) room for a
+    peer reflection: start-screen rows (flow.ResumeEntry) that open the closing questions."""
+    from cardsdealt.session import SessionError, savefile
+    from cardsdealt.session.closing import needs_closing
+    from cardsdealt.ui.pygame.flow import ResumeEntry, when
+
+    try:
+        infos = store.list()
+    except (SessionError, OSError):
+        return []
+    rows = []
+    for info in infos:
+        if not info.finished or info.problem:
+            continue
+        doc = savefile.check_file(info.path / savefile.MAIN).doc
+        what = needs_closing(doc) if doc else ""
+        if not what:
+            continue
+        detail = (f"Finished {when(info.updated)} · answer your record's questions"
+                  if what == "questions" else
+                  f"Finished {when(info.updated)} · add what came out of talking it through "
+                  "with a colleague or supervisor")
+        rows.append(ResumeEntry(info.deck_title or info.deck_id or info.id, detail,
+                                _opener(app, store, info.id, what),
+                                {"id": info.id, "what": what}))
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def _opener(app, store, session_id: str, what: str):
+    def open_it():
+        session, _doc, _messages = store.open(session_id)
+        app.push(ClosingScene(app, session, peer_later=what == "peer"),
+                 on_result=lambda _r: _refresh_start(app))
+        return None
+    return open_it
+
+
+def _refresh_start(app) -> None:
+    start = app.top
+    if getattr(start, "name", "") == "start" and hasattr(start, "_rows"):
+        start.rows = start._rows()
+        start._mark_first()
+        start.changed()
+
+
+def record_place(app) -> dict:
+    """The record's headings and folder, as chosen in Settings (for export_record)."""
+    from cardsdealt.session.places import records_dir
+    from cardsdealt.ui.pygame import prefs
+
+    s = prefs.current(app)
+    return {"template": getattr(s, "record_format", None),
+            "out_dir": records_dir(getattr(s, "records_folder", "") or None)}

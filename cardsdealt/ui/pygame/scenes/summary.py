@@ -165,7 +165,7 @@ class SummaryScene(FocusScene):
         from cardsdealt.ui.pygame.scenes.closing import offer
         from cardsdealt.ui.pygame.scenes.message import Message
 
-        if offer(self.app, self.table, self.game):  # the record's questions come first
+        if offer(self.app, self.table, self.game, asked=True):  # the questions come first
             return
         title, words, folder = self.table.save_record()
         if folder is not None:
