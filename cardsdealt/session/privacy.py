@@ -61,7 +61,7 @@ _DATE_WORDS = re.compile(
 _DOB_CUE = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?)\b[:\s]*"
                       r"([^\n.;]{0,24}\d{2,4})", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-žŴŵŶŷ][A-Za-zÀ-ÖØ-öø-ÿĀ-žŴŵŶŷ'’\-]*")
-_SENTENCE_END = re.compile(r"[.!?…:;\n\"“”]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:\n\"“”]\s*$")
 
 
 def _dates(text: str) -> list[Finding]:
@@ -106,7 +106,8 @@ def check_identifying(text: str, allowed: tuple[str, ...] | list[str] = ()) -> l
 
     `allowed`: words that are fine here (the deck's invented children, the person's
     colleagues they chose to name): never flagged."""
-    known = frozenset(w.lower() for a in allowed for w in re.findall(r"[\w'’]+", a))
+    known = frozenset(re.sub(r"['’]s$", "", w.lower())
+                      for a in allowed for w in re.findall(r"[\w'’]+", a))
     found = _dates(text) + _names(text, known)
     return sorted(found, key=lambda f: f.start)
 

@@ -47,6 +47,12 @@ def _needs_fallback(blocks: list[tuple]) -> bool:
 
 class _Pdf(FPDF):
     footer_text = ""
+    on_new_page = None  # the writer's check for a heading left behind
+
+    def add_page(self, *args, **kwargs) -> None:
+        if self.on_new_page is not None:
+            self.on_new_page()
+        super().add_page(*args, **kwargs)
 
     def footer(self) -> None:
         self.set_y(-14)
@@ -106,7 +112,9 @@ class _Writer:
         self.pdf = pdf
         self.lost = False
         self.stranded: list[str] = []  # headings whose words went on to the next page
-        self._heading: tuple[str, int] | None = None  # the last heading and its page
+        # the last heading (text, page, y below it and its guide) until words follow it
+        self._heading: tuple[str, int, float] | None = None
+        pdf.on_new_page = self._new_page
         self.cover = _cmap("AtkinsonHyperlegible-Regular.ttf")
         if fallback:
             self.cover |= _cmap("OpenDyslexic-Regular.otf")
@@ -163,15 +171,12 @@ class _Writer:
         lines = self.pdf.multi_cell(0, h, self.clean(text), dry_run=True, output="LINES")
         return h * max(1, len(lines))
 
-    def _started(self, kind: str) -> None:
-        """A block is about to be drawn: note a heading left on an earlier page."""
-        if kind in HEADINGS or kind == "guide":
-            return
+    def _new_page(self) -> None:
+        """A page is about to start: was a heading the last thing on this one?"""
         if self._heading is not None:
-            text, page = self._heading
-            if self.pdf.page_no() != page:
+            text, page, y = self._heading
+            if self.pdf.page_no() == page and self.pdf.get_y() <= y + 0.5:
                 self.stranded.append(text)
-            self._heading = None
 
     def font(self, size: float, style: str = "", colour=INK) -> None:
         self.pdf.set_font(FONT, style, size)
@@ -188,10 +193,13 @@ class _Writer:
 
     def block(self, block: tuple) -> None:
         kind, *rest = block
-        self._started(kind)
         getattr(self, "_" + kind)(*rest)
         if kind in HEADINGS:
-            self._heading = (rest[0], self.pdf.page_no())
+            self._heading = (rest[0], self.pdf.page_no(), self.pdf.get_y())
+        elif kind == "guide" and self._heading is not None:
+            self._heading = (self._heading[0], self.pdf.page_no(), self.pdf.get_y())
+        else:
+            self._heading = None  # words followed the heading on its page
 
     def _title(self, text: str) -> None:
         self.font(20, "B", TEAL)
