@@ -24,7 +24,8 @@ from cardsdealt.ui.pygame.scenes.base import Modal
 from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, scaled
 from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
-KEEP_SECONDS = 3.0  # what is typed is kept this often (only when it changed)
+KEEP_SECONDS = 2.0  # what is typed is kept this often (only when it changed): a kill
+# loses at most the last 2 s of typing (the promise is 3 s; the rest is margin for a slow disk)
 FOCUS_BOX = 0
 
 
