@@ -86,7 +86,7 @@ def _write_all(facts: Facts, out: Path, base: str, template: str | None, lang: s
     chart = _chart(facts, out / f"{base}-chart.png", messages)
     result = Exported(out / f"{base}-record.md", out / f"{base}-record.pdf", chart,
                       messages=messages, template=t.key)
-    footer = f"{facts.deck_title} · {t.title.split(':')[0].lower()}"
+    footer = f"{facts.deck_title} · {t.title.split(':')[0]}"
     blocks_md = cpd_record(facts, chart.name if chart else None, t.key)
     blocks_pdf = cpd_record(facts, str(chart) if chart else None, t.key)
     write_atomic(result.markdown, to_markdown(blocks_md).encode("utf-8"))

@@ -45,6 +45,21 @@ def _needs_fallback(blocks: list[tuple]) -> bool:
                 & _cmap("OpenDyslexic-Regular.otf"))
 
 
+def install_fonts(pdf: FPDF, texts: list[str]):
+    """Add the shipped fonts to `pdf` (Atkinson, and OpenDyslexic as a fallback only when
+    some text needs a letter Atkinson lacks) and return a `clean(text)` that names what no
+    font can draw (emoji) instead of printing "?". For pages other than records (the
+    certificate)."""
+    for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "Bold")):
+        pdf.add_font(FONT, style, str(FONT_DIR / f"AtkinsonHyperlegible-{name}.ttf"))
+    fallback = _needs_fallback([("p", t) for t in texts])
+    if fallback:
+        pdf.add_font(FALLBACK, "", str(FONT_DIR / "OpenDyslexic-Regular.otf"))
+        pdf.add_font(FALLBACK, "B", str(FONT_DIR / "OpenDyslexic-Bold.otf"))
+        pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+    return _Writer(pdf, fallback).clean
+
+
 class _Pdf(FPDF):
     footer_text = ""
     on_new_page = None  # the writer's check for a heading left behind

@@ -57,7 +57,8 @@ class StartScene(FocusScene):
         super().on_show()
 
     def _mark_first(self) -> None:
-        playable = [i for i, r in enumerate(self.rows) if r.kind != "broken"]
+        playable = [i for i, r in enumerate(self.rows) if r.kind in ("resume", "deck")] or \
+            [i for i, r in enumerate(self.rows) if r.kind != "broken"]  # records: not first
         self.focus = playable[0] if playable else (0 if self.rows else None)
 
     def update(self, dt: float) -> None:
