@@ -70,8 +70,10 @@ def _now() -> str:
 
 def state_of(doc: dict) -> dict:
     """The `closing` part of a saved document, with its defaults."""
-    raw = doc.get("closing") if isinstance(doc.get("closing"), dict) else {}
-    skipped = raw.get("skipped") if isinstance(raw.get("skipped"), list) else []
+    found = doc.get("closing")
+    raw: dict = found if isinstance(found, dict) else {}
+    listed = raw.get("skipped")
+    skipped: list = listed if isinstance(listed, list) else []
     return {"done": bool(raw.get("done")), "skipped": [s for s in skipped if s in ORDER],
             "peer_added": raw.get("peer_added") or ""}
 

@@ -14,6 +14,7 @@ reports any that would be, for the tests.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from fpdf import FPDF
@@ -62,7 +63,7 @@ def install_fonts(pdf: FPDF, texts: list[str]):
 
 class _Pdf(FPDF):
     footer_text = ""
-    on_new_page = None  # the writer's check for a heading left behind
+    on_new_page: Callable[[], None] | None = None  # the writer's check: a heading left behind
 
     def add_page(self, *args, **kwargs) -> None:
         if self.on_new_page is not None:
@@ -129,7 +130,8 @@ class _Writer:
         self.stranded: list[str] = []  # headings whose words went on to the next page
         # the last heading (text, page, y below it and its guide) until words follow it
         self._heading: tuple[str, int, float] | None = None
-        pdf.on_new_page = self._new_page
+        if isinstance(pdf, _Pdf):
+            pdf.on_new_page = self._new_page
         self.cover = _cmap("AtkinsonHyperlegible-Regular.ttf")
         if fallback:
             self.cover |= _cmap("OpenDyslexic-Regular.otf")
@@ -184,7 +186,7 @@ class _Writer:
     def _lines_h(self, text: str, size: float, h: float, style: str = "") -> float:
         self.font(size, style)
         lines = self.pdf.multi_cell(0, h, self.clean(text), dry_run=True, output="LINES")
-        return h * max(1, len(lines))
+        return h * max(1, len(lines) if isinstance(lines, list) else 1)
 
     def _new_page(self) -> None:
         """A page is about to start: was a heading the last thing on this one?"""

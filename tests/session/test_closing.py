@@ -201,3 +201,33 @@ def test_pdf_draws_welsh_accents_and_names_emoji_never_a_question_mark(store, tm
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(e.pdf), str(tmp_path / "page")],
                    check=True)
     assert sorted(tmp_path.glob("page-*.png"))  # every page renders
+
+
+# -- where records go ----------------------------------------------------------------------
+def test_records_go_to_documents_or_the_chosen_folder(tmp_path, monkeypatch):
+    from cardsdealt.session import places
+
+    monkeypatch.setenv("CARDSDEALT_DOCUMENTS_DIR", str(tmp_path / "Docs"))
+    assert places.records_dir() == tmp_path / "Docs" / "cardsdealt"
+    assert places.records_dir(str(tmp_path / "mine")) == tmp_path / "mine"
+    monkeypatch.delenv("CARDSDEALT_DOCUMENTS_DIR")
+    monkeypatch.setattr("platformdirs.user_documents_dir", lambda: str(tmp_path / "Dokumente"))
+    assert places.documents_dir() == tmp_path / "Dokumente"  # platformdirs' answer
+
+
+def test_open_folder_never_fails_loudly(tmp_path, monkeypatch):
+    from cardsdealt.session import places
+
+    assert "not there" in places.open_folder(tmp_path / "gone")
+    monkeypatch.setattr(places, "can_open_folders", lambda: True)
+    monkeypatch.setattr(places.sys, "platform", "linux")
+
+    def broken(*_a, **_k):
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(places.subprocess, "Popen", broken)
+    why = places.open_folder(tmp_path)
+    assert "could not be opened" in why and "full path" in why
+    opened = []
+    monkeypatch.setattr(places.subprocess, "Popen", lambda args, **_k: opened.append(args))
+    assert places.open_folder(tmp_path) == "" and opened == [["xdg-open", str(tmp_path)]]
