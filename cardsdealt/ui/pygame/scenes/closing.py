@@ -18,10 +18,10 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
-from cardsdealt.ui.pygame.draw import button, hint, panel
+from cardsdealt.render.blocks import Block, draw_stack
+from cardsdealt.render.draw import button, hint, panel
+from cardsdealt.render.text import draw_fitted, draw_text, fit, scaled
 from cardsdealt.ui.pygame.scenes.base import Modal
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, scaled
 from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
 KEEP_SECONDS = 2.0  # what is typed is kept this often (only when it changed): a kill
