@@ -27,7 +27,6 @@ def run_sessions(args, out: TextIO) -> int:
 
 def run_export(args, out: TextIO) -> int:
     from cardsdealt.session.export import export_record
-
     from cardsdealt.session.places import open_folder
 
     try:

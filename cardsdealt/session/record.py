@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from cardsdealt import __version__
 from cardsdealt.session.facts import Facts, StepFacts
-
 from cardsdealt.session.privacy import REMINDER
 
 GUIDE = {

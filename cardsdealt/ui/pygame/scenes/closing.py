@@ -351,35 +351,38 @@ class ClosingScene(Modal):
         elif key == "done":
             self.done(True)
 
-    def handle(self, event) -> None:
+    def _key(self, event) -> None:
         order = self._focus_order()
+        mods = getattr(event, "mod", 0)
+        ctrl = mods & (pygame.KMOD_CTRL | pygame.KMOD_META)
+        if self.page == "ask" and (event.key == pygame.K_PAGEDOWN or (
+                event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and ctrl)):
+            self.save()
+            return
+        if event.key == pygame.K_TAB:
+            back = mods & pygame.KMOD_SHIFT
+            self.focus = (self.focus + (-1 if back else 1)) % len(order)
+            keyboard(self.box if self.wants_text else None)
+            self.changed()
+            return
+        if self.wants_text:
+            if self.box.handle(event):
+                self.changed()
+            return
+        k = event.key
+        if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5,
+                 pygame.K_PAGEDOWN):
+            self._press(order[self.focus])
+        elif k in (pygame.K_LEFT, pygame.K_UP, pygame.K_PAGEUP):
+            self.focus = (self.focus - 1) % len(order)
+            self.changed()
+        elif k in (pygame.K_RIGHT, pygame.K_DOWN):
+            self.focus = (self.focus + 1) % len(order)
+            self.changed()
+
+    def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN:
-            mods = getattr(event, "mod", 0)
-            ctrl = mods & (pygame.KMOD_CTRL | pygame.KMOD_META)
-            if self.page == "ask" and (event.key == pygame.K_PAGEDOWN or (
-                    event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and ctrl)):
-                self.save()
-                return
-            if event.key == pygame.K_TAB:
-                back = mods & pygame.KMOD_SHIFT
-                self.focus = (self.focus + (-1 if back else 1)) % len(order)
-                keyboard(self.box if self.wants_text else None)
-                self.changed()
-                return
-            if self.wants_text:
-                if self.box.handle(event):
-                    self.changed()
-                return
-            k = event.key
-            if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5,
-                     pygame.K_PAGEDOWN):
-                self._press(order[self.focus])
-            elif k in (pygame.K_LEFT, pygame.K_UP, pygame.K_PAGEUP):
-                self.focus = (self.focus - 1) % len(order)
-                self.changed()
-            elif k in (pygame.K_RIGHT, pygame.K_DOWN):
-                self.focus = (self.focus + 1) % len(order)
-                self.changed()
+            self._key(event)
             return
         if event.type in (pygame.TEXTINPUT, pygame.TEXTEDITING):
             if self.wants_text and self.box.handle(event):
