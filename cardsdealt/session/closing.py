@@ -74,8 +74,9 @@ def state_of(doc: dict) -> dict:
     raw: dict = found if isinstance(found, dict) else {}
     listed = raw.get("skipped")
     skipped: list = listed if isinstance(listed, list) else []
+    at = raw.get("at")
     return {"done": bool(raw.get("done")), "skipped": [s for s in skipped if s in ORDER],
-            "peer_added": raw.get("peer_added") or ""}
+            "peer_added": raw.get("peer_added") or "", "at": at if at in ORDER else None}
 
 
 def needs_closing(doc: dict) -> str:
@@ -113,6 +114,9 @@ class Closing:
     def _resume_at(self, state: dict) -> int:
         if state["done"]:
             return 0  # asked again from the start: each answer is there to change
+        ids = [q.id for q in self.questions]
+        if state["at"] in ids:  # the question being typed when it stopped
+            return ids.index(state["at"])
         record = self.session.doc.get("record") or {}
         for i, q in enumerate(self.questions):
             if q.id not in state["skipped"] and not (record.get(q.id) or "").strip():
@@ -167,8 +171,11 @@ class Closing:
             return
         fields = {q.id: text}
         self.session.save_record(**fields)
-        if self.peer_later and text.strip() and not state_of(self.session.doc)["peer_added"]:
+        state = state_of(self.session.doc)
+        if self.peer_later and text.strip() and not state["peer_added"]:
             self._save_state(peer_added=_now())
+        elif not self.peer_later and not state["done"] and state["at"] != q.id:
+            self._save_state(at=q.id)  # carry on at this question if it stops here
         self._last_kept[q.id] = text
 
     def answer(self, text: str) -> None:
@@ -198,8 +205,11 @@ class Closing:
 
     def _next(self) -> None:
         self.index += 1
-        if self.finished and not state_of(self.session.doc)["done"]:
-            self._save_state(done=True)
+        state = state_of(self.session.doc)
+        if self.finished and not state["done"]:
+            self._save_state(done=True, at=None)
+        elif not self.finished and not state["done"] and not self.peer_later:
+            self._save_state(at=self.questions[self.index].id)
 
     def _save_state(self, **changes) -> None:
         state = {**state_of(self.session.doc), **changes}

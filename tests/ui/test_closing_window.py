@@ -219,3 +219,13 @@ def test_sigkill_mid_answer_loses_nothing_typed_more_than_3_seconds_before(store
     must = max(n for t, n in typed if t < killed - 3.0)
     assert must > 0 and kept.startswith(TEXT[:must]), (must, len(kept))
     assert TEXT.startswith(kept)
+    print(f"typed {typed[-1][1]} letters, killed; {must} typed more than 3 s before; "
+          f"{len(kept)} kept")
+    # resumed: the closing questions open again at that answer, with the words in the box
+    from cardsdealt.ui.pygame.scenes.closing import ClosingScene
+
+    h2 = SavingHarness(SessionStore(store.root), entries_for(rens))
+    h2.table.start()
+    h2.app.push(ClosingScene(h2.app, SessionStore(store.root).open(sid)[0]))
+    h2.key(K.K_RETURN)
+    assert h2.top.closing.question.id == "relevance" and h2.top.box.text == kept
