@@ -2,10 +2,11 @@
 
 Stages are lanes from left to right; each card is a box in its stage's lane; `next` links are
 solid arrows; links made by a choice that changes later cards (it `set`s a flag a card
-`requires`, or a card requires `chose("card", n)`) are dashed arrows of another colour, labelled
-with the flag or the choice, so the two kinds differ by line and by words, not colour alone; a card whose choices raise a reflection carries a "reflect" badge; cards that random
-play never reaches are drawn dashed and say so in words (never colour alone). One layout feeds
-both the PNG (pygame, offscreen) and the SVG (plain text), so the two always agree.
+`requires`, or a card requires `chose("card", n)`) are dashed arrows of another colour, and the
+cards at both ends say it in words ("sets x", "needs x"), so the two kinds of link differ by
+line and by words, not by colour alone; a card whose choices raise a reflection carries a
+"reflect" badge; cards that random play never reaches are drawn dashed and say so in words
+(never colour alone). One layout feeds both the PNG (pygame, offscreen) and the SVG (plain text), so the two always agree.
 """
 
 from __future__ import annotations
@@ -153,7 +154,7 @@ def to_svg(lay: Layout, title: str) -> str:
             pts = " ".join(f"{x},{y}" for x, y in _path(lay.boxes[a], lay.boxes[b]))
             out.append(f'<polyline points="{pts}" fill="none" stroke="{rgb(ARROW)}" '
                        'stroke-width="2.5" marker-end="url(#a)"/>')
-    for a, b, label in lay.flag_links:
+    for a, b, _label in lay.flag_links:
         pts = _flag_path(lay.boxes[a], lay.boxes[b])
         out.append(f'<polyline points="{" ".join(f"{x},{y}" for x, y in pts)}" fill="none" '
                    f'stroke="{rgb(FLAG)}" stroke-width="2.5" stroke-dasharray="9,6" '
@@ -207,7 +208,7 @@ def _flag_path(a: Box, b: Box) -> list[tuple[int, int]]:
 
 
 def _dashed_lines(pygame, s, colour, pts, width: int, dash: int = 10, gap: int = 7) -> None:
-    for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
         length = math.hypot(x2 - x1, y2 - y1)
         if not length:
             continue
@@ -241,7 +242,7 @@ def to_png(lay: Layout, title: str, path: Path) -> None:
             pts = _path(lay.boxes[a], lay.boxes[b])
             pygame.draw.lines(s, ARROW, False, pts, 3)
             _arrow_head(pygame, s, pts[-2], pts[-1])
-    for a, b, label in lay.flag_links:
+    for a, b, _label in lay.flag_links:
         pts = _flag_path(lay.boxes[a], lay.boxes[b])
         _dashed_lines(pygame, s, FLAG, pts, 3)
         _arrow_head(pygame, s, pts[-2], pts[-1], FLAG)

@@ -181,12 +181,9 @@ class FaceSetter:
         ls = self.lines(face.blocks, FLOOR_PT, inner_w)
         avail = room - pic_min
         used, cut = 0.0, 0
-        for cut, t in enumerate(ls):
-            if used + t.height + t.gap > avail:
-                break
-            used += t.height + t.gap
-        else:
-            cut = len(ls)
+        while cut < len(ls) and used + ls[cut].height + ls[cut].gap <= avail:
+            used += ls[cut].height + ls[cut].gap
+            cut += 1
         pic = PIC_MIN if face.picture is not None else 0.0
         return ls[:cut], FLOOR_PT, pic, ls[cut:]
 
