@@ -6,7 +6,8 @@ solid arrows; links made by a choice that changes later cards (it `set`s a flag 
 cards at both ends say it in words ("sets x", "needs x"), so the two kinds of link differ by
 line and by words, not by colour alone; a card whose choices raise a reflection carries a
 "reflect" badge; cards that random play never reaches are drawn dashed and say so in words
-(never colour alone). One layout feeds both the PNG (pygame, offscreen) and the SVG (plain text), so the two always agree.
+(never colour alone). One layout feeds both the PNG (pygame, offscreen) and the SVG (plain
+text), so the two always agree.
 """
 
 from __future__ import annotations
