@@ -19,6 +19,7 @@ facilitator sheet (each card's discussion question and facilitator notes).
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable, TextIO
@@ -141,7 +142,13 @@ def _crop_marks(pdf, sheet: Sheet = TABLE_SHEET) -> None:
 
 
 def _para(pdf, h: float, text: str) -> None:
-    pdf.multi_cell(0, h, text, new_x="LMARGIN", new_y="NEXT", align="L")
+    """A left-aligned paragraph from the current x, onto a new page when the page is full."""
+    x = pdf.get_x()
+    for line in PL.wrap(pdf, text, pdf.w - pdf.r_margin - x):
+        if pdf.get_y() + h > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.set_x(x)
+        pdf.cell(pdf.w - pdf.r_margin - x, h, line, new_x="LMARGIN", new_y="NEXT")
 
 
 def _first_page(pdf, deck: Deck) -> None:
@@ -154,7 +161,9 @@ def _first_page(pdf, deck: Deck) -> None:
     pdf.ln(3)
     sections = [("Before you play", "Content notes: " + "; ".join(deck.content_notes)
                  if deck.content_notes else "")]
-    sections.append(("Read this aloud first", deck.introduction.strip()))
+    # a YAML block keeps the author's line ends; paper reflows them (blank lines stay)
+    intro = re.sub(r"(?<!\n)\n(?!\n)", " ", deck.introduction.strip())
+    sections.append(("Read this aloud first", intro))
     sections.append(("How to play", _rules(deck)))
     if deck.support:
         sections.append(("If today brought something up",
