@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cardsdealt.deck.credits import INDEPENDENT, credit_lines
 from cardsdealt.session.files import POSIX, write_atomic
 
 WINNERS = "Everyone who joined the conversation is a winner."
@@ -28,6 +29,7 @@ class CertificateFacts:
     cards: tuple[str, ...] = ()  # titles of the cards the group talked about
     names: tuple[str, ...] = ()  # players or teams as named in the game
     support: tuple[tuple[str, str], ...] = ()  # (name, detail)
+    credits: tuple[str, ...] = ()  # who wrote the deck, exactly as it declares
     day: date = field(default_factory=date.today)
     copies: int = 1
 
@@ -38,7 +40,8 @@ def facts_from_game(game) -> CertificateFacts:
     cards = tuple(p.title for p in getattr(s, "plays", ()) or ())
     names = tuple(n for n in (game.player_names or ()) if n)
     support = tuple((x.name, x.detail) for x in game.deck.support)
-    return CertificateFacts(game.deck.title, cards, names, support)
+    return CertificateFacts(game.deck.title, cards, names, support,
+                            credits=tuple(credit_lines(game.deck)))
 
 
 def certificate_pdf(f: CertificateFacts) -> bytes:
@@ -124,10 +127,10 @@ def _support(pdf, f: CertificateFacts, clean) -> None:
     pdf.set_text_color(*GREY)
     pdf.set_xy(30, h - 38)
     pdf.multi_cell(w - 60, 5, clean(text), align="L")
-    pdf.set_xy(30, h - 24)
-    pdf.set_font("Atkinson", "I", 8.5)
-    pdf.cell(w - 60, 5, "Made with cardsdealt, from a game designed by care-experienced "
-                        "young people.", align="C")
+    pdf.set_xy(30, h - 26)
+    pdf.set_font("Atkinson", "I", 8)
+    made = " ".join(("Made with cardsdealt.", *f.credits, INDEPENDENT))
+    pdf.multi_cell(w - 60, 4, clean(made), align="C")
 
 
 def _rosette(pdf, cx: float, cy: float, r: float) -> None:

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
+from cardsdealt.deck.credits import credit_lines
 from cardsdealt.deck.model import Deck, Stat
 
 PCF = {
@@ -30,8 +31,7 @@ BRIGHT_SPOTS = {
     "rights-and-voice": "Rights and voice",
     "resilience": "Resilience",
     "recovery": "Recovery",
-    "feeling-safe": "Feeling safe",
-}
+}  # the four Bright Spots areas; a retired `feeling-safe` tag is not listed as one
 
 
 @dataclass
@@ -83,6 +83,7 @@ class Facts:
     notes: list[dict]  # notes not tied to a card shown
     own_words: dict[str, str]  # relevance / learnt / impact / peer, typed by the person
     support: list[tuple[str, str]]
+    credits: list[str] = field(default_factory=list)  # who wrote the deck, as it declares
 
     @property
     def group(self) -> bool:
@@ -121,6 +122,7 @@ def gather(doc: dict, deck: Deck | None) -> Facts:
         notes=[n for n in notes if n.get("card") not in shown],
         own_words={k: v for k, v in (doc.get("record") or {}).items() if v},
         support=[(s.name, s.detail) for s in (deck.support if deck is not None else ())],
+        credits=credit_lines(deck) if deck is not None else [],
     )
 
 
@@ -195,7 +197,7 @@ def _tags(deck: Deck | None, card_ids: list[str], summary) -> tuple[dict, dict]:
         if kind == "pcf":
             key = PCF.get(name, name.replace("-", " ").capitalize())
             pcf[key] = pcf.get(key, 0) + 1
-        elif kind == "bright-spots":
+        elif kind == "bright-spots" and name in BRIGHT_SPOTS:
             key = BRIGHT_SPOTS.get(name, name.replace("-", " ").capitalize())
             spots[key] = spots.get(key, 0) + 1
     return _by_count(pcf), _by_count(spots)

@@ -14,6 +14,7 @@ Blocks: ("title", text) ("h2", text) ("h3", text) ("guide", text) ("p", text)
 from __future__ import annotations
 
 from cardsdealt import __version__
+from cardsdealt.deck.credits import INDEPENDENT
 from cardsdealt.session.facts import Facts, StepFacts
 
 GUIDE = {
@@ -28,7 +29,9 @@ GUIDE = {
             "differed, and what that showed you.",
 }
 WRITE_HINT = "Your own words go here (type them before saving the record, or add them when " \
-             "you copy this into your CPD log)."
+             "you copy this into your CPD log). Never write a real child's name or details."
+PRIVACY = ("The children in the game are invented. Never write a real child's name, or "
+           "anything that could identify a child or family, in this record.")  # the record's
 
 
 def cpd_record(f: Facts, chart: str | None) -> list[tuple]:
@@ -106,8 +109,8 @@ def _tag_lines(f: Facts) -> list[tuple]:
 
 
 def _activity(f: Facts) -> str:
-    game = ("a reflective card game designed by care-experienced young people, in which "
-            "you decide what the adults around a child do and see what it means to the child")
+    game = ("a reflective card game in which you decide what the adults around an invented "
+            "child do and see what it means to the child")
     if f.group:
         return (f"Peer reflection in a group (for example group supervision or team "
                 f"training): we played {game}, pausing at each card to talk it through "
@@ -231,7 +234,11 @@ def _ending_and_support(f: Facts) -> list[tuple]:
     if f.support:
         out += [("h2", "If this brought something up for you"),
                 ("bullets", [f"{n}: {d}" if d else n for n, d in f.support])]
-    out.append(("small", f"Made with cardsdealt {__version__}. This record holds personal "
+    out.append(("small", PRIVACY))
+    if f.credits:
+        out.append(("small", "About the deck: " + " ".join(f.credits)))
+    out.append(("small", f"Made with cardsdealt {__version__}. {INDEPENDENT}"))
+    out.append(("small", "This record holds personal "
                          "reflections: it was written only to this computer. Keep it as "
                          "privately as you would keep supervision notes."))
     return out

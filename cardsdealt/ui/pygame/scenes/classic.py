@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pygame import Rect
 
+from cardsdealt.deck.credits import VOICE_HEADINGS, voice_heading
 from cardsdealt.ui.pygame import layout as L
 from cardsdealt.ui.pygame.blocks import Block, draw_stack
 from cardsdealt.ui.pygame.card_view import render_classic_card, render_hand_card, theme_label
@@ -22,10 +23,11 @@ from cardsdealt.ui.pygame.scenes.table import TableScene
 from cardsdealt.ui.pygame.text import draw_text
 
 
-def discussion_blocks(card) -> tuple[list[Block], list[Block]]:
+def discussion_blocks(card, heading: str = VOICE_HEADINGS["contributors"]) \
+        -> tuple[list[Block], list[Block]]:
     talk = [Block("Talk about it", "bold", 34, 24, "accent", 14),
             Block(card.discuss or "What is this card saying to you?", "bold", 46, 30, "ink", 0)]
-    voice = [Block("What we want you to know", "bold", 34, 24, "accent", 14),
+    voice = [Block(heading, "bold", 34, 24, "accent", 14),
              Block(card.voice, "italic", 42, 28, "ink", 0)] if card.voice else []
     return talk, voice
 
@@ -165,7 +167,7 @@ class ClassicScene(Facilitated, TableScene):
         m, th = self.m, self.theme
         card = self.game.discussing
         boxes = L.discussion_boxes(Rect(g.hand.x, g.hand.y, g.hand.w, g.hand.h - m.px(60)), m.u)
-        talk, voice = discussion_blocks(card)
+        talk, voice = discussion_blocks(card, voice_heading(self.game.deck))
         for rect, blocks in ((boxes.discuss, talk), (boxes.voice, voice)):
             if not blocks:
                 continue

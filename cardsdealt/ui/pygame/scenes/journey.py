@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pygame import Rect
 
+from cardsdealt.deck.credits import VOICE_HEADINGS, voice_heading
 from cardsdealt.ui.pygame import layout as L
 from cardsdealt.ui.pygame.blocks import Block, draw_stack
 from cardsdealt.ui.pygame.card_view import render_journey_card
@@ -57,7 +58,7 @@ def choice_layout(panel_rect: tuple, u: float, labels: tuple[str, ...]) -> tuple
 
 
 def response_blocks(chose: str, response: str, changes: list[str], discuss: str,
-                    voice: str) -> list[Block]:
+                    voice: str, heading: str = VOICE_HEADINGS["contributors"]) -> list[Block]:
     blocks = [Block("You chose: " + chose, "regular", 30, 22, "muted", 18)]
     if response:
         blocks.append(Block(f"“{response}”", "italic", 48, 34, "ink", 26))
@@ -66,7 +67,7 @@ def response_blocks(chose: str, response: str, changes: list[str], discuss: str,
     if discuss:
         blocks.append(Block("Talk about it: " + discuss, "regular", 34, 22, "accent", 18))
     if voice:
-        blocks.append(Block("What we want you to know: " + voice, "regular", 30, 22, "muted", 0))
+        blocks.append(Block(f"{heading}: " + voice, "regular", 30, 22, "muted", 0))
     return blocks
 
 
@@ -193,7 +194,7 @@ class JourneyScene(Facilitated, TableScene):
         choice = card.choices[self.chosen]
         blocks = response_blocks(choice.label, choice.response,
                                  change_words(self.game.deck, self.before, self.after),
-                                 card.discuss, card.voice)
+                                 card.discuss, card.voice, voice_heading(self.game.deck))
         body = Rect(g.panel.x, g.panel.y, g.panel.w, g.panel.h - m.px(80))
         draw_stack(surface, blocks, body, m.u, th)
         nxt = "see how it ends" if self.game.finished else "go on"
