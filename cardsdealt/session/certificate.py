@@ -123,14 +123,18 @@ def _support(pdf, f: CertificateFacts, clean) -> None:
     lines = [f"{n}: {d}" if d else n for n, d in f.support] or \
         ["Talk it through with someone you trust: a colleague, your supervisor, a friend."]
     text = "If this brought something up: " + " · ".join(lines)
-    pdf.set_font("Atkinson", "", 9.5)
-    pdf.set_text_color(*GREY)
-    pdf.set_xy(30, h - 38)
-    pdf.multi_cell(w - 60, 5, clean(text), align="L")
-    pdf.set_xy(30, h - 26)
-    pdf.set_font("Atkinson", "I", 8)
     made = " ".join(("Made with cardsdealt.", *f.credits, INDEPENDENT))
-    pdf.multi_cell(w - 60, 4, clean(made), align="C")
+    # both blocks sit above the frame, the support first: measured, so they never overlap
+    pdf.set_font("Atkinson", "I", 8)
+    made_h = 3.8 * len(pdf.multi_cell(w - 60, 3.8, clean(made), dry_run=True, output="LINES"))
+    pdf.set_font("Atkinson", "", 9.5)
+    sup_h = 4.6 * len(pdf.multi_cell(w - 60, 4.6, clean(text), dry_run=True, output="LINES"))
+    pdf.set_text_color(*GREY)
+    pdf.set_xy(30, h - 18 - made_h - 3 - sup_h)
+    pdf.multi_cell(w - 60, 4.6, clean(text), align="L")
+    pdf.set_xy(30, h - 18 - made_h)
+    pdf.set_font("Atkinson", "I", 8)
+    pdf.multi_cell(w - 60, 3.8, clean(made), align="C")
 
 
 def _rosette(pdf, cx: float, cy: float, r: float) -> None:
