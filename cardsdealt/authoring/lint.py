@@ -60,7 +60,8 @@ PROPER_NAMES = re.compile(
     r"Care Leavers \(England\) Regulations|Care Planning, Placement and Case Review"
     r"|transition to adulthood for care leavers"
     r"|Promoting the (?:education|health and well-being) of looked-after"
-    r"(?: and previously looked-after)? children|Care Leavers' Charter|Care Leaver Covenant|Placement Plan|Adoption Contact Register",
+    r"(?: and previously looked-after)? children"
+    r"|Care Leavers' Charter|Care Leaver Covenant|Placement Plan|Adoption Contact Register",
     re.IGNORECASE)
 
 LONG_STATEMENT = 220  # characters: more than this will not fit a projected card at 48 px
