@@ -18,6 +18,8 @@ INDEPENDENT = ("cardsdealt is an independent digital version of The Cards You're
                "It is not made or endorsed by the game's designers, Hull City Council or "
                "Coram Voice.")
 
+SHORT_INDEPENDENT = "cardsdealt is an independent digital version."  # where space is short
+
 # The reminder on every end screen and record: the game's children are invented.
 PRIVACY = ("The children in this game are invented. Never type a real child's name, or "
            "anything that could identify a child or family, in a reflection, note or record.")

@@ -21,7 +21,7 @@ class IntroScene(Scene):
         super().__init__(app)
         self.table, self.deck = table, deck
         self.pages: list[tuple[str, str, str]] = []  # (heading, words, style)
-        who = "Who wrote this deck: " + " ".join(credit_lines(deck))
+        who = "About this deck: " + " ".join(credit_lines(deck))
         if deck.content_notes:
             notes = "\n".join(f"•  {n}" for n in deck.content_notes)
             self.pages.append((

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.deck.credits import INDEPENDENT, PRIVACY, credit_lines
+from cardsdealt.deck.credits import PRIVACY, SHORT_INDEPENDENT, credit_lines
 from cardsdealt.ui.pygame.blocks import Block, draw_stack
 from cardsdealt.ui.pygame.draw import button, hint, meters_row, panel
 from cardsdealt.ui.pygame.scenes.base import FocusScene
@@ -113,7 +113,7 @@ class SummaryScene(FocusScene):
                              Block(stat_words(game, s), "regular", 30, 22, "table_ink", 22),
                              Block(table_words(game, s), "regular", 30, 22, "table_ink", 22),
                              Block(facts(game, s), "regular", 28, 20, "table_muted", 18),
-                             Block(" ".join((*credit_lines(game.deck), INDEPENDENT)),
+                             Block(" ".join((*credit_lines(game.deck), SHORT_INDEPENDENT)),
                                    "italic", 24, 16, "table_muted", 0)],
                    text_r, m.u, th)
         if meters_h:
