@@ -9,10 +9,10 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.deck.credits import VOICE_HEADINGS
-from cardsdealt.ui.pygame.blocks import draw_stack, note_blocks
-from cardsdealt.ui.pygame.draw import hint, panel
+from cardsdealt.render.blocks import draw_stack, note_blocks
+from cardsdealt.render.draw import hint, panel
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.base import Modal
-from cardsdealt.ui.pygame.text import draw_text
 
 
 class NotesOverlay(Modal):
