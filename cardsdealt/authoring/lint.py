@@ -59,6 +59,7 @@ LANGUAGE_THAT_CARES = {
 PROPER_NAMES = re.compile(
     r"Care Leavers \(England\) Regulations|Care Planning, Placement and Case Review"
     r"|transition to adulthood for care leavers"
+    r"|criminalisation of (?:looked-after )?children(?: in care)? and care leavers"
     r"|Promoting the (?:education|health and well-being) of looked-after"
     r"(?: and previously looked-after)? children"
     r"|Care Leavers' Charter|Care Leaver Covenant|Placement Plan|Adoption Contact Register",

@@ -88,7 +88,7 @@ class JourneyScene(Facilitated, TableScene):
             choice = card.choices[self.chosen]
             return response_script(choice.label, choice.response,
                                    change_words(self.game.deck, self.before, self.after),
-                                   card.discuss, card.voice)
+                                   card.discuss, card.voice, voice_heading(self.game.deck))
         return card_script(card, card.choices)
 
     def card_surface(self):
