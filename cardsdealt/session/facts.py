@@ -26,12 +26,15 @@ PCF = {
     "contexts-and-organisations": "Contexts and organisations",
     "professional-leadership": "Professional leadership",
 }
+# Bright Spots (Coram Voice with the University of Oxford) has four areas of wellbeing and
+# only four: a tag naming anything else (an old "feeling-safe") is not printed on a record.
 BRIGHT_SPOTS = {
     "relationships": "Relationships",
-    "rights-and-voice": "Rights and voice",
     "resilience": "Resilience",
+    "rights": "Rights",
+    "rights-and-voice": "Rights",
     "recovery": "Recovery",
-}  # the four Bright Spots areas; a retired `feeling-safe` tag is not listed as one
+}
 
 
 @dataclass
@@ -84,6 +87,7 @@ class Facts:
     own_words: dict[str, str]  # relevance / learnt / impact / peer, typed by the person
     support: list[tuple[str, str]]
     credits: list[str] = field(default_factory=list)  # who wrote the deck, as it declares
+    peer_added: str = ""  # a solo player's peer reflection: when it was added (ISO), or ""
 
     @property
     def group(self) -> bool:
@@ -123,6 +127,8 @@ def gather(doc: dict, deck: Deck | None) -> Facts:
         own_words={k: v for k, v in (doc.get("record") or {}).items() if v},
         support=[(s.name, s.detail) for s in (deck.support if deck is not None else ())],
         credits=credit_lines(deck) if deck is not None else [],
+        peer_added=str(((doc.get("closing") or {}) if isinstance(doc.get("closing"), dict)
+                        else {}).get("peer_added") or ""),
     )
 
 
@@ -197,9 +203,10 @@ def _tags(deck: Deck | None, card_ids: list[str], summary) -> tuple[dict, dict]:
         if kind == "pcf":
             key = PCF.get(name, name.replace("-", " ").capitalize())
             pcf[key] = pcf.get(key, 0) + 1
-        elif kind == "bright-spots" and name in BRIGHT_SPOTS:
-            key = BRIGHT_SPOTS.get(name, name.replace("-", " ").capitalize())
-            spots[key] = spots.get(key, 0) + 1
+        elif kind == "bright-spots":
+            area = BRIGHT_SPOTS.get(name)
+            if area is not None:  # only the four real areas (see BRIGHT_SPOTS)
+                spots[area] = spots.get(area, 0) + 1
     return _by_count(pcf), _by_count(spots)
 
 
