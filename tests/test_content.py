@@ -71,6 +71,14 @@ def _texts(deck):
         yield f"ending {e.id}", f"{e.title} {e.text}"
 
 
+def _proper_names() -> re.Pattern:
+    try:
+        from cardsdealt.authoring.lint import PROPER_NAMES
+    except ImportError:
+        return re.compile(r"(?!)")
+    return PROPER_NAMES
+
+
 def _offline_syllables():
     """textstat looks words up in NLTK's CMU dictionary and downloads it on first use. Tests
     never touch the network, so syllables are counted with pyphen (textstat's own fallback)
@@ -117,8 +125,10 @@ def test_no_card_uses_words_young_people_ask_us_to_avoid(root):
     pattern = re.compile(r"\b(" + "|".join(
         re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(words, key=len, reverse=True))
         + r")\b", re.IGNORECASE)
+    names = _proper_names()  # titles of laws and guidance may name them
     found = [f"{where}: {m.group(0)!r} (say: {words.get(m.group(0).lower(), '?')})"
-             for where, text in _texts(deck) if text for m in pattern.finditer(text)]
+             for where, text in _texts(deck) if text
+             for m in pattern.finditer(names.sub(lambda n: " " * len(n.group(0)), text))]
     assert not found, "\n".join(found)
 
 
@@ -147,7 +157,8 @@ def test_classic_deck_is_a_full_table_deck():
         assert c.discuss and c.voice and c.image, c.id
         assert sum(t.startswith("bright-spots:") for t in c.tags) == 1, c.id
         assert 1 <= sum(t.startswith("pcf:") for t in c.tags) <= 2, c.id
-    assert {s.name for s in deck.support} >= {"Childline", "Samaritans"}
+    names = " ".join(s.name for s in deck.support)
+    assert "Childline" in names and "Samaritans" in names
 
 
 def test_journey_deck_has_the_shape_of_a_journey():
@@ -175,7 +186,8 @@ def test_every_journey_card_reflection_and_ending_comes_up_in_random_play():
     for e in deck.endings:  # every ending earned in at least 3% of random journeys
         assert report.endings.get(e.id, 0) >= 0.03 * report.games, (e.id, report.endings)
     dealt = report.steps / report.games
-    assert 12 <= dealt <= 18, f"{dealt:.1f} cards a game"
+    # the statutory moments (first review, PEP, pathway plan...) are dealt in every game
+    assert 12 <= dealt <= 21, f"{dealt:.1f} cards a game"
 
 
 def test_every_classic_card_gets_played():

@@ -147,8 +147,10 @@ def test_no_text_uses_words_young_people_ask_us_to_avoid(deck):
     pattern = re.compile(r"\b(" + "|".join(
         re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
         for w in sorted(AVOID, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    from cardsdealt.authoring.lint import PROPER_NAMES  # titles of laws and guidance
+
     found = [f"{where}: {m.group(0)!r}" for where, text in _texts(deck) if text
-             for m in pattern.finditer(text)]
+             for m in pattern.finditer(PROPER_NAMES.sub(lambda n: " " * len(n.group(0)), text))]
     assert not found, "\n".join(found)
 
 

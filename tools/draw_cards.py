@@ -56,7 +56,7 @@ MOTIFS = {
     "family-new-baby": "pram", "family-two-families": "two-hearts", "family-after-eighteen": "bus",
     "people-worker-number-five": "door", "people-no-goodbye": "letter",
     "people-she-remembered": "ball", "people-sleepover": "tent", "people-friends-dont-know": "key",
-    "people-art-room": "palette", "people-front-row": "star", "people-who-will-be-there": "phone",
+    "people-who-is-who": "speech", "people-front-row": "star", "people-who-will-be-there": "phone",
     "moving-bin-bag": "bin-bag", "moving-short-notice": "clock", "moving-new-rules": "house",
     "moving-new-kid": "school", "moving-not-unpacking": "suitcase", "moving-two-buses": "bus",
     "moving-left-behind": "box", "moving-own-front-door": "key",
@@ -87,7 +87,8 @@ MOTIFS = {
     "saturday-job": "calendar", "online-posts": "speech",
     "pathway-plan": "road", "staying-with-jo": "house", "own-keys": "key", "bills": "letter",
     "first-christmas": "star", "art-college": "palette", "the-rest-of-my-story": "book",
-    "letter-from-mia": "letter",
+    "letter-from-mia": "letter", "moving-to-jo": "suitcase", "health-assessment": "heart",
+    "pep": "school", "my-review": "table", "return-interview": "cup", "eighteen": "cake",
     # Riley's Journey (pathway-plan shares Kai's road; the seed differs by deck)
     "the-knock": "door", "maple-house-door": "house", "my-quiet": "headphones",
     "new-faces": "calendar", "health-check": "heart", "same-school": "school",

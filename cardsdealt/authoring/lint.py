@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cardsdealt.deck import images
+from cardsdealt.deck import credits, images
+from cardsdealt.deck.fields import BRIGHT_SPOTS_RETIRED
 from cardsdealt.deck.model import Card, Deck, Source
 from cardsdealt.deck.problems import WARNING, Problem
 from cardsdealt.engine.simulate import simulate
@@ -40,7 +41,29 @@ LANGUAGE_THAT_CARES = {
     "statutory visit": "a visit from my social worker",
     "service user": "the child (or their name)",
     "kicked off": "got upset (say what happened)",
+    "care leaver": "young person leaving care (or 'care-experienced young person')",
+    "care leavers": "young people leaving care (or 'care-experienced young people')",
+    # American phrasing: the decks are written in British English (en-GB)
+    "doctor's visit": "a doctor's appointment (or 'seeing the doctor')",
+    "doctor's visits": "doctor's appointments (or 'seeing the doctor')",
+    "foster parent": "foster carer",
+    "foster parents": "foster carers",
+    "mom": "mum",
+    "math": "maths",
+    "vacation": "holiday",
+    "caseworker": "social worker",
 }
+
+# Names of laws and guidance that contain a word from the list above: naming them in
+# facilitator notes is right, so they are not advised against.
+PROPER_NAMES = re.compile(
+    r"Care Leavers \(England\) Regulations|Care Planning, Placement and Case Review"
+    r"|transition to adulthood for care leavers"
+    r"|criminalisation of (?:looked-after )?children(?: in care)? and care leavers"
+    r"|Promoting the (?:education|health and well-being) of looked-after"
+    r"(?: and previously looked-after)? children"
+    r"|Care Leavers' Charter|Care Leaver Covenant|Placement Plan|Adoption Contact Register",
+    re.IGNORECASE)
 
 LONG_STATEMENT = 220  # characters: more than this will not fit a projected card at 48 px
 
@@ -58,6 +81,8 @@ def advise(deck: Deck, *, reachability: bool = True) -> list[Problem]:
     out += _pictures(deck)
     out += _lengths(deck)
     out += _language(deck)
+    out += _provenance(deck)
+    out += _retired_tags(deck)
     if reachability:
         out += _reachability(deck)
     return out
@@ -191,10 +216,64 @@ def _language(deck: Deck) -> list[Problem]:
     sources = [(None, t) for t in deck_texts] + [(c.source, t) for c in deck.cards
                                                  for t in _card_texts(c)]
     for src, text in sources:
-        for m in pat.finditer(text or ""):
+        text = PROPER_NAMES.sub(lambda m: " " * len(m.group(0)), text or "")
+        for m in pat.finditer(text):
             word = m.group(1)
             out.append(_warn(src, f"\"{word}\" is a word many young people ask us not to use",
                              f"Try: {words[word.lower()]}."))
+    return out
+
+
+def _deck_words(deck: Deck):
+    """Every text in the deck with where it was written (None: deck.yaml)."""
+    for t in (deck.introduction, *deck.content_notes, *(e.text for e in deck.endings),
+              *(r.prompt for r in deck.reflections)):
+        yield None, t
+    for c in deck.cards:
+        for t in _card_texts(c):
+            yield c.source, t
+    readme = Path(deck.root) / "README.md"
+    try:
+        text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if text:
+        yield Source("README.md", 1, 1), text
+
+
+def _provenance(deck: Deck) -> list[Problem]:
+    """The deck says who wrote it, and its words claim no more than that."""
+    out = []
+    if not deck.written_by_declared:
+        out.append(_warn(None, "deck.yaml does not say who wrote the words",
+                         "Add `written_by: contributors` (or `young-people`, or `co-produced` "
+                         "with `made_with:`): screens, records and certificates say exactly "
+                         "this, and nothing more."))
+    if deck.written_by != "contributors":
+        return out
+    for src, text in _deck_words(deck):
+        for claim in dict.fromkeys(credits.claims(text)):
+            out.append(_warn(src, f"\"{claim}\" presents these words as young people's own, "
+                             "but deck.yaml says `written_by: contributors`",
+                             "Say who really wrote them (for example 'Kai is made up; the "
+                             "writers learned from what young people have said'), or, if "
+                             "young people wrote them, set `written_by: young-people` or "
+                             "`co-produced`."))
+    return out
+
+
+def _retired_tags(deck: Deck) -> list[Problem]:
+    out = []
+    items = [(c.source, c.tags) for c in deck.cards] + [(r.source, r.tags)
+                                                       for r in deck.reflections]
+    for src, tags in items:
+        for t in tags:
+            kind, _, name = t.partition(":")
+            if kind == "bright-spots" and name in BRIGHT_SPOTS_RETIRED:
+                out.append(_warn(src, f"`{t}` is not a Bright Spots area",
+                                 "Bright Spots has four areas: relationships, rights-and-voice, "
+                                 "resilience, recovery. Tag the one this card is about; "
+                                 "records never list 'feeling safe' as an area."))
     return out
 
 

@@ -18,6 +18,7 @@ id: {id}
 title: "{title}"
 language: en-GB
 authors: ["Our group"]
+written_by: contributors  # young-people if young people wrote the words; co-produced if together
 licence: "CC BY-NC-SA 4.0"
 content_notes:            # topics people should know about before they play
   - moving to a new home
@@ -92,6 +93,7 @@ id: {id}
 title: "{title}"
 language: en-GB
 authors: ["Our group"]
+written_by: contributors  # young-people if young people wrote the words; co-produced if together
 licence: "CC BY-NC-SA 4.0"
 content_notes:
   - family

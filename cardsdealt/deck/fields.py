@@ -13,6 +13,10 @@ DECK = {
     "title": ("text", "The deck's name, shown on screen"),
     "language": ("text", "Language tag, e.g. en-GB"),
     "authors": ("texts", "Who made the deck"),
+    "written_by": ("written_by", "Who wrote the words: contributors, young-people or "
+                   "co-produced (default contributors)"),
+    "made_with": ("texts", "Groups who wrote the deck with the authors"),
+    "inspired_by": ("texts", "Credit lines for work that inspired the deck"),
     "licence": ("text", "Licence, e.g. CC BY-NC-SA 4.0"),
     "content_notes": ("texts", "Topics shown before play so people can prepare"),
     "introduction": ("text", "Read aloud before the game, ideally in a young person's voice"),
@@ -124,4 +128,12 @@ PCF_DOMAINS = (
     "rights-justice-and-economic-wellbeing", "knowledge", "critical-reflection-and-analysis",
     "skills-and-interventions", "contexts-and-organisations", "professional-leadership",
 )
-BRIGHT_SPOTS = ("relationships", "rights-and-voice", "resilience", "recovery", "feeling-safe")
+# Bright Spots (Coram Voice with the University of Oxford) has four areas. Decks written before
+# this was put right used `feeling-safe` as a fifth: it still loads, `check` advises, records
+# never list it as a Bright Spots area.
+BRIGHT_SPOTS = ("relationships", "rights-and-voice", "resilience", "recovery")
+BRIGHT_SPOTS_RETIRED = ("feeling-safe",)
+
+# Who wrote a deck's words (`written_by`). Screens, records and certificates say what the deck
+# declares and nothing more (see cardsdealt.deck.credits).
+WRITTEN_BY = ("contributors", "young-people", "co-produced")

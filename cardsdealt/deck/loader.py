@@ -25,7 +25,7 @@ from cardsdealt.deck.model import (
     Stat,
     Support,
 )
-from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, tags
+from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, tags, unknown_name
 from cardsdealt.deck.problems import DeckError, Problem, did_you_mean
 from cardsdealt.deck.yamlsource import ScalarNode
 
@@ -126,14 +126,25 @@ def _deck_fields(f: NodeReader, fields: dict) -> dict:
             v = f.text(fields[key][1], f"`{key}`", 20_000)
             if v is not None:
                 out[key] = v
-    for key in ("authors", "content_notes"):
+    for key in ("authors", "content_notes", "made_with", "inspired_by"):
         if key in fields:
             out[key] = f.texts(fields[key][1], f"`{key}`")
+    if "written_by" in fields:
+        out.update(_written_by(f, fields["written_by"][1]))
     if "discussion_seconds" in fields:
         v = f.integer(fields["discussion_seconds"][1], "`discussion_seconds`", 10, 3600)
         if v is not None:
             out["discussion_seconds"] = v
     return out
+
+
+def _written_by(f: NodeReader, node) -> dict:
+    """`written_by`: who wrote the words (the credits on every screen and record)."""
+    v = f.text(node, "`written_by`", 40)
+    if v is not None and v not in F.WRITTEN_BY:
+        unknown_name(f, node, v, F.WRITTEN_BY, "who can write a deck", "`written_by` is one of")
+        return {}
+    return {} if v is None else {"written_by": v, "written_by_declared": True}
 
 
 def _flags(f: NodeReader, node, names: Names) -> None:

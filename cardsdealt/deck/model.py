@@ -148,6 +148,10 @@ class Deck:
     format: int = FORMAT_VERSION
     language: str = "en-GB"
     authors: tuple[str, ...] = ()
+    written_by: str = "contributors"  # one of fields.WRITTEN_BY
+    written_by_declared: bool = False  # False: deck.yaml left it out (check advises)
+    made_with: tuple[str, ...] = ()
+    inspired_by: tuple[str, ...] = ()
     licence: str = ""
     content_notes: tuple[str, ...] = ()
     introduction: str = ""

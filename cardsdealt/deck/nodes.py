@@ -283,7 +283,8 @@ def tags(f: NodeReader, node) -> tuple[str, ...]:
             continue
         prefix, _, rest = t.partition(":")
         known = {"pcf": F.PCF_DOMAINS, "bright-spots": F.BRIGHT_SPOTS}.get(prefix)
-        if known is not None and rest not in known:
+        if known is not None and rest not in known and not (
+                prefix == "bright-spots" and rest in F.BRIGHT_SPOTS_RETIRED):
             unknown_name(f, n, rest, known, f"a {prefix} area", "Known")
             continue
         out.append(t)

@@ -21,7 +21,7 @@ def _obj(table: dict, required=(), defs: dict | None = None) -> dict:
 
 
 def _kind(kind: str) -> dict:
-    simple = {
+    simple: dict[str, dict] = {
         "text": {"type": "string"},
         "id": _ID,
         "int": {"type": "integer"},
@@ -33,6 +33,7 @@ def _kind(kind: str) -> dict:
         "modes": {"type": "array", "items": {"enum": ["journey", "classic"]}, "minItems": 1},
         "effects": {"type": "object", "additionalProperties": {"type": "integer"}},
         "words": {"type": "object", "additionalProperties": {"type": "string"}},
+        "written_by": {"enum": list(F.WRITTEN_BY)},
     }
     if kind in simple:
         return dict(simple[kind])

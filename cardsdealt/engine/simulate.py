@@ -1,6 +1,7 @@
 """Play many random games and report what authors need to know about their deck:
 cards never reached, stages that never finish, reflections never raised, how often each
-ending is reached and how far each stat moves. Pure: no printing (ui/terminal/simulate.py
+ending is reached, how far each stat moves, and in how many games each statutory moment (cards
+tagged `statutory:<moment>`) is dealt. Pure: no printing (ui/terminal/simulate.py
 shows the report), deterministic given the seed.
 """
 
@@ -39,6 +40,7 @@ class SimulationReport:
     players: int = 0  # classic
     winners: dict = field(default_factory=dict)  # classic: seat (1-based) -> games won
     stuck: int = 0  # classic: games where nobody could move
+    statutory: dict = field(default_factory=dict)  # moment (tag `statutory:x`) -> games dealt
 
     def ending_shares(self) -> dict[str, float]:
         total = sum(self.endings.values()) or 1
@@ -85,6 +87,7 @@ class _Acc:
         self.hi: dict[str, int] = {}
         self.final: Counter = Counter()
         self.winners: Counter = Counter()
+        self.statutory: Counter = Counter()
 
 
 def _journey_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) -> None:
@@ -102,6 +105,9 @@ def _journey_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) ->
         key = " ".join(going_round([h["card"] for h in state.history[-200:]]))
         report.loops[key] = report.loops.get(key, 0) + 1
     acc.cards.update(state.seen)
+    deck = game.deck
+    acc.statutory.update({t.partition(":")[2] for cid in state.seen if deck.has_card(cid)
+                          for t in deck.card(cid).tags if t.startswith("statutory:")})
     acc.entered.update({stage for stage, _ in state.stage_log})
     if not state.finished:
         acc.entered[state.stage] += 1
@@ -169,6 +175,9 @@ def _finish(deck: Deck, report: SimulationReport, acc: _Acc, mode: str) -> None:
     if mode == "classic":
         report.winners = dict(sorted(acc.winners.items()))
         return
+    moments = dict.fromkeys(t.partition(":")[2] for c in deck.cards for t in c.tags
+                            if t.startswith("statutory:"))
+    report.statutory = {m: acc.statutory.get(m, 0) for m in moments}
     report.stages_entered = {s.id: acc.entered.get(s.id, 0) for s in deck.stages}
     report.stage_ends = {s.id: dict(acc.ends.get(s.id, Counter())) for s in deck.stages}
     report.stages_never_finished = [

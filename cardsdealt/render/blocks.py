@@ -67,14 +67,15 @@ def stack_overflows(blocks: list[Block], box: tuple[int, int], u: float) -> bool
     return total > box[1]
 
 
-def note_blocks(notes: str, voice: str = "", discuss: str = "", end_gap: int = 0) \
-        -> list[Block]:
+def note_blocks(notes: str, voice: str = "", discuss: str = "", end_gap: int = 0,
+                heading: str = "Seen from the child's side") -> list[Block]:
     """A card's facilitator notes, then what young people want known and the question to
-    talk about (the notes overlay, and the presenter window's larger notes)."""
+    talk about (the notes overlay, and the presenter window's larger notes). `heading` is the
+    deck's voice heading (`cardsdealt.deck.credits.voice_heading`)."""
     blocks = [Block(notes or "This card has no facilitator notes.", "regular", 40, 26, "ink",
                     30)]
     if voice:
-        blocks += [Block("What we want you to know", "bold", 34, 24, "accent", 10),
+        blocks += [Block(heading, "bold", 34, 24, "accent", 10),
                    Block(voice, "italic", 38, 26, "ink", 30)]
     if discuss:
         blocks += [Block("Talk about it", "bold", 34, 24, "accent", 10),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pygame import Rect
 
+from cardsdealt.deck.credits import voice_heading
 from cardsdealt.deck.model import Card, Deck
 from cardsdealt.render import layout as L
 from cardsdealt.render.blocks import stack_overflows
@@ -50,7 +51,8 @@ def _journey(deck: Deck, card: Card, size, m) -> list[str]:
     for i, c in enumerate(card.choices, 1):
         changes = [f"{s.label} went down by 1: now 0 of {s.max}" for s in deck.stats
                    if s.id in c.effects]
-        blocks = response_blocks(c.label, c.response, changes, card.discuss, card.voice)
+        blocks = response_blocks(c.label, c.response, changes, card.discuss, card.voice,
+                                 voice_heading(deck))
         if stack_overflows(blocks, body, m.u):
             out.append(f"the response to choice {i} does not fit")
     return out
@@ -71,7 +73,7 @@ def _classic(card: Card, size, m) -> list[str]:
         if hl.title.overflow:
             out.append(f"the title on a small card in a hand of {n} does not fit")
     boxes = L.discussion_boxes(Rect(g.hand.x, g.hand.y, g.hand.w, g.hand.h - m.px(60)), m.u)
-    talk, voice = discussion_blocks(card)
+    talk, voice = discussion_blocks(card, "What young people want you to know")  # longest
     for name, rect, blocks in (("discuss", boxes.discuss, talk), ("voice", boxes.voice, voice)):
         inner = rect.inflate(-m.px(56), -m.px(48))
         if blocks and stack_overflows(blocks, inner.size, m.u):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pygame import Rect
 
+from cardsdealt.deck.credits import VOICE_HEADINGS
 from cardsdealt.render.blocks import Block
 from cardsdealt.render.text import fit, font, scaled, text_cache
 
@@ -41,7 +42,7 @@ def choice_layout(panel_rect: tuple, u: float, labels: tuple[str, ...]) -> tuple
 
 
 def response_blocks(chose: str, response: str, changes: list[str], discuss: str,
-                    voice: str) -> list[Block]:
+                    voice: str, heading: str = VOICE_HEADINGS["contributors"]) -> list[Block]:
     blocks = [Block("You chose: " + chose, "regular", 30, 22, "muted", 18)]
     if response:
         blocks.append(Block(f"“{response}”", "italic", 48, 34, "ink", 26))
@@ -50,7 +51,7 @@ def response_blocks(chose: str, response: str, changes: list[str], discuss: str,
     if discuss:
         blocks.append(Block("Talk about it: " + discuss, "regular", 34, 22, "accent", 18))
     if voice:
-        blocks.append(Block("What we want you to know: " + voice, "regular", 30, 22, "muted", 0))
+        blocks.append(Block(f"{heading}: " + voice, "regular", 30, 22, "muted", 0))
     return blocks
 
 
@@ -64,9 +65,10 @@ def change_words(deck, before: dict, after: dict) -> list[str]:
     return out
 
 
-def discussion_blocks(card) -> tuple[list[Block], list[Block]]:
+def discussion_blocks(card, heading: str = VOICE_HEADINGS["contributors"]) \
+        -> tuple[list[Block], list[Block]]:
     talk = [Block("Talk about it", "bold", 34, 24, "accent", 14),
             Block(card.discuss or "What is this card saying to you?", "bold", 46, 30, "ink", 0)]
-    voice = [Block("What we want you to know", "bold", 34, 24, "accent", 14),
+    voice = [Block(heading, "bold", 34, 24, "accent", 14),
              Block(card.voice, "italic", 42, 28, "ink", 0)] if card.voice else []
     return talk, voice

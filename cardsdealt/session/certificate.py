@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from cardsdealt.deck.credits import INDEPENDENT, credit_lines
 from cardsdealt.session.files import POSIX, write_atomic
 
 WINNERS = "Everyone who joined the conversation is a winner."
@@ -28,6 +29,7 @@ class CertificateFacts:
     cards: tuple[str, ...] = ()  # titles of the cards the group talked about
     names: tuple[str, ...] = ()  # players or teams as named in the game
     support: tuple[tuple[str, str], ...] = ()  # (name, detail)
+    credits: tuple[str, ...] = ()  # who wrote the deck, exactly as it declares
     day: date = field(default_factory=date.today)
     copies: int = 1
 
@@ -38,7 +40,8 @@ def facts_from_game(game) -> CertificateFacts:
     cards = tuple(p.title for p in getattr(s, "plays", ()) or ())
     names = tuple(n for n in (game.player_names or ()) if n)
     support = tuple((x.name, x.detail) for x in game.deck.support)
-    return CertificateFacts(game.deck.title, cards, names, support)
+    return CertificateFacts(game.deck.title, cards, names, support,
+                            credits=tuple(credit_lines(game.deck)))
 
 
 def certificate_pdf(f: CertificateFacts) -> bytes:
@@ -115,14 +118,18 @@ def _support(pdf, f: CertificateFacts, clean) -> None:
     lines = [f"{n}: {d}" if d else n for n, d in f.support] or \
         ["Talk it through with someone you trust: a colleague, your supervisor, a friend."]
     text = "If this brought something up: " + " · ".join(lines)
+    made = " ".join(("Made with cardsdealt.", *f.credits, INDEPENDENT))
+    # both blocks sit above the frame, the support first: measured, so they never overlap
+    pdf.set_font("Atkinson", "I", 8)
+    made_h = 3.8 * len(pdf.multi_cell(w - 60, 3.8, clean(made), dry_run=True, output="LINES"))
     pdf.set_font("Atkinson", "", 9.5)
+    sup_h = 4.6 * len(pdf.multi_cell(w - 60, 4.6, clean(text), dry_run=True, output="LINES"))
     pdf.set_text_color(*GREY)
-    pdf.set_xy(30, h - 38)
-    pdf.multi_cell(w - 60, 5, clean(text), align="L")
-    pdf.set_xy(30, h - 24)
-    pdf.set_font("Atkinson", "I", 8.5)
-    pdf.cell(w - 60, 5, "Made with cardsdealt, from a game designed by care-experienced "
-                        "young people.", align="C")
+    pdf.set_xy(30, h - 18 - made_h - 3 - sup_h)
+    pdf.multi_cell(w - 60, 4.6, clean(text), align="L")
+    pdf.set_xy(30, h - 18 - made_h)
+    pdf.set_font("Atkinson", "I", 8)
+    pdf.multi_cell(w - 60, 3.8, clean(made), align="C")
 
 
 def _rosette(pdf, cx: float, cy: float, r: float) -> None:

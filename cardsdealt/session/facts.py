@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from types import SimpleNamespace
 
+from cardsdealt.deck.credits import credit_lines
 from cardsdealt.deck.model import Deck, Stat
 
 PCF = {
@@ -85,6 +86,7 @@ class Facts:
     notes: list[dict]  # notes not tied to a card shown
     own_words: dict[str, str]  # relevance / learnt / impact / peer, typed by the person
     support: list[tuple[str, str]]
+    credits: list[str] = field(default_factory=list)  # who wrote the deck, as it declares
     peer_added: str = ""  # a solo player's peer reflection: when it was added (ISO), or ""
 
     @property
@@ -124,6 +126,7 @@ def gather(doc: dict, deck: Deck | None) -> Facts:
         notes=[n for n in notes if n.get("card") not in shown],
         own_words={k: v for k, v in (doc.get("record") or {}).items() if v},
         support=[(s.name, s.detail) for s in (deck.support if deck is not None else ())],
+        credits=credit_lines(deck) if deck is not None else [],
         peer_added=str(((doc.get("closing") or {}) if isinstance(doc.get("closing"), dict)
                         else {}).get("peer_added") or ""),
     )

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cardsdealt import __version__
+from cardsdealt.deck.credits import INDEPENDENT
 from cardsdealt.session.facts import Facts, StepFacts
 from cardsdealt.session.privacy import REMINDER
 
@@ -37,6 +38,8 @@ WRITE_HINT = "Not written yet. Answer the closing questions (at the end of the g
 PEER_LATER_HINT = "Peer reflection: not added yet. After talking this through with a " \
                   "colleague or your supervisor, add what came out of it with `cardsdealt " \
                   "record {session}` (or “Add a peer reflection” on the start screen)."
+PRIVACY = ("The children in the game are invented. Never write a real child's name, or "
+           "anything that could identify a child or family, in this record.")  # the record's
 
 
 @dataclass(frozen=True)
@@ -217,8 +220,8 @@ def _tag_lines(f: Facts) -> list[tuple]:
 
 
 def _activity(f: Facts) -> str:
-    game = ("a reflective card game designed by care-experienced young people, in which "
-            "you decide what the adults around a child do and see what it means to the child")
+    game = ("a reflective card game in which you decide what the adults around an invented "
+            "child do and see what it means to the child")
     if f.group:
         return (f"Peer reflection in a group (for example group supervision or team "
                 f"training): we played {game}, pausing at each card to talk it through "
@@ -345,7 +348,11 @@ def _ending_and_support(f: Facts) -> list[tuple]:
     if f.support:
         out += [("h2", "If this brought something up for you"),
                 ("bullets", [f"{n}: {d}" if d else n for n, d in f.support])]
-    out.append(("small", f"Made with cardsdealt {__version__}. This record holds personal "
+    out.append(("small", PRIVACY))
+    if f.credits:
+        out.append(("small", "About the deck: " + " ".join(f.credits)))
+    out.append(("small", f"Made with cardsdealt {__version__}. {INDEPENDENT}"))
+    out.append(("small", "This record holds personal "
                          "reflections: it was written only to this computer. Keep it as "
                          "privately as you would keep supervision notes."))
     return out

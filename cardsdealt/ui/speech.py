@@ -234,7 +234,7 @@ def card_script(card, choices=()) -> str:
 
 
 def response_script(chose: str, response: str, changes: list[str], discuss: str,
-                    voice: str, voice_heading: str = "What we want you to know") -> str:
+                    voice: str, voice_heading: str = "Seen from the child's side") -> str:
     """What is read once the room has chosen: the same words the response screen shows."""
     parts = [f"You chose: {chose}."]
     if response:

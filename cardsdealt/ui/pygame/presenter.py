@@ -1,7 +1,7 @@
 """The presenter window: what only the trainer sees, on the laptop's own screen, while the
 projector shows the card.
 
-It shows the facilitator notes and the young people's words for the card on the projector,
+It shows the facilitator notes and the voice panel's words for the card on the projector,
 the discussion timer, the hands counted so far, and what the next press of the clicker will
 do, so the trainer never has to guess in front of a room. It uses pygame-ce's `Window`
 (several windows in one program; `Window.get_surface()` and `Window.flip()` draw into it in
@@ -50,6 +50,7 @@ class Info:
     card_words: str = ""
     notes: str = ""
     voice: str = ""
+    voice_heading: str = "Seen from the child's side"  # the deck's (credits.voice_heading)
     discuss: str = ""
     choices: tuple[str, ...] = ()
     tally: Tally | None = None
@@ -289,7 +290,7 @@ def _render_card_side(surface, r: Rect, info: Info, theme, u: float) -> None:
     blocks.append(Block(info.notes or "This card has no facilitator notes.", "regular", 34, 22,
                         "ink", 22))
     if info.voice:
-        blocks.append(Block("What we want you to know", "bold", 30, 20, "accent", 8))
+        blocks.append(Block(info.voice_heading, "bold", 30, 20, "accent", 8))
         blocks.append(Block(info.voice, "italic", 32, 20, "ink", 22))
     if info.discuss:
         blocks.append(Block("Talk about it: " + info.discuss, "regular", 30, 20, "ink", 0))
@@ -303,7 +304,8 @@ def _render_notes_large(surface, r: Rect, info: Info, theme, u: float) -> None:
     inner = r.inflate(-round(56 * u), -round(48 * u))
     blocks = [Block("Notes for you" + (": " + info.card_title if info.card_title else ""),
                     "bold", 36, 22, "accent", 14)]
-    blocks += note_blocks(info.notes, info.voice, info.discuss, end_gap=30)
+    blocks += note_blocks(info.notes, info.voice, info.discuss, end_gap=30,
+                          heading=info.voice_heading)
     if info.private_title or info.private:
         blocks.append(Block(info.private_title or "Panel notes", "bold", 30, 20, "accent", 8))
         blocks.append(Block(info.private or "(nothing typed yet)", "regular", 30, 20, "ink",

@@ -6,6 +6,8 @@ intact: no cursor movement, no box drawing, no emoji, no colour.
 
 from __future__ import annotations
 
+from cardsdealt.deck import credits
+from cardsdealt.deck.credits import INDEPENDENT, PRIVACY, credit_lines, voice_heading
 from cardsdealt.deck.model import Card, Deck
 from cardsdealt.engine import Event, Game, Summary
 
@@ -18,6 +20,7 @@ def opening(deck: Deck, game: Game) -> list[str]:
                   ""]
     if deck.introduction.strip():
         lines += ["Introduction", *deck.introduction.strip().splitlines(), ""]
+    lines += [credits.written_by(deck), ""]
     lines.append(f"Seed: {game.seed}. To deal this same game again, use --seed {game.seed}.")
     if game.mode == "classic":
         lines.append("Players: " + ", ".join(game.player_names) + ".")
@@ -85,7 +88,8 @@ def _chosen(d: dict, game: Game) -> list[str]:
 
 def _response(d: dict, game: Game) -> list[str]:
     voice = game.deck.card(d["card"]).voice if game.deck.has_card(d["card"]) else ""
-    return [f"Response: {d['text']}"] + ([f"What we want you to know: {voice}"] if voice else [])
+    return [f"Response: {d['text']}"] + ([f"{voice_heading(game.deck)}: {voice}"] if voice
+                                          else [])
 
 
 def _played(d: dict, game: Game) -> list[str]:
@@ -97,7 +101,7 @@ def _played(d: dict, game: Game) -> list[str]:
 
 def _discussion(d: dict, game: Game) -> list[str]:
     lines = [f"Pause and talk: {d['discuss']}"] if d.get("discuss") else []
-    return lines + ([f"What we want you to know: {d['voice']}"] if d.get("voice") else [])
+    return lines + ([f"{voice_heading(game.deck)}: {d['voice']}"] if d.get("voice") else [])
 
 
 def _drawn(d: dict, game: Game) -> list[str]:
@@ -193,4 +197,6 @@ def support_lines(deck: Deck) -> list[str]:
         lines += [f"  {s.name}: {s.detail}" if s.detail else f"  {s.name}" for s in deck.support]
     else:
         lines.append("Talk to someone you trust, or your supervisor or manager.")
+    lines += ["", PRIVACY, "", "About this deck:", *(f"  {c}" for c in credit_lines(deck)),
+              f"  {INDEPENDENT}"]
     return lines

@@ -87,7 +87,27 @@ def _journey_lines(deck: Deck, r: SimulationReport) -> list[str]:
                      f"average {rng.get('mean_final')} (allowed {s.min} to {s.max})")
     lines.append("")
     lines.append(f"{r.steps} cards played in all, {r.steps / max(1, r.games):.1f} per game.")
+    if r.statutory:
+        lines += ["", "Statutory moments (cards tagged `statutory:`), games in which each was "
+                  "dealt:"]
+        n = max(1, r.games)
+        lines += [f"  {m}: {g} games ({g / n:.0%})" for m, g in r.statutory.items()]
+    lines += _reading_lines(deck)
     return lines
+
+
+def _reading_lines(deck: Deck) -> list[str]:
+    from cardsdealt.authoring.reading import stage_grades
+
+    grades = stage_grades(deck)
+    if grades is None:
+        return ["", "Reading grade per stage: install textstat to see it "
+                "(pip install -e '.[test]')."]
+    out = ["", "Reading grade per stage (Flesch-Kincaid, of the child's own words: card text "
+           "and responses):"]
+    titles = {s.id: s.title for s in deck.stages}
+    out += [f"  {titles.get(s, s)}: {g:.1f}" for s, g in grades.items()]
+    return out
 
 
 def _classic_lines(r: SimulationReport) -> list[str]:

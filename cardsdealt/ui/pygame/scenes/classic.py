@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pygame import Rect
 
+from cardsdealt.deck.credits import voice_heading
 from cardsdealt.render import layout as L
 from cardsdealt.render.blocks import Block, draw_stack
 from cardsdealt.render.card_view import render_classic_card, render_hand_card, theme_label
@@ -168,7 +169,7 @@ class ClassicScene(Facilitated, TableScene):
         m, th = self.m, self.theme
         card = self.game.discussing
         boxes = L.discussion_boxes(Rect(g.hand.x, g.hand.y, g.hand.w, g.hand.h - m.px(60)), m.u)
-        talk, voice = discussion_blocks(card)
+        talk, voice = discussion_blocks(card, voice_heading(self.game.deck))
         for rect, blocks in ((boxes.discuss, talk), (boxes.voice, voice)):
             if not blocks:
                 continue

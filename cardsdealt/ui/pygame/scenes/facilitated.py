@@ -17,6 +17,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from cardsdealt.deck.credits import voice_heading
 from cardsdealt.engine import presets
 from cardsdealt.ui.pygame.presenter import wanted as presenter_wanted
 from cardsdealt.ui.pygame.scenes.facilitation import install
@@ -108,7 +109,7 @@ class Facilitated:
                 return True
             from cardsdealt.ui.pygame.scenes.notes import NotesOverlay
 
-            app.push(NotesOverlay(app, card))
+            app.push(NotesOverlay(app, card, voice_heading(self.game.deck)))
         elif intent == "break":
             from cardsdealt.ui.pygame.scenes.overlays import Break
 
@@ -301,6 +302,7 @@ class Facilitated:
             info.card_title, info.card_words = card.title, card.words
             info.notes, info.voice, info.discuss = card.facilitator_notes, card.voice, \
                 card.discuss
+            info.voice_heading = voice_heading(game.deck)
         info.timer = self.timer if self.timer_shown() else None
         if self.game.mode == "journey" and card is not None and \
                 getattr(self, "phase", "") == "card":

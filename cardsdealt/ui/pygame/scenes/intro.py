@@ -1,5 +1,6 @@
 """Before play: the content notes (so people can prepare), then the young person's
-introduction, large enough to be read aloud from the screen. Next goes on (scrolling first
+introduction, large enough to be read aloud from the screen. The first page also says who
+wrote the deck, exactly as it declares (`cardsdealt.deck.credits`). Next goes on (scrolling first
 if the words are longer than the screen); Back goes back. F5 is Next here too, so a clicker's
 start button never skips the content notes."""
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 from pygame import Rect
 
+from cardsdealt.deck.credits import credit_lines
 from cardsdealt.render.draw import hint, panel
 from cardsdealt.render.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.scenes.base import Scene
@@ -19,13 +21,16 @@ class IntroScene(Scene):
         super().__init__(app)
         self.table, self.deck = table, deck
         self.pages: list[tuple[str, str, str]] = []  # (heading, words, style)
+        who = "About this deck: " + " ".join(credit_lines(deck))
         if deck.content_notes:
             notes = "\n".join(f"•  {n}" for n in deck.content_notes)
             self.pages.append((
                 "Before you start",
                 "This deck talks about:\n" + notes + "\n\nYou can pause at any time (Esc) or "
-                "take a break. Look after yourself and each other.", "regular"))
-        self.pages.append(("Read this aloud", deck.introduction.strip() or deck.title,
+                "take a break. Look after yourself and each other.\n\n" + who, "regular"))
+            who = ""
+        intro = deck.introduction.strip() or deck.title
+        self.pages.append(("Read this aloud", intro + ("\n\n" + who if who else ""),
                            "regular"))
         self.page = 0
         self.scroll = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pygame import Rect
 
+from cardsdealt.deck.credits import voice_heading
 from cardsdealt.render import layout as L
 from cardsdealt.render.blocks import draw_stack
 from cardsdealt.render.card_view import render_journey_card
@@ -102,7 +103,7 @@ class JourneyScene(Facilitated, TableScene):
             choice = card.choices[self.chosen]
             return response_script(choice.label, choice.response,
                                    change_words(self.game.deck, self.before, self.after),
-                                   card.discuss, card.voice)
+                                   card.discuss, card.voice, voice_heading(self.game.deck))
         words = card_script(card, card.choices)
         return f"{words} Talk about it first: {card.discuss}" if card.discuss else words
 
@@ -189,7 +190,7 @@ class JourneyScene(Facilitated, TableScene):
         choice = card.choices[self.chosen]
         blocks = response_blocks(choice.label, choice.response,
                                  change_words(self.game.deck, self.before, self.after),
-                                 card.discuss, card.voice)
+                                 card.discuss, card.voice, voice_heading(self.game.deck))
         body = Rect(g.panel.x, g.panel.y, g.panel.w, g.panel.h - m.px(80))
         draw_stack(surface, blocks, body, m.u, th)
         nxt = "see how it ends" if self.game.finished else "go on"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from cardsdealt.deck.credits import VOICE_HEADINGS
 from cardsdealt.render.blocks import draw_stack, note_blocks
 from cardsdealt.render.draw import hint, panel
 from cardsdealt.render.text import draw_text
@@ -18,9 +19,9 @@ class NotesOverlay(Modal):
     pausable = False
     name = "notes"
 
-    def __init__(self, app, card) -> None:
+    def __init__(self, app, card, heading: str = VOICE_HEADINGS["contributors"]) -> None:
         super().__init__(app)
-        self.card = card
+        self.card, self.heading = card, heading
 
     def _box(self) -> Rect:
         m = self.m
@@ -40,7 +41,7 @@ class NotesOverlay(Modal):
                   th.accent, max_w=inner.w)
         body = Rect(inner.x, inner.y + m.px(150), inner.w, inner.h - m.px(150) - m.px(60))
         draw_stack(surface, note_blocks(self.card.facilitator_notes, self.card.voice,
-                                          self.card.discuss), body, m.u, th)
+                                          self.card.discuss, heading=self.heading), body, m.u, th)
         hint(surface, Rect(inner.x, inner.bottom - m.px(44), inner.w, m.px(44)),
              "N or any key: close the notes (nothing else happens)", th, m.u, align="center")
 

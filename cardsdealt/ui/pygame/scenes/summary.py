@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from cardsdealt.deck.credits import PRIVACY, SHORT_INDEPENDENT, credit_lines
 from cardsdealt.render.blocks import Block, draw_stack
 from cardsdealt.render.draw import button, hint, meters_row, panel
 from cardsdealt.render.text import draw_text
@@ -116,7 +117,9 @@ class SummaryScene(FocusScene):
         draw_stack(surface, [Block(words, "regular", 42, 28, "table_ink", 26),
                              Block(stat_words(game, s), "regular", 30, 22, "table_ink", 22),
                              Block(table_words(game, s), "regular", 30, 22, "table_ink", 22),
-                             Block(facts(game, s), "regular", 28, 20, "table_muted", 0)],
+                             Block(facts(game, s), "regular", 28, 20, "table_muted", 18),
+                             Block(" ".join((*credit_lines(game.deck), SHORT_INDEPENDENT)),
+                                   "italic", 24, 16, "table_muted", 0)],
                    text_r, m.u, th)
         if meters_h:
             mr = Rect(body.x, body.bottom - meters_h, body.w, meters_h)
@@ -140,7 +143,8 @@ class SummaryScene(FocusScene):
             blocks.append(Block(sup.detail, "regular", 30, 20, "ink", 24))
         if not self.game.deck.support:
             blocks.append(Block("Talk it through with someone you trust: a colleague, "
-                                "your supervisor, a friend.", "regular", 32, 22, "ink", 0))
+                                "your supervisor, a friend.", "regular", 32, 22, "ink", 24))
+        blocks.append(Block(PRIVACY, "italic", 26, 18, "muted", 0))
         draw_stack(surface, blocks, r.inflate(-m.px(64), -m.px(56)), m.u, th)
 
     def activate(self, i: int) -> None:
