@@ -6,7 +6,7 @@ introduction, content notes, how to play and the support signposting.
 
 Card faces are set as real text in the shipped Atkinson Hyperlegible font (selectable,
 searchable, read aloud by screen readers) by `printlayout`, in the screen's colours and order:
-band, picture, title, the words, "What we want you to know", "Talk about", and on journey cards
+band, picture, title, the words, the voice panel, "Talk about", and on journey cards
 the numbered choices and, for a follow-on card, what leads to it. Pictures are drawn by the
 screen's own picture code and placed as JPEG (a 48-card deck stays a few MB). Nothing is set
 below 8 pt: words that do not fit continue on the next card, with a warning on the console.

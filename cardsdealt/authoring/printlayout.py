@@ -1,8 +1,8 @@
 """Card faces for paper, set as real text (selectable, searchable, read by screen readers).
 
 A printed face carries every word the group wrote on that card: the statement or journey text,
-"What we want you to know" (voice), "Talk about" (discuss), a journey card's numbered choices,
-and on a follow-on card a note of what leads to it. Pictures stay pictures (drawn by the
+the voice panel (headed as the deck's credits say), "Talk about" (discuss), a journey card's
+numbered choices, and on a follow-on card a note of what leads to it. Pictures stay pictures (drawn by the
 screen's own picture code, so they crop and fall back the same way).
 
 Fitting: the words are set at the largest size from `SIZES` that leaves the picture at least
@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from cardsdealt.deck.credits import voice_heading
 from cardsdealt.deck.model import Card, Deck
 
 PT = 25.4 / 72  # mm per point
@@ -26,7 +27,6 @@ FLOOR_PT = 8.0  # the smallest size ever printed
 PAD = 3.5  # mm inside the card edge
 BAND_H = 6.5
 PIC_MIN = 16.0
-VOICE_HEAD = "What we want you to know"
 DISCUSS_HEAD = "Talk about"
 
 Colour = tuple[int, int, int]
@@ -112,7 +112,7 @@ def build_face(deck: Deck, card: Card, index: int, band_colour: Colour | None,
         blocks.append(Block(follow, "I", 0.85, "muted", gap=0.6))
     blocks.append(Block(card.words, "", 1.0, "ink", gap=1.0))
     if card.voice:
-        blocks.append(Block(VOICE_HEAD, "B", 0.85, "accent"))
+        blocks.append(Block(voice_heading(deck), "B", 0.85, "accent"))
         blocks.append(Block(card.voice, "I", 0.95, "ink", gap=0.3))
     if card.discuss:
         blocks.append(Block(DISCUSS_HEAD, "B", 0.85, "accent"))
