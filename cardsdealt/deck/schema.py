@@ -21,7 +21,7 @@ def _obj(table: dict, required=(), defs: dict | None = None) -> dict:
 
 
 def _kind(kind: str) -> dict:
-    simple = {
+    simple: dict[str, dict] = {
         "text": {"type": "string"},
         "id": _ID,
         "int": {"type": "integer"},
