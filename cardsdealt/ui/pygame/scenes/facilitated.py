@@ -18,8 +18,9 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.engine import presets
+from cardsdealt.engine.tally import Tally
 from cardsdealt.ui.pygame.scenes.facilitation import install
-from cardsdealt.ui.pygame.tally import Tally, draw_tally
+from cardsdealt.ui.pygame.tally import draw_tally, entry_key
 from cardsdealt.ui.pygame.timer import DiscussionTimer, draw_timer
 
 TALLY_COL = 150  # design px beside each choice for its count and bar
@@ -81,7 +82,7 @@ class Facilitated:
     def handle(self, event) -> None:
         tally = self.tally
         if tally is not None and tally.entering and event.type == pygame.KEYDOWN:
-            if tally.entry_key(event):
+            if entry_key(tally, event):
                 self.changed()
                 return
             tally.cancel_entry()
@@ -175,13 +176,14 @@ class Facilitated:
         return False
 
     def take_rooms_choice(self) -> None:
-        leaders = self.tally.leaders()
-        if len(leaders) == 1:
-            self.focus = leaders[0]
-            self.activate(leaders[0])
+        room = self.tally.decide()
+        if room.taken is not None:
+            self.focus = room.taken
+            self.activate(room.taken)
             return
         from cardsdealt.ui.pygame.scenes.tie import TieMenu
 
+        leaders = list(room.tied)
         labels = [self.shown.choices[i].label for i in leaders]
         self.app.push(TieMenu(self.app, leaders, labels, self.tally.counts[leaders[0]]),
                       on_result=self._tie_decided)
