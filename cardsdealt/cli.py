@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 from cardsdealt import __version__
+from cardsdealt.engine import presets
 from cardsdealt.paths import resolve_deck, shipped_decks
+from cardsdealt.session.settings import FONTS, THEMES
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -34,12 +36,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-save", action="store_true", help="do not keep a session record")
     p.add_argument("--watch", action="store_true",
                    help="live preview for authors: the screen follows each save of the deck")
-    p.add_argument("--preset", choices=["table", "supervision", "interview", "solo"],
+    p.add_argument("--preset", choices=presets.NAMES,
                    help="how the session runs (remembered per deck)")
-    p.add_argument("--theme", choices=["default", "high-contrast", "dark"])
+    p.add_argument("--theme", choices=THEMES)
     p.add_argument("--text-size", type=int, choices=range(1, 6), metavar="1-5",
                    help="text size step, 1 (usual) to 5 (largest)")
-    p.add_argument("--font", choices=["atkinson", "opendyslexic"])
+    p.add_argument("--font", choices=FONTS)
     p.add_argument("--reduced-motion", action="store_true", default=None,
                    help="no animations")
     p.add_argument("--read-aloud", action="store_true", default=None,
@@ -259,13 +261,16 @@ def _play_text(args: argparse.Namespace) -> int:
                 return 1
             if saving:
                 from cardsdealt.engine import Game, GameError
+                from cardsdealt.engine.presets import play_mode, session_kind
 
                 try:
-                    game = Game.new(deck, mode=args.mode, seed=args.seed, players=args.players)
+                    game = Game.new(deck, mode=play_mode(args.preset, deck, args.mode),
+                                    seed=args.seed, players=args.players)
                 except GameError as e:
                     print(e.message, file=sys.stderr)
                     return 2
-                session = store.start(deck, game, kind="solo")
+                session = store.start(deck, game, kind=session_kind(args.preset),
+                                      preset=args.preset)
     except SessionError as e:
         print(str(e), file=sys.stderr)
         return 1

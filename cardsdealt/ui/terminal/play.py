@@ -4,6 +4,10 @@ Works with a screen reader, over SSH, and with piped stdin (tests, scripted sess
 question is one line, the answer is one line, and the end of input stops the game politely.
 `--autoplay` answers every question at random (seeded); `--json` prints every engine event
 as one JSON line instead of words.
+
+Under a preset that counts hands (`--preset supervision`), a line of counts starting with a
+colon (": 3 5 1") is the room's vote: the engine's tie rule (`engine/tally.py`) takes the
+choice with the most hands, and a tie asks which of the tied choices the room takes.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import random
 from typing import Callable, TextIO
 
 from cardsdealt.deck.model import Deck
-from cardsdealt.engine import Event, Game, GameError
+from cardsdealt.engine import Event, Game, GameError, presets
+from cardsdealt.engine.tally import hands, room_choice
 from cardsdealt.ui.terminal import render
 
 HELP_KEYS = "u to undo, q to stop"
@@ -26,8 +31,11 @@ class _Stop(Exception):
 class TerminalGame:
     def __init__(self, game: Game, stdin: TextIO, stdout: TextIO, autoplay: bool,
                  as_json: bool,
-                 after_action: Callable[[Game, list[Event]], None] | None = None) -> None:
+                 after_action: Callable[[Game, list[Event]], None] | None = None,
+                 preset: str | None = None) -> None:
         self.game = game
+        p = presets.get(preset)
+        self.tallying = bool(p and p.tally) and game.mode == "journey"
         self.after_action = after_action
         self.stdin, self.stdout = stdin, stdout
         self.as_json = as_json
@@ -68,7 +76,11 @@ class TerminalGame:
     def run(self) -> int:
         game = self.game
         self.say(*render.opening(game.deck, game))
-        if game.mode == "journey" and not self.auto:
+        if self.tallying and not self.auto:
+            self.say("Count the room's raised hands: type a colon and the hands for each "
+                     "choice, e.g. : 3 5 1. The choice with the most hands is taken; a tie "
+                     "asks which.")
+        elif game.mode == "journey" and not self.auto:
             self.say("To record a hands-up vote, type the choice, a colon and the votes for "
                      "each choice, e.g. 2: 3 5 1")
         resumed = bool(game.state.actions)
@@ -139,12 +151,41 @@ class TerminalGame:
         answer = self.ask(f"Type a number from 1 to {n} ({HELP_KEYS}).").strip()
         if answer.lower() == "u":
             return self.undo()
+        if self.tallying and answer.startswith(":"):
+            return self.rooms_choice(answer, n)
         parsed = _parse_choice(answer, n)
         if parsed is None:
             self.problem(f"Please type a number from 1 to {n}, u to undo or q to stop.")
             return
         i, votes = parsed
         self.act(lambda: self.game.choose(i, votes))
+
+    def rooms_choice(self, answer: str, n: int) -> None:
+        """": 3 5 1": the hands for each choice; the tie rule decides, or asks on a tie."""
+        parts = answer[1:].replace(",", " ").split()
+        if len(parts) != n or not all(p.isdigit() for p in parts):
+            self.problem(f"Please type a colon and {n} counts, one for each choice, "
+                         f"e.g. : {' '.join(['2'] * n)}")
+            return
+        votes = [int(p) for p in parts]
+        room = room_choice(votes)
+        taken = room.taken
+        if taken is not None:
+            self.act(lambda: self.game.choose(taken, votes))
+            return
+        if not room.tied:
+            self.problem("Nobody was counted. Type the hands for each choice, or a "
+                         "choice's number.")
+            return
+        tied = [str(i + 1) for i in room.tied]
+        self.say(f"A tie: {' and '.join(tied)} have {hands(votes[room.tied[0]])} each.")
+        while True:
+            pick = self.ask(f"Which does the room take? Type {' or '.join(tied)}.").strip()
+            if pick in tied:
+                chosen = int(pick) - 1
+                self.act(lambda c=chosen: self.game.choose(c, votes))
+                return
+            self.problem(f"Please type {' or '.join(tied)}.")
 
     def reflection(self) -> None:
         if self.auto:
@@ -218,12 +259,14 @@ def run(deck: Deck, args, stdin: TextIO, stdout: TextIO, *, game: Game | None = 
     """
     if game is None:
         try:
-            game = Game.new(deck, mode=getattr(args, "mode", None),
+            game = Game.new(deck, mode=presets.play_mode(getattr(args, "preset", None), deck,
+                                                         getattr(args, "mode", None)),
                             seed=getattr(args, "seed", None),
                             players=getattr(args, "players", None))
         except GameError as e:
             stdout.write(e.message + "\n")
             return 2
     ui = TerminalGame(game, stdin, stdout, autoplay=bool(getattr(args, "autoplay", False)),
-                      as_json=bool(getattr(args, "json", False)), after_action=after_action)
+                      as_json=bool(getattr(args, "json", False)), after_action=after_action,
+                      preset=getattr(args, "preset", None))
     return ui.run()
