@@ -28,6 +28,7 @@ class Game:
         self.start_events: list[Event] = []  # what Game.new (or a resume) reported
         self.load_warnings: list[str] = []
         self._replay_exact = True  # False after from_json until a replay has been checked
+        self.replayed = 0  # actions applied by the replay() that made this game
 
     @property
     def _journey(self) -> Journey:
@@ -259,13 +260,34 @@ class Game:
         self.state = earlier.state
         return [Event("undone", {"action": list(actions[-1]), "turn": self.state.turn})]
 
-    def replay(self, actions: list) -> Game:
-        """A new game with this game's deck, mode, seed and players, after `actions`."""
+    def replay(self, actions: list, deck: Deck | None = None, tolerant: bool = False) -> Game:
+        """A new game with this game's mode, seed and players, after `actions`, on `deck`
+        (default: this game's deck). `replayed` on the new game says how many were applied.
+
+        Tolerant (the deck was edited since, engine/carry.py): a way of playing the deck no
+        longer offers falls back to its first, players it no longer allows to its default,
+        and the actions stop at the first one that no longer fits instead of raising."""
         s = self.state
-        game = Game.new(self.deck, s.mode, s.seed, players=len(s.player_names) or 2,
-                        player_names=s.player_names or None)
+        deck = deck or self.deck
+        mode: str | None = s.mode
+        players, names = len(s.player_names) or 2, s.player_names or None
+        if not tolerant:
+            game = Game.new(deck, mode, s.seed, players=players, player_names=names)
+            for action in actions:
+                game.apply(action)
+            game.replayed = len(actions)
+            return game
+        mode = mode if mode in deck.modes else None
+        try:
+            game = Game.new(deck, mode, s.seed, players=players, player_names=names)
+        except GameError:
+            game = Game.new(deck, mode, s.seed)
         for action in actions:
-            game.apply(action)
+            try:
+                game.apply(action)
+            except GameError:
+                break
+            game.replayed += 1
         return game
 
     # -- saving -------------------------------------------------------------------------------
