@@ -248,17 +248,46 @@ class Game:
         raise GameError(f"Unknown action {name!r}.")
 
     def undo(self) -> list[Event]:
+        """Take the last action back, whatever it was."""
+        if not self.state.actions:
+            raise GameError("There is nothing to undo.")
+        return self._back_to(len(self.state.actions) - 1)
+
+    def undo_choice(self) -> tuple[list[Event], dict[str, str]]:
+        """Journey: back to the card of the last choice, as it was before it was taken (both
+        front ends' Back/u). The reflections answered since are taken back with it; their
+        words are returned (prompt id -> text) so that a front end can offer them again when
+        the question comes back."""
+        if self.mode != "journey":
+            raise GameError(f"undo_choice() is part of journey games; this is a {self.mode} "
+                            "game.")
         actions = self.state.actions
         if not actions:
             raise GameError("There is nothing to undo.")
+        cut = len(actions)
+        while cut and actions[cut - 1][0] == "reflect":
+            cut -= 1
+        if cut and actions[cut - 1][0] == "choose":
+            cut -= 1
+        before = list(self.state.reflections)
+        events = self._back_to(cut)
+        after = self.state.reflections
+        answers = {r["id"]: r["answer"] for i, r in enumerate(before)
+                   if r.get("status") == "answered" and r.get("answer")
+                   and (i >= len(after) or after[i].get("status") != "answered")}
+        return events, answers
+
+    def _back_to(self, cut: int) -> list[Event]:
+        """The game as it was after its first `cut` actions (replayed from the start)."""
+        actions = self.state.actions
         if not self._replay_exact:
             if self.replay(actions).state.to_json() != self.state.to_json():
                 raise GameError("The deck has changed since this game was saved, so undo "
                                 "cannot go back before the point where it was resumed.")
             self._replay_exact = True
-        earlier = self.replay(actions[:-1])
-        self.state = earlier.state
-        return [Event("undone", {"action": list(actions[-1]), "turn": self.state.turn})]
+        undone = list(actions[cut])
+        self.state = self.replay(actions[:cut]).state
+        return [Event("undone", {"action": undone, "turn": self.state.turn})]
 
     def replay(self, actions: list, deck: Deck | None = None, tolerant: bool = False) -> Game:
         """A new game with this game's mode, seed and players, after `actions`, on `deck`

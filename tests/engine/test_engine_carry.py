@@ -68,3 +68,34 @@ def test_when_nothing_fits_the_author_is_told_how_far_the_actions_went():
     n = len(game.state.actions)
     assert len(messages) == 1 and "played again from the start" in messages[0]
     assert f"0 of {n} steps still fit" in messages[0] and new.turn == 1
+
+
+def test_undo_choice_goes_back_to_the_card_and_returns_the_words_taken_back():
+    game = Game.new(journey_deck(), seed=1)
+    first = game.current_card.id
+    game.choose(0)  # first-night asks two questions before the next card
+    game.reflect("A lot.")
+    game.reflect("")
+    assert game.current_card.id != first
+    events, answers = game.undo_choice()
+    assert [e.kind for e in events] == ["undone"] and events[0].data["action"][0] == "choose"
+    assert game.state.actions == [] and game.current_card.id == first
+    assert game.pending_reflection is None
+    assert answers == {"first-night#1": "A lot."}  # the skipped one had no words to keep
+
+
+def test_undo_choice_with_a_question_waiting_takes_the_choice_back():
+    game = Game.new(journey_deck(), seed=1)
+    game.choose(0)
+    assert game.pending_reflection is not None
+    game.undo_choice()
+    assert game.state.actions == [] and game.pending_reflection is None
+
+
+def test_undo_choice_refuses_with_nothing_to_undo_and_in_the_table_game():
+    from engine_decks import classic_deck
+
+    with pytest.raises(GameError):
+        Game.new(journey_deck(), seed=1).undo_choice()
+    with pytest.raises(GameError):
+        Game.new(classic_deck(), seed=1, players=2).undo_choice()

@@ -112,6 +112,13 @@ def test_group_supervision_counts_must_be_one_per_choice():
     assert "Chosen" not in out
 
 
+def test_u_at_a_question_goes_back_to_the_card_and_keeps_the_words():
+    _, out = play(journey_deck(), "1\nA lot.\nu\n1\n")
+    after = out.split("Undone: back one step.")[1]
+    assert "Card 1: First night" in after
+    assert "Before, you wrote: A lot." in after
+
+
 def test_json_lines():
     code, out = play(journey_deck(), "1\nthought\n\n2\n", json=True)
     lines = [json.loads(line) for line in out.splitlines()]

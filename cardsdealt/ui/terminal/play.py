@@ -40,6 +40,7 @@ class TerminalGame:
         self.stdin, self.stdout = stdin, stdout
         self.as_json = as_json
         self.auto = random.Random(game.seed) if autoplay else None
+        self.kept: dict[str, str] = {}  # reflection answers an undo took back, by prompt id
 
     # -- output --------------------------------------------------------------------------------
     def say(self, *lines: str) -> None:
@@ -127,7 +128,21 @@ class TerminalGame:
         return True
 
     def undo(self) -> None:
-        if self.act(self.game.undo):
+        """u: a journey goes back to the card of the last choice (its reflections with it, the
+        words kept for when the question comes back); the table game takes one step back."""
+        if self.game.mode != "journey":
+            if self.act(self.game.undo):
+                self.show_table()
+            return
+        kept: dict[str, str] = {}
+
+        def back() -> list[Event]:
+            events, answers = self.game.undo_choice()
+            kept.update(answers)
+            return events
+
+        if self.act(back):
+            self.kept.update(kept)
             self.show_table()
 
     def show_table(self) -> None:
@@ -191,6 +206,10 @@ class TerminalGame:
         if self.auto:
             self.act(lambda: self.game.reflect(None))
             return
+        prompt = self.game.pending_reflection
+        before = self.kept.pop(prompt.id, "") if prompt is not None else ""
+        if before:
+            self.say(f"Before, you wrote: {before}")
         answer = self.ask("Type your thoughts on one line and press Enter; an empty line "
                           f"skips ({HELP_KEYS}).")
         if answer.strip().lower() == "u":

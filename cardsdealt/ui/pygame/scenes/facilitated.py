@@ -212,11 +212,10 @@ class Facilitated:
         kept = self._tallies.get((self._card_turn, card.id))
         self.tally = kept or Tally.empty(len(card.choices))
 
-    def keep_answer(self, text) -> None:
-        """An undo took a reflection answer back: keep the words for when it is asked again."""
-        prompt = self.game.pending_reflection
-        if prompt is not None and text:
-            self._answers[prompt.id] = text
+    def keep_answers(self, answers: dict[str, str]) -> None:
+        """An undo took reflection answers back (prompt id -> words): keep the words for when
+        the question is asked again."""
+        self._answers.update(answers)
 
     def kept_answer(self, prompt) -> str:
         return self._answers.get(getattr(prompt, "id", None), "") if prompt else ""
