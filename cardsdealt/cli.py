@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cardsdealt import __version__
 from cardsdealt.engine import presets
+from cardsdealt.options import PlayOptions
 from cardsdealt.paths import resolve_deck, shipped_decks
 from cardsdealt.session.settings import FONTS, THEMES
 
@@ -203,7 +204,8 @@ def display_available() -> bool:
     return True
 
 
-def _cmd_play(args: argparse.Namespace) -> int:
+def _cmd_play(ns: argparse.Namespace) -> int:
+    args = PlayOptions.of(ns)  # typed from here on: both front ends read PlayOptions
     if args.text or args.autoplay or args.json:
         return _play_text(args)
     if not display_available():
@@ -240,7 +242,7 @@ def _cmd_play(args: argparse.Namespace) -> int:
         return _play_text(args)
 
 
-def _play_text(args: argparse.Namespace) -> int:
+def _play_text(args: PlayOptions) -> int:
     """The terminal front end, with autosave after every step (unless --no-save, --autoplay
     or --json: those are for tests and authors, not for a record)."""
     from cardsdealt.session import SessionError, SessionStore, resume
@@ -290,7 +292,7 @@ def _play_text(args: argparse.Namespace) -> int:
     return rc
 
 
-def _pick_and_load(args: argparse.Namespace):
+def _pick_and_load(args: PlayOptions):
     name = args.deck
     if name is None:
         decks = shipped_decks()

@@ -10,12 +10,12 @@ H/?/F1 help. Closing the window asks nothing: typed text goes to `on_quit(draft)
 
 from __future__ import annotations
 
-import argparse
 import warnings
 from typing import Callable
 
 import pygame
 
+from cardsdealt.options import PlayOptions
 from cardsdealt.render.theme import DEFAULT, Theme
 from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, parse_size
 from cardsdealt.ui.pygame.keys import intent_for
@@ -247,7 +247,7 @@ def _overlay_types():
     return (Blank, Help)
 
 
-def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None = None,
+def run(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | None = None,
         unfinished: Callable[[], list] | None = None, store=None, resumed=None) -> int:
     """`cardsdealt play` with a window. Raises DisplayUnavailable if no window can open.
 
@@ -260,16 +260,16 @@ def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None
     """
     from cardsdealt.ui.pygame.flow import Table
 
-    screen = open_display(parse_size(getattr(args, "size", None)),
-                          fullscreen=bool(getattr(args, "fullscreen", False)))
+    opts = PlayOptions.of(args)
+    screen = open_display(parse_size(opts.size), fullscreen=opts.fullscreen)
     try:
         app = App(screen, on_quit=on_quit)
         from cardsdealt.ui.pygame import prefs
 
-        for line in prefs.install(app, args):  # theme, text size, font, motion, read-aloud
+        for line in prefs.install(app, opts):  # theme, text size, font, motion, read-aloud
             app.set_status(line)
-        watching = bool(getattr(args, "watch", False))
-        table = Table(app, args, unfinished=unfinished, store=None if watching else store)
+        watching = opts.watch
+        table = Table(app, opts, unfinished=unfinished, store=None if watching else store)
         if watching:
             from cardsdealt.ui.pygame.watch import LivePreview
 

@@ -81,7 +81,7 @@ class LivePreview:
 
     def __init__(self, app, table, root: Path | str | None = None) -> None:
         self.app, self.table = app, table
-        if root is None and getattr(table.args, "deck", None):
+        if root is None and table.args.deck:
             from cardsdealt.paths import resolve_deck
 
             root = resolve_deck(table.args.deck)

@@ -19,6 +19,7 @@ from typing import Callable, TextIO
 from cardsdealt.deck.model import Deck
 from cardsdealt.engine import Event, Game, GameError, presets
 from cardsdealt.engine.tally import hands, room_choice
+from cardsdealt.options import PlayOptions
 from cardsdealt.ui.terminal import render
 
 HELP_KEYS = "u to undo, q to stop"
@@ -238,10 +239,12 @@ class TerminalGame:
             if answer == "u":
                 return self.undo()
             if not playable and answer in ("", "d", "draw"):
-                return self.act(game.draw)
+                self.act(game.draw)
+                return
             if answer.isdigit() and 1 <= int(answer) <= len(hand):
                 card = hand[int(answer) - 1]
-                return self.act(lambda c=card: game.play(c.id))
+                self.act(lambda c=card: game.play(c.id))
+                return
             self.problem(f"Please type a number from 1 to {len(hand)}, u to undo or q to stop.")
 
     def discussion(self) -> None:
@@ -269,23 +272,22 @@ def _parse_choice(answer: str, n: int) -> tuple[int, list[int] | None] | None:
     return int(head) - 1, votes
 
 
-def run(deck: Deck, args, stdin: TextIO, stdout: TextIO, *, game: Game | None = None,
+def run(deck: Deck, args: PlayOptions | object, stdin: TextIO, stdout: TextIO, *,
+        game: Game | None = None,
         after_action: Callable[[Game, list[Event]], None] | None = None) -> int:
-    """Play `deck` in the terminal. `args` is the argparse Namespace of `cardsdealt play`.
+    """Play `deck` in the terminal, as `args` (PlayOptions, or a Namespace read as one) asks.
 
     `game`: a resumed game to carry on (default: a new one from args.mode/players/seed).
     `after_action(game, events)`: called after every accepted action (e.g. an autosave).
     """
+    opts = PlayOptions.of(args)
     if game is None:
         try:
-            game = Game.new(deck, mode=presets.play_mode(getattr(args, "preset", None), deck,
-                                                         getattr(args, "mode", None)),
-                            seed=getattr(args, "seed", None),
-                            players=getattr(args, "players", None))
+            game = Game.new(deck, mode=presets.play_mode(opts.preset, deck, opts.mode),
+                            seed=opts.seed, players=opts.players)
         except GameError as e:
             stdout.write(e.message + "\n")
             return 2
-    ui = TerminalGame(game, stdin, stdout, autoplay=bool(getattr(args, "autoplay", False)),
-                      as_json=bool(getattr(args, "json", False)), after_action=after_action,
-                      preset=getattr(args, "preset", None))
+    ui = TerminalGame(game, stdin, stdout, autoplay=opts.autoplay, as_json=opts.json,
+                      after_action=after_action, preset=opts.preset)
     return ui.run()
