@@ -14,6 +14,8 @@ tie asks which); a marked choice (Next) is taken with the counts as they stand.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pygame
 from pygame import Rect
 
@@ -27,7 +29,17 @@ TALLY_COL = 150  # design px beside each choice for its count and bar
 TIMER_W = 560  # design px of the footer the timer takes
 
 
-class Facilitated:
+if TYPE_CHECKING:  # a mixin over the table scenes: type-checked as one of them
+    from cardsdealt.ui.pygame.scenes.table import TableScene as _Scene
+else:
+    _Scene = object
+
+
+class Facilitated(_Scene):
+    shown: Any  # the card on the table (each scene keeps its own)
+
+    if TYPE_CHECKING:
+        def geom(self) -> Any: ...  # each scene's geometry
     def __init__(self, *a, **kw) -> None:
         super().__init__(*a, **kw)
         self.tally: Tally | None = None
@@ -176,7 +188,10 @@ class Facilitated:
         return False
 
     def take_rooms_choice(self) -> None:
-        room = self.tally.decide()
+        tally = self.tally
+        if tally is None:
+            return
+        room = tally.decide()
         if room.taken is not None:
             self.focus = room.taken
             self.activate(room.taken)
@@ -185,7 +200,7 @@ class Facilitated:
 
         leaders = list(room.tied)
         labels = [self.shown.choices[i].label for i in leaders]
-        self.app.push(TieMenu(self.app, leaders, labels, self.tally.counts[leaders[0]]),
+        self.app.push(TieMenu(self.app, leaders, labels, tally.counts[leaders[0]]),
                       on_result=self._tie_decided)
 
     def _tie_decided(self, result) -> None:
@@ -218,7 +233,7 @@ class Facilitated:
         self._answers.update(answers)
 
     def kept_answer(self, prompt) -> str:
-        return self._answers.get(getattr(prompt, "id", None), "") if prompt else ""
+        return self._answers.get(getattr(prompt, "id", None) or "", "") if prompt else ""
 
     # -- geometry and drawing ------------------------------------------------------------
     def choice_panel(self, panel: Rect) -> Rect:
