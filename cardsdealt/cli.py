@@ -243,27 +243,31 @@ def _cmd_play(ns: argparse.Namespace) -> int:
 
 
 def _play_text(args: PlayOptions) -> int:
-    """The terminal front end, with autosave after every step (unless --no-save, --autoplay
-    or --json: those are for tests and authors, not for a record)."""
+    """The terminal front end, kept by the session adapter after every step (unless
+    --no-save, --autoplay or --json: those are for tests and authors, not for a record)."""
     from cardsdealt.session import SessionError, SessionStore, resume
+    from cardsdealt.session.keeper import SessionKeeper
     from cardsdealt.ui.terminal.play import run as run_terminal
 
     saving = not (args.no_save or args.autoplay or args.json)
-    session = game = None
+    game = None
     try:
         store = SessionStore() if saving or args.resume else None
+        keeper = SessionKeeper(store, on_problem=lambda words: print(f"({words})",
+                                                                      file=sys.stderr))
         if args.resume:
             r = resume(store, args.resume)
             for line in r.messages:
                 print(line)
-            deck, game, session = r.deck, r.game, r.session
+            deck, game = r.deck, r.game
+            keeper.adopt(r.session)
         else:
             deck = _pick_and_load(args)
             if deck is None:
                 return 1
             if saving:
                 from cardsdealt.engine import Game, GameError
-                from cardsdealt.engine.presets import play_mode, session_kind
+                from cardsdealt.engine.presets import play_mode
 
                 try:
                     game = Game.new(deck, mode=play_mode(args.preset, deck, args.mode),
@@ -271,20 +275,13 @@ def _play_text(args: PlayOptions) -> int:
                 except GameError as e:
                     print(e.message, file=sys.stderr)
                     return 2
-                session = store.start(deck, game, kind=session_kind(args.preset),
-                                      preset=args.preset)
+                keeper.start(deck, game, args.preset)
     except SessionError as e:
         print(str(e), file=sys.stderr)
         return 1
-
-    def autosave(g, _events) -> None:
-        try:
-            session.save(g)
-        except SessionError as e:  # keep playing: the step is saved with the next good save
-            print(f"(Not saved just now: {e})", file=sys.stderr)
-
+    session = keeper.session
     rc = run_terminal(deck, args, sys.stdin, sys.stdout, game=game,
-                      after_action=autosave if session is not None else None)
+                      after_action=keeper.saved if session is not None else None)
     if session is not None:
         print(f"Your session is kept as {session.id}. Carry on later with "
               f"`cardsdealt play --text --resume {session.id}`; write your record with "
