@@ -10,6 +10,7 @@ H/?/F1 help. Closing the window asks nothing: typed text goes to `on_quit(draft)
 
 from __future__ import annotations
 
+import sys
 import warnings
 from typing import Callable
 
@@ -286,3 +287,30 @@ def run(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | No
         return rc
     finally:
         pygame.display.quit()
+
+
+def play(opts: PlayOptions) -> int:
+    """`cardsdealt play` in a window: the session store (unless --no-save or --watch), the
+    session to resume (--resume), then `run`. Raises DisplayUnavailable if no window can
+    open (cli.py then starts the terminal instead)."""
+    from cardsdealt.session import SessionError, SessionStore, resume
+
+    if opts.watch and opts.resume:
+        print("--watch previews a deck as you edit it; it does not resume sessions. "
+              "Use one or the other.", file=sys.stderr)
+        return 2
+    saving = not (opts.no_save or opts.watch)  # a live preview is for authors: no record
+    store = resumed = None
+    try:
+        if saving or opts.resume:
+            store = SessionStore()
+        if opts.resume:
+            resumed = resume(store, opts.resume)
+    except (SessionError, OSError) as e:
+        if opts.resume:
+            print(str(e), file=sys.stderr)
+            return 1
+        print(f"Sessions cannot be kept on this computer just now, so this game is not "
+              f"saved: {e}", file=sys.stderr)
+        store = None
+    return run(opts, store=store if saving else None, resumed=resumed)
