@@ -21,6 +21,7 @@ def play(args: PlayOptions) -> int:
 
     saving = not (args.no_save or args.autoplay or args.json)
     game = None
+    preset = args.preset
     try:
         store = SessionStore() if saving or args.resume else None
         keeper = SessionKeeper(store, on_problem=lambda words: print(f"({words})",
@@ -31,11 +32,12 @@ def play(args: PlayOptions) -> int:
                 print(line)
             deck, game = r.deck, r.game
             keeper.adopt(r.session)
+            preset = preset or (r.session.doc.get("meta") or {}).get("preset")
         else:
             deck = _pick_and_load(args)
             if deck is None:
                 return 1
-            if saving:
+            if saving or preset == "interview":
                 from cardsdealt.engine import Game, GameError
                 from cardsdealt.engine.presets import play_mode
 
@@ -45,13 +47,18 @@ def play(args: PlayOptions) -> int:
                 except GameError as e:
                     print(e.message, file=sys.stderr)
                     return 2
-                keeper.start(deck, game, args.preset)
+                keeper.start(deck, game, args.preset)  # no store (--no-save): nothing kept
     except SessionError as e:
         print(str(e), file=sys.stderr)
         return 1
     session = keeper.session
-    rc = run(deck, args, sys.stdin, sys.stdout, game=game,
-                      after_action=keeper.saved if session is not None else None)
+    if preset == "interview" and game is not None:
+        from cardsdealt.ui.terminal.interview import run_interview
+
+        rc = run_interview(game, sys.stdin, sys.stdout, keeper)
+    else:
+        rc = run(deck, args, sys.stdin, sys.stdout, game=game,
+                 after_action=keeper.saved if session is not None else None)
     if session is not None:
         print(f"Your session is kept as {session.id}. Carry on later with "
               f"`cardsdealt play --text --resume {session.id}`; write your record with "
