@@ -76,9 +76,19 @@ class JourneyScene(Facilitated, TableScene):
         return self.geom().card
 
     def spoken(self) -> str:
-        from cardsdealt.ui.speech import card_script
+        """What read-aloud says for what is on screen: the card and its choices, or, once the
+        room has chosen, the response screen's words."""
+        from cardsdealt.ui.speech import card_script, response_script
 
-        return card_script(self.shown, self.shown.choices) if self.shown is not None else ""
+        card = self.shown
+        if card is None:
+            return ""
+        if self.phase == "response" and self.chosen is not None:
+            choice = card.choices[self.chosen]
+            return response_script(choice.label, choice.response,
+                                   change_words(self.game.deck, self.before, self.after),
+                                   card.discuss, card.voice)
+        return card_script(card, card.choices)
 
     def card_surface(self):
         if self.shown is None:
@@ -122,6 +132,25 @@ class JourneyScene(Facilitated, TableScene):
         hint(surface, Rect(g.panel.x, under, g.panel.w, min(m.px(80), g.panel.bottom - under)),
              text, th, m.u)
 
+    # -- the discussion timer: large, under the choices, where there is room -----------------
+    def _big_timer_rect(self) -> Rect | None:
+        if self.phase != "card" or self.shown is None or not self.timer_shown():
+            return None
+        m, g = self.m, self.geom()
+        rects = self._choices()[0]
+        under = rects[-1].bottom + m.px(30) if rects else g.panel.y + m.px(100)
+        top = under + m.px(100)  # below the hint line
+        r = Rect(g.panel.x, top, g.panel.w, g.panel.bottom - top)
+        return r if r.h >= m.px(170) else None
+
+    def footer_split(self, footer: Rect) -> tuple[Rect, Rect | None]:
+        if self._big_timer_rect() is not None:
+            return footer, None  # the timer is in the panel: the meters keep the footer
+        return super().footer_split(footer)
+
+    def timer_rect(self) -> Rect | None:
+        return self._big_timer_rect() or super().timer_rect()
+
     def _render_choice(self, surface, r: Rect, f: Fitted, i: int) -> None:
         m, th = self.m, self.theme
         focused = i == self.focus
@@ -158,6 +187,7 @@ class JourneyScene(Facilitated, TableScene):
         self.phase, self.chosen, self.before, self.after = "response", i, before, \
             self.game.stats
         self.focus = None
+        self.speak(self.spoken())  # the response, as the screen now shows it
         self.changed()
 
     def on_advance(self) -> None:
