@@ -21,7 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN = ("cardsdealt/deck/", "cardsdealt/engine/")  # no mypy errors allowed here
-MYPY_BUDGET = 46  # errors allowed in the rest of cardsdealt/; this number may only fall
+MYPY_BUDGET = 40  # errors allowed in the rest of cardsdealt/; this number may only fall
 
 
 def _lint_imports() -> Path:
