@@ -59,6 +59,10 @@ def play(args: PlayOptions) -> int:
     else:
         rc = run(deck, args, sys.stdin, sys.stdout, game=game,
                  after_action=keeper.saved if session is not None else None)
+    if session is not None and game is not None and game.finished:
+        from cardsdealt.ui.terminal.closing import closing_after_game
+
+        closing_after_game(keeper.store, session, deck, sys.stdin, sys.stdout)
     if session is not None:
         print(f"Your session is kept as {session.id}. Carry on later with "
               f"`cardsdealt play --text --resume {session.id}`; write your record with "
