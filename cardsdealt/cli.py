@@ -1,5 +1,9 @@
-"""The `cardsdealt` command. `main(argv=None) -> int`; every subcommand imports lazily so that
-`cardsdealt check` never pays for pygame and a broken optional part cannot stop the others."""
+"""The `cardsdealt` command: it parses the command line and dispatches, nothing more.
+`main(argv=None) -> int`; every subcommand imports lazily so that `cardsdealt check` never
+pays for pygame and a broken optional part cannot stop the others. `play` hands typed options
+(`options.PlayOptions`) to the window (`ui/pygame/app.play`) or the terminal
+(`ui/terminal/start.play`), which keep the session through one adapter (`session/keeper.py`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ import sys
 from pathlib import Path
 
 from cardsdealt import __version__
+from cardsdealt.engine import presets
+from cardsdealt.options import PlayOptions
 from cardsdealt.paths import resolve_deck, shipped_decks
+from cardsdealt.session.settings import FONTS, THEMES
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -34,12 +41,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-save", action="store_true", help="do not keep a session record")
     p.add_argument("--watch", action="store_true",
                    help="live preview for authors: the screen follows each save of the deck")
-    p.add_argument("--preset", choices=["table", "supervision", "interview", "solo"],
+    p.add_argument("--preset", choices=presets.NAMES,
                    help="how the session runs (remembered per deck)")
-    p.add_argument("--theme", choices=["default", "high-contrast", "dark"])
+    p.add_argument("--theme", choices=THEMES)
     p.add_argument("--text-size", type=int, choices=range(1, 6), metavar="1-5",
                    help="text size step, 1 (usual) to 5 (largest)")
-    p.add_argument("--font", choices=["atkinson", "opendyslexic"])
+    p.add_argument("--font", choices=FONTS)
     p.add_argument("--reduced-motion", action="store_true", default=None,
                    help="no animations")
     p.add_argument("--read-aloud", action="store_true", default=None,
@@ -186,13 +193,9 @@ def _cmd_decks(args: argparse.Namespace) -> int:
 
 
 def _load_or_report(name: str):
-    from cardsdealt.deck import DeckError, load_deck
+    from cardsdealt.ui.terminal.start import load_or_report
 
-    try:
-        return load_deck(resolve_deck(name))
-    except DeckError as e:
-        print(e.report(), file=sys.stderr)
-        return None
+    return load_or_report(name)
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
@@ -215,117 +218,22 @@ def display_available() -> bool:
     return True
 
 
-def _cmd_play(args: argparse.Namespace) -> int:
+def _cmd_play(ns: argparse.Namespace) -> int:
+    args = PlayOptions.of(ns)  # typed from here on: both front ends read PlayOptions
     if args.text or args.autoplay or args.json:
         return _play_text(args)
     if not display_available():
         print("No display found, so cardsdealt is starting in the terminal. "
               "(Use a desktop session for the card table.)", file=sys.stderr)
         return _play_text(args)
-    from cardsdealt.session import SessionError, SessionStore, resume
-    from cardsdealt.ui.pygame.app import DisplayUnavailable
-    from cardsdealt.ui.pygame.app import run as run_window
+    from cardsdealt.ui.pygame.app import DisplayUnavailable, play
 
-    if args.watch and args.resume:
-        print("--watch previews a deck as you edit it; it does not resume sessions. "
-              "Use one or the other.", file=sys.stderr)
-        return 2
-    saving = not (args.no_save or args.watch)  # a live preview is for authors: no record
-    store = resumed = None
     try:
-        if saving or args.resume:
-            store = SessionStore()
-        if args.resume:
-            resumed = resume(store, args.resume)
-    except (SessionError, OSError) as e:
-        if args.resume:
-            print(str(e), file=sys.stderr)
-            return 1
-        print(f"Sessions cannot be kept on this computer just now, so this game is not "
-              f"saved: {e}", file=sys.stderr)
-        store = None
-    try:
-        return run_window(args, store=store if saving else None, resumed=resumed)
+        return play(args)
     except DisplayUnavailable as e:  # pragma: no cover - depends on the machine
         print(f"The window could not open ({e}), so cardsdealt is starting in the terminal.",
               file=sys.stderr)
         return _play_text(args)
-
-
-def _play_text(args: argparse.Namespace) -> int:
-    """The terminal front end, with autosave after every step (unless --no-save, --autoplay
-    or --json: those are for tests and authors, not for a record)."""
-    from cardsdealt.session import SessionError, SessionStore, resume
-    from cardsdealt.ui.terminal.play import run as run_terminal
-
-    saving = not (args.no_save or args.autoplay or args.json)
-    session = game = None
-    try:
-        store = SessionStore() if saving or args.resume else None
-        if args.resume:
-            r = resume(store, args.resume)
-            for line in r.messages:
-                print(line)
-            deck, game, session = r.deck, r.game, r.session
-        else:
-            deck = _pick_and_load(args)
-            if deck is None:
-                return 1
-            if saving:
-                from cardsdealt.engine import Game, GameError
-
-                try:
-                    game = Game.new(deck, mode=args.mode, seed=args.seed, players=args.players)
-                except GameError as e:
-                    print(e.message, file=sys.stderr)
-                    return 2
-                kind = "group" if args.preset in ("table", "supervision") else "solo"
-                session = store.start(deck, game, kind=kind, preset=args.preset)
-    except SessionError as e:
-        print(str(e), file=sys.stderr)
-        return 1
-
-    def autosave(g, _events) -> None:
-        try:
-            session.save(g)
-        except SessionError as e:  # keep playing: the step is saved with the next good save
-            print(f"(Not saved just now: {e})", file=sys.stderr)
-
-    rc = run_terminal(deck, args, sys.stdin, sys.stdout, game=game,
-                      after_action=autosave if session is not None else None)
-    if session is not None and game is not None and game.finished:
-        from cardsdealt.ui.terminal.closing import closing_after_game
-
-        closing_after_game(store, session, deck, sys.stdin, sys.stdout)
-    if session is not None:
-        print(f"Your session is kept as {session.id}. Carry on later with "
-              f"`cardsdealt play --text --resume {session.id}`; write your record with "
-              f"`cardsdealt export {session.id}`.")
-    return rc
-
-
-def _pick_and_load(args: argparse.Namespace):
-    name = args.deck
-    if name is None:
-        decks = shipped_decks()
-        if not decks:
-            print("No deck given and no shipped decks found.", file=sys.stderr)
-            return None
-        name = str(_pick_deck_in_terminal(decks))
-    return _load_or_report(name)
-
-
-def _pick_deck_in_terminal(decks: list[Path]) -> Path:
-    if not sys.stdin.isatty() or len(decks) == 1:
-        return decks[0]
-    print("Decks:")
-    for i, d in enumerate(decks, 1):
-        print(f"  {i}. {d.name}")
-    while True:
-        answer = input("Which deck? (number) ").strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(decks):
-            return decks[int(answer) - 1]
-        print(f"Please type a number from 1 to {len(decks)}.")
 
 
 def _cmd_sessions(args: argparse.Namespace) -> int:
@@ -344,3 +252,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from cardsdealt.session.commands import run_export
 
     return run_export(args, sys.stdout)
+
+
+def _play_text(args: PlayOptions) -> int:
+    from cardsdealt.ui.terminal.start import play
+
+    return play(args)

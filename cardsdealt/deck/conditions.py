@@ -16,7 +16,7 @@ from __future__ import annotations
 import operator
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from cardsdealt.deck.model import Condition
 from cardsdealt.deck.problems import did_you_mean
@@ -84,7 +84,7 @@ def _tokenise(text: str) -> list[_Tok]:
 
 
 # A compiled node: (type, fn) where type is "bool", "int" or "str" and fn(env) -> value.
-_Node = tuple[str, Callable[[object], object]]
+_Node = tuple[str, Callable[[object], Any]]
 
 
 class _Parser:

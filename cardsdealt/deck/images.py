@@ -50,8 +50,8 @@ def _has_link(root: Path, parts: tuple[str, ...]) -> bool:
             st = os.lstat(here)
         except OSError:
             return False  # missing: nothing to follow (reported as missing later)
-        if stat.S_ISLNK(st.st_mode) or (getattr(os.path, "isjunction", None) and
-                                        os.path.isjunction(here)):
+        isjunction = getattr(os.path, "isjunction", None)  # Python 3.12 and later
+        if stat.S_ISLNK(st.st_mode) or (isjunction is not None and isjunction(here)):
             return True
     return False
 

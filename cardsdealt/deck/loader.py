@@ -118,14 +118,14 @@ def _deck_fields(f: NodeReader, fields: dict) -> dict:
         if v is not None:
             out["format"] = v
     if "id" in fields:
-        v = f.ident(fields["id"][1], "the deck `id`")
-        if v:
-            out["id"] = v
+        ident = f.ident(fields["id"][1], "the deck `id`")
+        if ident:
+            out["id"] = ident
     for key in ("title", "language", "licence", "introduction"):
         if key in fields:
-            v = f.text(fields[key][1], f"`{key}`", 20_000)
-            if v is not None:
-                out[key] = v
+            words = f.text(fields[key][1], f"`{key}`", 20_000)
+            if words is not None:
+                out[key] = words
     for key in ("authors", "content_notes", "made_with", "inspired_by"):
         if key in fields:
             out[key] = f.texts(fields[key][1], f"`{key}`")
@@ -191,7 +191,7 @@ def _stats(f: NodeReader, node, names: Names) -> None:
         hi = f.integer(sf["max"][1], "`max`", -1000, 1000)
         start = f.integer(sf["start"][1], "`start`", -1000, 1000)
         desc = f.text(sf["description"][1], "`description`") if "description" in sf else ""
-        if None in (label, lo, hi, start):
+        if label is None or lo is None or hi is None or start is None:
             continue
         if not lo <= start <= hi:
             f.err(sf["start"][1], f"`start` ({start}) must be between `min` ({lo}) and "
@@ -205,11 +205,12 @@ def _stages_head(f: NodeReader, node, names: Names) -> None:
     for n in f.sequence(node, "`stages`") or ():
         if n.__class__ is ScalarNode:
             sid = f.ident(n, "a stage id")
-            sf = {}
+            sf: dict = {}
         else:
-            sf = f.fields(n, F.STAGE, F.STAGE_REQUIRED, "a stage")
-            if sf is None:
+            got = f.fields(n, F.STAGE, F.STAGE_REQUIRED, "a stage")
+            if got is None:
                 continue
+            sf = got
             sid = f.ident(sf["id"][1], "a stage id")
         if sid is None:
             continue

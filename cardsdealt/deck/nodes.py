@@ -11,7 +11,7 @@ import re
 
 from cardsdealt.deck import fields as F
 from cardsdealt.deck.conditions import ConditionError, compile_condition
-from cardsdealt.deck.model import Source, Stage, Stat
+from cardsdealt.deck.model import Condition, Source, Stage, Stat
 from cardsdealt.deck.problems import Problem, did_you_mean, list_words
 from cardsdealt.deck.yamlsource import MappingNode, ScalarNode, SequenceNode
 
@@ -228,7 +228,7 @@ class NodeReader:
                 out.append(t)
         return tuple(out)
 
-    def condition(self, node, what: str, names) -> object | None:
+    def condition(self, node, what: str, names) -> Condition | None:
         text = self.text(node, what, 500)
         if text is None:
             return None

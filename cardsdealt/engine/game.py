@@ -28,6 +28,7 @@ class Game:
         self.start_events: list[Event] = []  # what Game.new (or a resume) reported
         self.load_warnings: list[str] = []
         self._replay_exact = True  # False after from_json until a replay has been checked
+        self.replayed = 0  # actions applied by the replay() that made this game
 
     @property
     def _journey(self) -> Journey:
@@ -247,25 +248,75 @@ class Game:
         raise GameError(f"Unknown action {name!r}.")
 
     def undo(self) -> list[Event]:
+        """Take the last action back, whatever it was."""
+        if not self.state.actions:
+            raise GameError("There is nothing to undo.")
+        return self._back_to(len(self.state.actions) - 1)
+
+    def undo_choice(self) -> tuple[list[Event], dict[str, str]]:
+        """Journey: back to the card of the last choice, as it was before it was taken (both
+        front ends' Back/u). The reflections answered since are taken back with it; their
+        words are returned (prompt id -> text) so that a front end can offer them again when
+        the question comes back."""
+        if self.mode != "journey":
+            raise GameError(f"undo_choice() is part of journey games; this is a {self.mode} "
+                            "game.")
         actions = self.state.actions
         if not actions:
             raise GameError("There is nothing to undo.")
+        cut = len(actions)
+        while cut and actions[cut - 1][0] == "reflect":
+            cut -= 1
+        if cut and actions[cut - 1][0] == "choose":
+            cut -= 1
+        before = list(self.state.reflections)
+        events = self._back_to(cut)
+        after = self.state.reflections
+        answers = {r["id"]: r["answer"] for i, r in enumerate(before)
+                   if r.get("status") == "answered" and r.get("answer")
+                   and (i >= len(after) or after[i].get("status") != "answered")}
+        return events, answers
+
+    def _back_to(self, cut: int) -> list[Event]:
+        """The game as it was after its first `cut` actions (replayed from the start)."""
+        actions = self.state.actions
         if not self._replay_exact:
             if self.replay(actions).state.to_json() != self.state.to_json():
                 raise GameError("The deck has changed since this game was saved, so undo "
                                 "cannot go back before the point where it was resumed.")
             self._replay_exact = True
-        earlier = self.replay(actions[:-1])
-        self.state = earlier.state
-        return [Event("undone", {"action": list(actions[-1]), "turn": self.state.turn})]
+        undone = list(actions[cut])
+        self.state = self.replay(actions[:cut]).state
+        return [Event("undone", {"action": undone, "turn": self.state.turn})]
 
-    def replay(self, actions: list) -> Game:
-        """A new game with this game's deck, mode, seed and players, after `actions`."""
+    def replay(self, actions: list, deck: Deck | None = None, tolerant: bool = False) -> Game:
+        """A new game with this game's mode, seed and players, after `actions`, on `deck`
+        (default: this game's deck). `replayed` on the new game says how many were applied.
+
+        Tolerant (the deck was edited since, engine/carry.py): a way of playing the deck no
+        longer offers falls back to its first, players it no longer allows to its default,
+        and the actions stop at the first one that no longer fits instead of raising."""
         s = self.state
-        game = Game.new(self.deck, s.mode, s.seed, players=len(s.player_names) or 2,
-                        player_names=s.player_names or None)
+        deck = deck or self.deck
+        mode: str | None = s.mode
+        players, names = len(s.player_names) or 2, s.player_names or None
+        if not tolerant:
+            game = Game.new(deck, mode, s.seed, players=players, player_names=names)
+            for action in actions:
+                game.apply(action)
+            game.replayed = len(actions)
+            return game
+        mode = mode if mode in deck.modes else None
+        try:
+            game = Game.new(deck, mode, s.seed, players=players, player_names=names)
+        except GameError:
+            game = Game.new(deck, mode, s.seed)
         for action in actions:
-            game.apply(action)
+            try:
+                game.apply(action)
+            except GameError:
+                break
+            game.replayed += 1
         return game
 
     # -- saving -------------------------------------------------------------------------------

@@ -74,3 +74,10 @@ def session_kind(name: str | None) -> str:
 def default_for(mode: str | None) -> str:
     """The plain way to play a mode when nobody chose a preset."""
     return "table" if mode == "classic" else "solo"
+
+
+def play_mode(name: str | None, deck, wanted: str | None = None) -> str | None:
+    """The way to play: the one asked for (--mode), else the one the preset uses on this deck,
+    else None (the deck's own first way)."""
+    p = get(name)
+    return wanted or (mode_for(p, deck) if p else None)

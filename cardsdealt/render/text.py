@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pygame
 
@@ -54,7 +55,7 @@ SIZE_FACTOR = {"atkinson": 1.0, "opendyslexic": 0.88}
 LINE_FACTOR = {"atkinson": 1.0, "opendyslexic": 0.8}
 STYLES = FAMILIES["atkinson"]
 
-_look = {"family": "atkinson", "scale": 1.0}
+_look: dict[str, Any] = {"family": "atkinson", "scale": 1.0}
 _caches: list = []
 probe = None  # a test's Probe while installed (see the module docstring)
 

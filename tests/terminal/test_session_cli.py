@@ -50,3 +50,13 @@ def test_a_wrong_answer_asks_again_without_reading_the_hand_out_again(monkeypatc
     assert rc == 0
     assert out.count("Player 1's hand:") == 1
     assert out.count("Please type a number from 1 to 7") == 2
+
+
+def test_a_group_preset_in_the_terminal_is_kept_as_a_group_session(tmp_path, monkeypatch,
+                                                                    capsys):
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path))
+    rc, out = _play(monkeypatch, capsys, ["play", "example", "--text", "--seed", "3",
+                                          "--preset", "supervision"], ": 1 4\nq\n")
+    assert rc == 0 and "(votes: 1, 4)" in out
+    [info] = SessionStore().list()
+    assert info.kind == "group"

@@ -20,7 +20,7 @@ DECKS = Path(__file__).resolve().parents[2] / "decks"
 
 def args(**kw):
     base = dict(mode=None, players=None, seed=5, autoplay=False, json=False, deck=None,
-                resume=None, no_save=False)
+                resume=None, no_save=False, preset=None)
     base.update(kw)
     return Namespace(**base)
 
@@ -90,6 +90,33 @@ def test_votes_can_be_typed():
     assert _parse_choice("3", 3) == (2, None)
     assert _parse_choice("1: 2, 0, 5", 3) == (0, [2, 0, 5])
     assert _parse_choice("1: 2 0", 3) is None and _parse_choice("4", 3) is None
+
+
+def test_group_supervision_counts_hands_and_takes_the_most():
+    _, out = play(journey_deck(), ": 4 6\n", preset="supervision")
+    assert "Count the room's raised hands" in out
+    assert "Chosen 2: Let me settle and talk tomorrow (votes: 4, 6)" in out
+
+
+def test_group_supervision_asks_the_room_on_a_tie():
+    _, out = play(journey_deck(), ": 3 3\n5\n1\n", preset="supervision")
+    assert "A tie: 1 and 2 have 3 hands each." in out
+    assert "Please type 1 or 2." in out  # 5 is not one of the tied choices
+    assert "(votes: 3, 3)" in out and "Chosen 1:" in out
+
+
+def test_group_supervision_counts_must_be_one_per_choice():
+    _, out = play(journey_deck(), ": 3\n: 0 0\n", preset="supervision")
+    assert "Please type a colon and 2 counts" in out
+    assert "Nobody was counted" in out
+    assert "Chosen" not in out
+
+
+def test_u_at_a_question_goes_back_to_the_card_and_keeps_the_words():
+    _, out = play(journey_deck(), "1\nA lot.\nu\n1\n")
+    after = out.split("Undone: back one step.")[1]
+    assert "Card 1: First night" in after
+    assert "Before, you wrote: A lot." in after
 
 
 def test_json_lines():

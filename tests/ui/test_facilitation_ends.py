@@ -73,7 +73,7 @@ def test_interview_shows_random_cards_and_keeps_private_panel_notes(rens, tmp_pa
     scene = h.top
     assert scene.name == "interview" and len(scene.cards) == 2
     assert h.app.session.kind == "group" and h.app.session.doc["meta"]["preset"] == "interview"
-    from cardsdealt.ui.pygame.scenes.interview import pick_cards
+    from cardsdealt.engine.interview import pick_cards
 
     assert [c.id for c in scene.cards] == [c.id for c in pick_cards(rens, 5, 2)]  # same seed
     first = scene.shown

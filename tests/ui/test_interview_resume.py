@@ -14,9 +14,9 @@ from test_facilitation_ends import Seen, to_interview
 from uikit import entries_for, journey_deck
 
 from cardsdealt.deck.model import Card, Source
+from cardsdealt.engine.interview import pick_cards, saved_cards
 from cardsdealt.session import SessionStore, savefile
 from cardsdealt.ui.pygame.app import App
-from cardsdealt.ui.pygame.scenes.interview import pick_cards, saved_cards
 
 K = pygame
 SEED = 5

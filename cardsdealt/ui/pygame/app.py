@@ -10,12 +10,13 @@ H/?/F1 help. Closing the window asks nothing: typed text goes to `on_quit(draft)
 
 from __future__ import annotations
 
-import argparse
+import sys
 import warnings
 from typing import Callable
 
 import pygame
 
+from cardsdealt.options import PlayOptions
 from cardsdealt.render.theme import DEFAULT, Theme
 from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, parse_size
 from cardsdealt.ui.pygame.keys import intent_for
@@ -256,7 +257,7 @@ def _overlay_types():
     return (Blank, Help)
 
 
-def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None = None,
+def run(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | None = None,
         unfinished: Callable[[], list] | None = None, store=None, resumed=None) -> int:
     """`cardsdealt play` with a window. Raises DisplayUnavailable if no window can open.
 
@@ -269,16 +270,16 @@ def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None
     """
     from cardsdealt.ui.pygame.flow import Table
 
-    screen = open_display(parse_size(getattr(args, "size", None)),
-                          fullscreen=bool(getattr(args, "fullscreen", False)))
+    opts = PlayOptions.of(args)
+    screen = open_display(parse_size(opts.size), fullscreen=opts.fullscreen)
     try:
         app = App(screen, on_quit=on_quit)
         from cardsdealt.ui.pygame import prefs
 
-        for line in prefs.install(app, args):  # theme, text size, font, motion, read-aloud
+        for line in prefs.install(app, opts):  # theme, text size, font, motion, read-aloud
             app.set_status(line)
-        watching = bool(getattr(args, "watch", False))
-        table = Table(app, args, unfinished=unfinished, store=None if watching else store)
+        watching = opts.watch
+        table = Table(app, opts, unfinished=unfinished, store=None if watching else store)
         if watching:
             from cardsdealt.ui.pygame.watch import LivePreview
 
@@ -295,3 +296,30 @@ def run(args: argparse.Namespace, on_quit: Callable[[Draft | None], None] | None
         return rc
     finally:
         pygame.display.quit()
+
+
+def play(opts: PlayOptions) -> int:
+    """`cardsdealt play` in a window: the session store (unless --no-save or --watch), the
+    session to resume (--resume), then `run`. Raises DisplayUnavailable if no window can
+    open (cli.py then starts the terminal instead)."""
+    from cardsdealt.session import SessionError, SessionStore, resume
+
+    if opts.watch and opts.resume:
+        print("--watch previews a deck as you edit it; it does not resume sessions. "
+              "Use one or the other.", file=sys.stderr)
+        return 2
+    saving = not (opts.no_save or opts.watch)  # a live preview is for authors: no record
+    store = resumed = None
+    try:
+        if saving or opts.resume:
+            store = SessionStore()
+        if opts.resume:
+            resumed = resume(store, opts.resume)
+    except (SessionError, OSError) as e:
+        if opts.resume:
+            print(str(e), file=sys.stderr)
+            return 1
+        print(f"Sessions cannot be kept on this computer just now, so this game is not "
+              f"saved: {e}", file=sys.stderr)
+        store = None
+    return run(opts, store=store if saving else None, resumed=resumed)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from cardsdealt.engine import presets
+from cardsdealt.options import PlayOptions
 from cardsdealt.ui.pygame.saving import Keeper
 
 if TYPE_CHECKING:  # the deck package (and YAML) loads after the first screen is up
@@ -108,7 +109,7 @@ def load_entries(paths: list[Path], given: Path | None = None) -> list[DeckEntry
 def _record_entries(app, store) -> list[ResumeEntry]:
     from cardsdealt.ui.pygame.scenes.closing import record_entries
 
-    return record_entries(app, store)
+    return record_entries(app, store, ResumeEntry, when)
 
 
 def _same_folder(a, b) -> bool:
@@ -125,11 +126,11 @@ class Table:
                  unfinished: Callable[[], list[ResumeEntry]] | None = None,
                  store=None) -> None:
         self.app = app
-        self.args = args
+        self.args = args = PlayOptions.of(args)
         app.table = self
-        self.seed = getattr(args, "seed", None)
-        self.mode_wanted = getattr(args, "mode", None)
-        self.players_wanted = getattr(args, "players", None)
+        self.seed = args.seed
+        self.mode_wanted = args.mode
+        self.players_wanted = args.players
         self._entries = entries
         self.store = store
         if unfinished is None and store is not None:
@@ -143,7 +144,7 @@ class Table:
         self.game = None
         self.preview = None  # watch.LivePreview with --watch
         self.keeper = Keeper(app, store)
-        if getattr(args, "preset", None):
+        if args.preset:
             app.preset = args.preset
         outer = app.on_quit
 
@@ -163,7 +164,7 @@ class Table:
         if self._entries is None:
             from cardsdealt.paths import resolve_deck, shipped_decks
 
-            name = getattr(self.args, "deck", None)
+            name = self.args.deck
             given = resolve_deck(name) if name else None
             self._entries = load_entries(shipped_decks(), given)
         return self._entries

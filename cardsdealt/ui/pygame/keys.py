@@ -5,14 +5,16 @@ alternate F5 and Esc on one button), '.' or B (blank) and Esc.
 Intents: advance, back, start, activate, focus_next, focus_prev, blank, help, pause, settings,
 fullscreen, ("choose", n). Keys that type text are not intents while a text box has focus.
 
-Facilitation keys (none of them is a clicker key, so a clicker never sets them off by chance):
-T timer start/pause, + and - timer 30 s more/less, N facilitator notes, K take a break,
-C type a hand count, W winners' certificate, P presenter window, Backspace undo a step.
+Which key gives which intent, and what the help and the README say about it, is one table:
+cardsdealt/ui/keytable.py. The facilitation keys (T, +, -, N, K, C, W, P, Backspace) are none
+of them a clicker key, so a clicker never sets them off by chance.
 """
 
 from __future__ import annotations
 
 import pygame
+
+from cardsdealt.ui.keytable import ROWS
 
 ADVANCE_KEYS = {pygame.K_PAGEDOWN, pygame.K_RIGHT, pygame.K_SPACE}
 BACK_KEYS = {pygame.K_PAGEUP, pygame.K_LEFT}
@@ -22,24 +24,22 @@ _DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 _DIGITS.update({getattr(pygame, f"K_KP{i}"): i for i in range(1, 10)})
 
 
-_ALWAYS = {pygame.K_ESCAPE: "pause", pygame.K_F11: "fullscreen", pygame.K_F5: "start",
-           pygame.K_F1: "help", pygame.K_PAGEDOWN: "advance", pygame.K_PAGEUP: "back"}
-_MOVES = {pygame.K_RETURN: "activate", pygame.K_KP_ENTER: "activate",
-          pygame.K_BACKSPACE: "undo", pygame.K_RIGHT: "advance", pygame.K_SPACE: "advance",
-          pygame.K_LEFT: "back",
-          pygame.K_DOWN: "focus_next", pygame.K_UP: "focus_prev"}
-_CHARS = {".": "blank", "b": "blank", "B": "blank", "?": "help", "h": "help", "H": "help",
-          "f": "fullscreen", "F": "fullscreen", "+": "more", "=": "more", "-": "less",
-          "_": "less", "t": "timer", "T": "timer", "n": "notes", "N": "notes",
-          "k": "break", "K": "break", "c": "count", "C": "count", "w": "certificate",
-          "W": "certificate", "p": "presenter", "P": "presenter", "s": "settings",
-          "S": "settings"}
-_LETTER_KEYS = {pygame.K_PERIOD: "blank", pygame.K_b: "blank", pygame.K_h: "help",
-                pygame.K_f: "fullscreen", pygame.K_PLUS: "more", pygame.K_KP_PLUS: "more",
-                pygame.K_EQUALS: "more", pygame.K_MINUS: "less", pygame.K_KP_MINUS: "less",
-                pygame.K_t: "timer", pygame.K_n: "notes", pygame.K_k: "break",
-                pygame.K_c: "count", pygame.K_w: "certificate", pygame.K_p: "presenter",
-                pygame.K_s: "settings"}
+def _maps() -> tuple[dict[int, str], dict[int, str], dict[str, str], dict[int, str]]:
+    """(always, moves, chars, letter keys) from the one key table (cardsdealt/ui/keytable.py)."""
+    always: dict[int, str] = {}
+    moves: dict[int, str] = {}
+    chars: dict[str, str] = {}
+    codes: dict[int, str] = {}
+    for row in ROWS:
+        for b in row.binds:
+            always.update({getattr(pygame, f"K_{k}"): b.intent for k in b.always})
+            moves.update({getattr(pygame, f"K_{k}"): b.intent for k in b.moves})
+            chars.update({c: b.intent for c in b.chars})
+            codes.update({getattr(pygame, f"K_{k}"): b.intent for k in b.codes})
+    return always, moves, chars, codes
+
+
+_ALWAYS, _MOVES, _CHARS, _LETTER_KEYS = _maps()
 _CTRL_ALT = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_META
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from cardsdealt.options import PlayOptions
 from cardsdealt.render import text
 from cardsdealt.render.theme import DEFAULT, THEMES
 from cardsdealt.session.files import SessionError
@@ -26,17 +27,18 @@ LOOK_FIELDS = ("theme", "text_size", "font", "reduced_motion", "read_aloud")
 
 def with_flags(saved: Settings, args) -> Settings:
     """`saved` with every flag that was given on the command line put over it."""
+    opts = PlayOptions.of(args)
     ch: dict = {}
-    if getattr(args, "theme", None):
-        ch["theme"] = args.theme
-    if getattr(args, "text_size", None) is not None:
-        ch["text_size"] = int(args.text_size) - 1  # the flag counts 1-5, the file 0-4
-    if getattr(args, "font", None):
-        ch["font"] = args.font
-    if getattr(args, "reduced_motion", None) is not None:
-        ch["reduced_motion"] = bool(args.reduced_motion)
-    if getattr(args, "read_aloud", None) is not None:
-        ch["read_aloud"] = bool(args.read_aloud)
+    if opts.theme:
+        ch["theme"] = opts.theme
+    if opts.text_size is not None:
+        ch["text_size"] = int(opts.text_size) - 1  # the flag counts 1-5, the file 0-4
+    if opts.font:
+        ch["font"] = opts.font
+    if opts.reduced_motion is not None:
+        ch["reduced_motion"] = bool(opts.reduced_motion)
+    if opts.read_aloud is not None:
+        ch["read_aloud"] = bool(opts.read_aloud)
     return replace(saved, **ch).cleaned()
 
 

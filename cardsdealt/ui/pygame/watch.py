@@ -76,71 +76,12 @@ class FolderWatch:
         return changed
 
 
-def rebuild(game, deck) -> tuple[object, list[str]]:
-    """`game` carried over to the edited `deck`: (new game, what to tell the author).
-
-    Best: the same choices played again on the new deck land on the same place (same card,
-    turn and question): then everything on screen comes from the new files, effects and
-    questions included. When the edit moves the game elsewhere (a card added changes the
-    draws), the game is opened as a save on the new deck instead: the same cards by id, the
-    same stats, only the words change. Failing both (the deck's id or ways of playing
-    changed), the choices are played again as far as they still fit.
-    """
-    actions = list(game.state.actions)
-    replayed, done = replay(game, deck, actions)
-    kept, why = None, ""
-    try:
-        from cardsdealt.engine import Game
-
-        kept = Game.from_json(deck, game.to_json())
-    except Exception as e:  # noqa: BLE001 - any way the old state fails to fit
-        why = getattr(e, "message", None) or str(e)
-    if done == len(actions) and (kept is None or place(replayed) == place(kept)):
-        return replayed, []
-    if kept is not None:
-        return kept, [w for w in getattr(kept, "load_warnings", []) or []]
-    return replayed, [f"The game could not carry on exactly as it was ({why}), so it was "
-                      f"played again from the start with the same choices: {done} of "
-                      f"{len(actions)} steps still fit."]
-
-
-def replay(game, deck, actions: list) -> tuple[object, int]:
-    """A new game on `deck` with `game`'s seed and players, after as many of `actions` as
-    still fit: (game, how many)."""
-    from cardsdealt.engine import Game, GameError
-
-    s = game.state
-    mode = game.mode if game.mode in deck.modes else None
-    try:
-        new = Game.new(deck, mode=mode, seed=game.seed, players=len(s.player_names) or 2,
-                       player_names=s.player_names or None)
-    except GameError:
-        new = Game.new(deck, mode=mode, seed=game.seed)
-    done = 0
-    for action in actions:
-        try:
-            new.apply(action)
-        except GameError:
-            break
-        done += 1
-    return new, done
-
-
-def place(game) -> tuple:
-    """Where a game stands, as a player sees it."""
-    card = game.current_card
-    prompt = game.pending_reflection
-    return (game.mode, game.turn, card.id if card else None, prompt.id if prompt else None,
-            game.finished, game.player if game.mode == "classic" else 0,
-            [[c.id for c in h] for h in game.hands] if game.mode == "classic" else [])
-
-
 class LivePreview:
     """Follows the deck folder given on the command line and keeps the screen in step."""
 
     def __init__(self, app, table, root: Path | str | None = None) -> None:
         self.app, self.table = app, table
-        if root is None and getattr(table.args, "deck", None):
+        if root is None and table.args.deck:
             from cardsdealt.paths import resolve_deck
 
             root = resolve_deck(table.args.deck)
@@ -239,7 +180,9 @@ class LivePreview:
             else:
                 self.table.start()
             return []
-        new, messages = rebuild(game, deck)
+        from cardsdealt.engine.carry import carry_onto
+
+        new, messages = carry_onto(game, deck)
         old = next((s for s in reversed(app.scenes) if s.name in ("journey", "classic",
                                                                    "interview")), None)
         typed = _typed_reflection(app)

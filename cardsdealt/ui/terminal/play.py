@@ -4,6 +4,10 @@ Works with a screen reader, over SSH, and with piped stdin (tests, scripted sess
 question is one line, the answer is one line, and the end of input stops the game politely.
 `--autoplay` answers every question at random (seeded); `--json` prints every engine event
 as one JSON line instead of words.
+
+Under a preset that counts hands (`--preset supervision`), a line of counts starting with a
+colon (": 3 5 1") is the room's vote: the engine's tie rule (`engine/tally.py`) takes the
+choice with the most hands, and a tie asks which of the tied choices the room takes.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ import random
 from typing import Callable, TextIO
 
 from cardsdealt.deck.model import Deck
-from cardsdealt.engine import Event, Game, GameError
+from cardsdealt.engine import Event, Game, GameError, presets
+from cardsdealt.engine.tally import hands, room_choice
+from cardsdealt.options import PlayOptions
 from cardsdealt.ui.terminal import render
 
 HELP_KEYS = "u to undo, q to stop"
@@ -26,12 +32,16 @@ class _Stop(Exception):
 class TerminalGame:
     def __init__(self, game: Game, stdin: TextIO, stdout: TextIO, autoplay: bool,
                  as_json: bool,
-                 after_action: Callable[[Game, list[Event]], None] | None = None) -> None:
+                 after_action: Callable[[Game, list[Event]], None] | None = None,
+                 preset: str | None = None) -> None:
         self.game = game
+        p = presets.get(preset)
+        self.tallying = bool(p and p.tally) and game.mode == "journey"
         self.after_action = after_action
         self.stdin, self.stdout = stdin, stdout
         self.as_json = as_json
         self.auto = random.Random(game.seed) if autoplay else None
+        self.kept: dict[str, str] = {}  # reflection answers an undo took back, by prompt id
 
     # -- output --------------------------------------------------------------------------------
     def say(self, *lines: str) -> None:
@@ -68,7 +78,11 @@ class TerminalGame:
     def run(self) -> int:
         game = self.game
         self.say(*render.opening(game.deck, game))
-        if game.mode == "journey" and not self.auto:
+        if self.tallying and not self.auto:
+            self.say("Count the room's raised hands: type a colon and the hands for each "
+                     "choice, e.g. : 3 5 1. The choice with the most hands is taken; a tie "
+                     "asks which.")
+        elif game.mode == "journey" and not self.auto:
             self.say("To record a hands-up vote, type the choice, a colon and the votes for "
                      "each choice, e.g. 2: 3 5 1")
         resumed = bool(game.state.actions)
@@ -115,7 +129,21 @@ class TerminalGame:
         return True
 
     def undo(self) -> None:
-        if self.act(self.game.undo):
+        """u: a journey goes back to the card of the last choice (its reflections with it, the
+        words kept for when the question comes back); the table game takes one step back."""
+        if self.game.mode != "journey":
+            if self.act(self.game.undo):
+                self.show_table()
+            return
+        kept: dict[str, str] = {}
+
+        def back() -> list[Event]:
+            events, answers = self.game.undo_choice()
+            kept.update(answers)
+            return events
+
+        if self.act(back):
+            self.kept.update(kept)
             self.show_table()
 
     def show_table(self) -> None:
@@ -139,6 +167,8 @@ class TerminalGame:
         answer = self.ask(f"Type a number from 1 to {n} ({HELP_KEYS}).").strip()
         if answer.lower() == "u":
             return self.undo()
+        if self.tallying and answer.startswith(":"):
+            return self.rooms_choice(answer, n)
         parsed = _parse_choice(answer, n)
         if parsed is None:
             self.problem(f"Please type a number from 1 to {n}, u to undo or q to stop.")
@@ -146,10 +176,41 @@ class TerminalGame:
         i, votes = parsed
         self.act(lambda: self.game.choose(i, votes))
 
+    def rooms_choice(self, answer: str, n: int) -> None:
+        """": 3 5 1": the hands for each choice; the tie rule decides, or asks on a tie."""
+        parts = answer[1:].replace(",", " ").split()
+        if len(parts) != n or not all(p.isdigit() for p in parts):
+            self.problem(f"Please type a colon and {n} counts, one for each choice, "
+                         f"e.g. : {' '.join(['2'] * n)}")
+            return
+        votes = [int(p) for p in parts]
+        room = room_choice(votes)
+        taken = room.taken
+        if taken is not None:
+            self.act(lambda: self.game.choose(taken, votes))
+            return
+        if not room.tied:
+            self.problem("Nobody was counted. Type the hands for each choice, or a "
+                         "choice's number.")
+            return
+        tied = [str(i + 1) for i in room.tied]
+        self.say(f"A tie: {' and '.join(tied)} have {hands(votes[room.tied[0]])} each.")
+        while True:
+            pick = self.ask(f"Which does the room take? Type {' or '.join(tied)}.").strip()
+            if pick in tied:
+                chosen = int(pick) - 1
+                self.act(lambda c=chosen: self.game.choose(c, votes))
+                return
+            self.problem(f"Please type {' or '.join(tied)}.")
+
     def reflection(self) -> None:
         if self.auto:
             self.act(lambda: self.game.reflect(None))
             return
+        prompt = self.game.pending_reflection
+        before = self.kept.pop(prompt.id, "") if prompt is not None else ""
+        if before:
+            self.say(f"Before, you wrote: {before}")
         answer = self.ask("Type your thoughts on one line and press Enter; an empty line "
                           f"skips ({HELP_KEYS}).")
         if answer.strip().lower() == "u":
@@ -178,10 +239,12 @@ class TerminalGame:
             if answer == "u":
                 return self.undo()
             if not playable and answer in ("", "d", "draw"):
-                return self.act(game.draw)
+                self.act(game.draw)
+                return
             if answer.isdigit() and 1 <= int(answer) <= len(hand):
                 card = hand[int(answer) - 1]
-                return self.act(lambda c=card: game.play(c.id))
+                self.act(lambda c=card: game.play(c.id))
+                return
             self.problem(f"Please type a number from 1 to {len(hand)}, u to undo or q to stop.")
 
     def discussion(self) -> None:
@@ -209,21 +272,22 @@ def _parse_choice(answer: str, n: int) -> tuple[int, list[int] | None] | None:
     return int(head) - 1, votes
 
 
-def run(deck: Deck, args, stdin: TextIO, stdout: TextIO, *, game: Game | None = None,
+def run(deck: Deck, args: PlayOptions | object, stdin: TextIO, stdout: TextIO, *,
+        game: Game | None = None,
         after_action: Callable[[Game, list[Event]], None] | None = None) -> int:
-    """Play `deck` in the terminal. `args` is the argparse Namespace of `cardsdealt play`.
+    """Play `deck` in the terminal, as `args` (PlayOptions, or a Namespace read as one) asks.
 
     `game`: a resumed game to carry on (default: a new one from args.mode/players/seed).
     `after_action(game, events)`: called after every accepted action (e.g. an autosave).
     """
+    opts = PlayOptions.of(args)
     if game is None:
         try:
-            game = Game.new(deck, mode=getattr(args, "mode", None),
-                            seed=getattr(args, "seed", None),
-                            players=getattr(args, "players", None))
+            game = Game.new(deck, mode=presets.play_mode(opts.preset, deck, opts.mode),
+                            seed=opts.seed, players=opts.players)
         except GameError as e:
             stdout.write(e.message + "\n")
             return 2
-    ui = TerminalGame(game, stdin, stdout, autoplay=bool(getattr(args, "autoplay", False)),
-                      as_json=bool(getattr(args, "json", False)), after_action=after_action)
+    ui = TerminalGame(game, stdin, stdout, autoplay=opts.autoplay, as_json=opts.json,
+                      after_action=after_action, preset=opts.preset)
     return ui.run()

@@ -431,12 +431,12 @@ def offer(app, table, game, asked: bool = False) -> bool:
 RECORD_ROWS = 3  # finished sessions offered on the start screen for their record
 
 
-def record_entries(app, store, limit: int = RECORD_ROWS) -> list:
+def record_entries(app, store, row, when, limit: int = RECORD_ROWS) -> list:
     """Finished sessions whose record still has questions to answer, or (solo) room for a
-    peer reflection: start-screen rows (flow.ResumeEntry) that open the closing questions."""
+    peer reflection: start-screen rows that open the closing questions. `row` and `when` are
+    flow.py's ResumeEntry and time words (passed in: scenes never import flow)."""
     from cardsdealt.session import SessionError, savefile
     from cardsdealt.session.closing import needs_closing
-    from cardsdealt.ui.pygame.flow import ResumeEntry, when
 
     try:
         infos = store.list()
@@ -454,7 +454,7 @@ def record_entries(app, store, limit: int = RECORD_ROWS) -> list:
                   if what == "questions" else
                   f"Finished {when(info.updated)} · add what came out of talking it through "
                   "with a colleague or supervisor")
-        rows.append(ResumeEntry(info.deck_title or info.deck_id or info.id, detail,
+        rows.append(row(info.deck_title or info.deck_id or info.id, detail,
                                 _opener(app, store, info.id, what),
                                 {"id": info.id, "what": what}))
         if len(rows) >= limit:

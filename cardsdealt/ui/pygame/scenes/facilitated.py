@@ -14,21 +14,34 @@ tie asks which); a marked choice (Next) is taken with the counts as they stand.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pygame
 from pygame import Rect
 
 from cardsdealt.deck.credits import voice_heading
 from cardsdealt.engine import presets
+from cardsdealt.engine.tally import Tally
 from cardsdealt.ui.pygame.presenter import wanted as presenter_wanted
 from cardsdealt.ui.pygame.scenes.facilitation import install
-from cardsdealt.ui.pygame.tally import Tally, draw_tally
+from cardsdealt.ui.pygame.tally import draw_tally, entry_key
 from cardsdealt.ui.pygame.timer import DiscussionTimer, draw_timer
 
 TALLY_COL = 150  # design px beside each choice for its count and bar
 TIMER_W = 560  # design px of the footer the timer takes
 
 
-class Facilitated:
+if TYPE_CHECKING:  # a mixin over the table scenes: type-checked as one of them
+    from cardsdealt.ui.pygame.scenes.table import TableScene as _Scene
+else:
+    _Scene = object
+
+
+class Facilitated(_Scene):
+    shown: Any  # the card on the table (each scene keeps its own)
+
+    if TYPE_CHECKING:
+        def geom(self) -> Any: ...  # each scene's geometry
     def __init__(self, *a, **kw) -> None:
         super().__init__(*a, **kw)
         self.tally: Tally | None = None
@@ -83,7 +96,7 @@ class Facilitated:
     def handle(self, event) -> None:
         tally = self.tally
         if tally is not None and tally.entering and event.type == pygame.KEYDOWN:
-            if tally.entry_key(event):
+            if entry_key(tally, event):
                 self.changed()
                 return
             tally.cancel_entry()
@@ -194,15 +207,19 @@ class Facilitated:
         return False
 
     def take_rooms_choice(self) -> None:
-        leaders = self.tally.leaders()
-        if len(leaders) == 1:
-            self.focus = leaders[0]
-            self.activate(leaders[0])
+        tally = self.tally
+        if tally is None:
+            return
+        room = tally.decide()
+        if room.taken is not None:
+            self.focus = room.taken
+            self.activate(room.taken)
             return
         from cardsdealt.ui.pygame.scenes.tie import TieMenu
 
+        leaders = list(room.tied)
         labels = [self.shown.choices[i].label for i in leaders]
-        self.app.push(TieMenu(self.app, leaders, labels, self.tally.counts[leaders[0]]),
+        self.app.push(TieMenu(self.app, leaders, labels, tally.counts[leaders[0]]),
                       on_result=self._tie_decided)
 
     def _tie_decided(self, result) -> None:
@@ -229,14 +246,13 @@ class Facilitated:
         kept = self._tallies.get((self._card_turn, card.id))
         self.tally = kept or Tally.empty(len(card.choices))
 
-    def keep_answer(self, text) -> None:
-        """An undo took a reflection answer back: keep the words for when it is asked again."""
-        prompt = self.game.pending_reflection
-        if prompt is not None and text:
-            self._answers[prompt.id] = text
+    def keep_answers(self, answers: dict[str, str]) -> None:
+        """An undo took reflection answers back (prompt id -> words): keep the words for when
+        the question is asked again."""
+        self._answers.update(answers)
 
     def kept_answer(self, prompt) -> str:
-        return self._answers.get(getattr(prompt, "id", None), "") if prompt else ""
+        return self._answers.get(getattr(prompt, "id", None) or "", "") if prompt else ""
 
     # -- geometry and drawing ------------------------------------------------------------
     def choice_panel(self, panel: Rect) -> Rect:

@@ -8,10 +8,9 @@ box is drawn there, never on the projector. A kept note is saved with the sessio
 (`session.add_note(card_id, text, kind="panel")`); words typed and not yet kept are kept
 when the window closes, marked as unfinished, so nothing typed is lost.
 
-The cards picked and the one on the table are kept in the session's meta
-(`"interview": {"cards": [card ids], "at": index}`), so a resumed interview carries on at the
-same card of the same cards, with the panel's notes back beside them. A save from before this
-was kept starts again at the first card.
+The cards picked and the one on the table are kept in the session's meta, so a resumed
+interview carries on at the same card of the same cards, with the panel's notes back beside
+them (the rules of which cards and which place: `cardsdealt.engine.interview`).
 
 Keys: Next the next card (the last one ends the interview), Back the one before; Enter or
 Tab a panel note; F5 or T the timer; N the facilitator notes; K a break.
@@ -19,12 +18,11 @@ Tab a panel note; F5 or T the timer; N the facilitator notes; K a break.
 
 from __future__ import annotations
 
-import random
-
 import pygame
 from pygame import Rect
 
 from cardsdealt.engine import presets
+from cardsdealt.engine.interview import panel_note, pick_cards, place_meta, saved_cards
 from cardsdealt.render import layout as L
 from cardsdealt.render.blocks import Block, draw_stack
 from cardsdealt.render.card_view import render_journey_card
@@ -34,36 +32,6 @@ from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal
 from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
 from cardsdealt.ui.pygame.textbox import TextBox, keyboard
-
-UNFINISHED = " (typed but not kept when the window closed)"
-
-
-def pick_cards(deck, seed, n: int) -> list:
-    """`n` cards with words, in a random order fixed by `seed`."""
-    cards = [c for c in deck.cards if c.words.strip()]
-    return random.Random(f"interview:{seed}").sample(cards, max(0, min(n, len(cards))))
-
-
-def saved_cards(deck, meta) -> tuple[list, int, int] | None:
-    """The cards a saved interview showed and the one it was on: (cards, index, how many of
-    its cards the deck no longer has). None when the save keeps no place (a save from before
-    it was kept, or one that cannot be read): the interview starts at the first card."""
-    place = meta.get("interview") if isinstance(meta, dict) else None
-    ids = place.get("cards") if isinstance(place, dict) else None
-    at = place.get("at", 0) if isinstance(place, dict) else None
-    if not isinstance(ids, list) or isinstance(at, bool) or not isinstance(at, int):
-        return None
-    by_id = {c.id: c for c in deck.cards}
-    cards, before = [], 0
-    for i, card_id in enumerate(ids):
-        card = by_id.get(card_id) if isinstance(card_id, str) else None
-        if card is None or card in cards:
-            continue
-        cards.append(card)
-        before += i < at  # a card the deck has lost: carry on at the next one still there
-    if not cards:
-        return None
-    return cards, min(before, len(cards) - 1), len(ids) - len(cards)
 
 
 def support_blocks(deck) -> list[Block]:
@@ -135,8 +103,7 @@ class InterviewScene(Facilitated, TableScene):
         carries on here (unchanged, nothing is written)."""
         keeper = getattr(self.table, "keeper", None)
         if keeper is not None and self.cards:
-            keeper.save_meta(interview={"cards": [c.id for c in self.cards],
-                                        "at": self.index})
+            keeper.save_meta(**place_meta(self.cards, self.index))
 
     # -- geometry ------------------------------------------------------------------------
     def geom(self) -> L.JourneyTable:
@@ -254,7 +221,7 @@ class InterviewScene(Facilitated, TableScene):
             self.say("Note kept in this window only: this session is not being saved.")
             return
         try:
-            session.add_note(card.id, text + (UNFINISHED if unfinished else ""), kind="panel")
+            session.add_note(card.id, panel_note(text, unfinished), kind="panel")
         except Exception as e:  # noqa: BLE001 - a failed save must not lose the words on screen
             self.drafts[card.id] = text
             self.say(f"Not saved just now ({e}). The note is still here: open it and keep it.")

@@ -290,14 +290,10 @@ class JourneyScene(Facilitated, TableScene):
         if not acts:
             self.say("This is the first card: there is nothing to go back to.")
             return
-        while acts and acts[-1][0] == "reflect":
-            answer = acts[-1][1] if len(acts[-1]) > 1 else None
-            if not self.act(game.undo):
-                return
-            self.keep_answer(answer)  # the words come back if the question is asked again
-            acts = game.state.actions
-        if acts and acts[-1][0] == "choose":
-            self.act(game.undo)
+        kept: dict[str, str] = {}
+        if not self.act(lambda: kept.update(game.undo_choice()[1])):
+            return
+        self.keep_answers(kept)  # the words come back if the question is asked again
         self.phase, self.chosen = "card", None
         self.shown = game.current_card
         self.restore_tally()  # the hands counted for this card, as they were

@@ -8,39 +8,10 @@ from pygame import Rect
 
 from cardsdealt.render.draw import button, panel
 from cardsdealt.render.text import draw_fitted, draw_text, fit, fitted_line_px, font, scaled
+from cardsdealt.ui.keytable import help_columns
 from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal, Scene
 
-HELP_ROWS = (
-    ("Presenter clicker", ""),
-    ("Next (PageDown)", "go on, or move the marker to the next choice"),
-    ("Hold Next, or F5", "take the marked choice, or start the timer"),
-    ("Back (PageUp)", "move the marker back, or undo a step"),
-    ("Blank (B or .)", "blank the screen; press again to come back"),
-    ("Esc", "pause menu: resume, take a break, restart, quit"),
-    ("Keyboard and mouse", ""),
-    ("1 2 3 4", "take that choice (table game: 1 to 9 play a card)"),
-    ("Up, Down, Tab", "move the marker; Enter takes it; click anything"),
-    ("Space, Right, Left", "go on / go back, like the clicker"),
-    ("F11 or F", "full screen on and off"),
-    ("Writing", "Ctrl+Enter saves (Ctrl+V pastes); Next goes on"),
-    ("R (at the end)", "save my record, for CPD"),
-    ("H, ? or F1", "show or hide this help"),
-    ("S", "settings: colours, text size, font"),
-)
-ROOM_ROWS = (  # the second column: running a room (scenes/facilitated.py)
-    ("Running the room", ""),
-    ("T", "discussion timer: start or pause"),
-    ("+ and −", "30 seconds more or less on the timer"),
-    ("N", "the facilitator notes for this card"),
-    ("K", "take a break: a calm screen; nothing is lost"),
-    ("P", "presenter window on your own screen"),
-    ("Backspace", "undo a hand counted, or a choice"),
-    ("Hands-up vote", ""),
-    ("1 2 3 4", "group supervision: one press per raised hand"),
-    ("C, a count, Enter", "C 2 1 2 Enter: 12 hands for choice 2"),
-    ("F5 or Enter", "take the room's choice (a tie asks which)"),
-    ("W", "the winners' certificate, at the table game's end"),
-)
+HELP_ROWS, ROOM_ROWS = help_columns()  # the one key table: cardsdealt/ui/keytable.py
 
 
 def _dim(surface: pygame.Surface, theme, alpha: int = 170) -> None:

@@ -3,8 +3,8 @@ The first tied choice is marked; "Count again" goes back to the card with the co
 
 from __future__ import annotations
 
+from cardsdealt.engine.tally import hands
 from cardsdealt.ui.pygame.scenes.overlays import Menu
-from cardsdealt.ui.pygame.tally import hands
 
 
 class TieMenu(Menu):
