@@ -10,6 +10,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
+from cardsdealt.deck.safetext import CONTROL, printable
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -22,6 +24,14 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        # A problem often quotes what the author wrote (a name, a file name): a control
+        # character in it is spelt out, so no screen or terminal ever receives it raw.
+        for name in ("file", "message", "hint"):
+            v = getattr(self, name)
+            if CONTROL.search(v) is not None:
+                object.__setattr__(self, name, printable(v))
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
