@@ -285,6 +285,7 @@ class Names:
         self.modes: tuple[str, ...] = ()
         self.modes_node = None
         self.untils: dict[str, object] = {}  # stage id -> its `until` node (compiled later)
+        self.deck_conditions: list = []  # (condition, node, what) in deck.yaml: cross-checked
 
 
 def unknown_name(f: "NodeReader", node, value: str, known, what: str, where: str) -> None:
