@@ -61,7 +61,7 @@ class DeckError(Exception):
         lines = [p.format() for p in self.problems]
         n = sum(1 for p in self.problems if p.severity == ERROR)
         lines.append(f"{n} problem{'s' if n != 1 else ''} to fix"
-                     + (f" in {self.deck_path}" if self.deck_path else "") + ".")
+                     + (f" in {printable(self.deck_path)}" if self.deck_path else "") + ".")
         return "\n".join(lines)
 
 

@@ -27,3 +27,12 @@ def printable(text: str) -> str:
     if CONTROL.search(text) is None:
         return text
     return CONTROL.sub(lambda m: spelt(m.group()), text)
+
+
+def json_safe(line: str) -> str:
+    """A line of JSON with every control character written as a JSON escape (`\\u009b`):
+    the same text to a JSON reader, nothing a terminal obeys (json.dumps leaves C1 codes and
+    DEL raw when ensure_ascii is off)."""
+    if CONTROL.search(line) is None:
+        return line
+    return CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", line)

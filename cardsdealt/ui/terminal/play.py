@@ -13,6 +13,7 @@ import random
 from typing import Callable, TextIO
 
 from cardsdealt.deck.model import Deck
+from cardsdealt.deck.safetext import json_safe, printable
 from cardsdealt.engine import Event, Game, GameError
 from cardsdealt.ui.terminal import render
 
@@ -34,22 +35,25 @@ class TerminalGame:
         self.auto = random.Random(game.seed) if autoplay else None
 
     # -- output --------------------------------------------------------------------------------
+    # Everything written goes through `printable`/`json_safe`: deck text, typed reflections
+    # and saved answers never reach the terminal with escape codes in them.
     def say(self, *lines: str) -> None:
         if not self.as_json:
-            self.stdout.write("".join(line + "\n" for line in lines))
+            self.stdout.write("".join(printable(line) + "\n" for line in lines))
             self.stdout.flush()
 
     def show(self, events: list[Event]) -> None:
         for e in events:
             if self.as_json:
-                self.stdout.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
+                self.stdout.write(json_safe(json.dumps(e.to_json(), ensure_ascii=False)) + "\n")
             else:
                 self.say(*render.event_lines(e, self.game))
         self.stdout.flush()
 
     def problem(self, message: str) -> None:
         if self.as_json:
-            self.stdout.write(json.dumps({"error": message}, ensure_ascii=False) + "\n")
+            self.stdout.write(json_safe(json.dumps({"error": message}, ensure_ascii=False))
+                              + "\n")
         else:
             self.say(message)
 
@@ -222,7 +226,7 @@ def run(deck: Deck, args, stdin: TextIO, stdout: TextIO, *, game: Game | None = 
                             seed=getattr(args, "seed", None),
                             players=getattr(args, "players", None))
         except GameError as e:
-            stdout.write(e.message + "\n")
+            stdout.write(printable(e.message) + "\n")
             return 2
     ui = TerminalGame(game, stdin, stdout, autoplay=bool(getattr(args, "autoplay", False)),
                       as_json=bool(getattr(args, "json", False)), after_action=after_action)
