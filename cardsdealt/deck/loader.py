@@ -226,18 +226,7 @@ def _classic(f: NodeReader, node, names: Names) -> ClassicRules | None:
     f.unknown(cf, F.CLASSIC, "`classic`")
     kw: dict = {}
     if "players" in cf:
-        pf = f.mapping(cf["players"][1], "`players`")
-        if pf is not None:
-            f.unknown(pf, F.PLAYERS, "`players`")
-            if "min" in pf:
-                kw["players_min"] = f.integer(pf["min"][1], "`players: min`", 2, 5) or 2
-            if "max" in pf:
-                kw["players_max"] = f.integer(pf["max"][1], "`players: max`", 2, 5) or 5
-            if kw.get("players_min", 2) > kw.get("players_max", 5):
-                f.err(cf["players"][1], f"`players: min` ({kw['players_min']}) is more than "
-                      f"`players: max` ({kw['players_max']}), so no table could play",
-                      "Make `min` the fewest players and `max` the most, e.g. "
-                      "`players: {min: 2, max: 5}`.")
+        kw.update(_players(f, cf["players"][1]))
     if "hand_size" in cf:
         kw["hand_size"] = f.integer(cf["hand_size"][1], "`hand_size`", 1, 20) or 7
     if "match" in cf:
@@ -259,6 +248,24 @@ def _classic(f: NodeReader, node, names: Names) -> ClassicRules | None:
         kw["themes"] = tuple(themes)
         names.themes = set(themes)
     return ClassicRules(**kw)
+
+
+def _players(f: NodeReader, node) -> dict:
+    kw: dict = {}
+    pf = f.mapping(node, "`players`")
+    if pf is None:
+        return kw
+    f.unknown(pf, F.PLAYERS, "`players`")
+    if "min" in pf:
+        kw["players_min"] = f.integer(pf["min"][1], "`players: min`", 2, 5) or 2
+    if "max" in pf:
+        kw["players_max"] = f.integer(pf["max"][1], "`players: max`", 2, 5) or 5
+    if kw.get("players_min", 2) > kw.get("players_max", 5):
+        f.err(node, f"`players: min` ({kw.get('players_min', 2)}) is more than `players: max` "
+              f"({kw.get('players_max', 5)}), so no table could play",
+              "Make `min` the fewest players and `max` the most, e.g. "
+              "`players: {min: 2, max: 5}`.")
+    return kw
 
 
 def _deck_tail(f: NodeReader, fields: dict, names: Names) -> dict:

@@ -13,9 +13,8 @@ import struct
 import pytest
 
 from cardsdealt.authoring.check import run_check
-from cardsdealt.deck import check_deck
-from cardsdealt.deck import images as deck_images
 from cardsdealt.deck import conditions
+from cardsdealt.deck import images as deck_images
 from cardsdealt.deck.conditions import ConditionError, compile_condition
 
 J = "cards/journey.yaml"
@@ -138,7 +137,8 @@ def test_nesting_up_to_the_limit_still_works():
 
     assert c.test(Env()) is True
     with pytest.raises(ConditionError):
-        compile_condition(_nested("trust >= 1", conditions.MAX_NESTING + 1), stats={"trust"}, flags=())
+        compile_condition(_nested("trust >= 1", conditions.MAX_NESTING + 1), stats={"trust"},
+                          flags=())
 
 
 # -- 12. unplayable decks are refused by check ---------------------------------------------

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import io
 
+from engine_decks import journey_deck
 from test_terminal_play import play
 
 from cardsdealt.authoring.check import run_check
-from engine_decks import journey_deck
 
 NASTY = "\x1b]0;owned\x07\x1b[2J\x9b31m\x00"
 
