@@ -28,10 +28,9 @@ class Problem:
     def __post_init__(self) -> None:
         # A problem often quotes what the author wrote (a name, a file name): a control
         # character in it is spelt out, so no screen or terminal ever receives it raw.
-        for name in ("file", "message", "hint"):
-            v = getattr(self, name)
-            if CONTROL.search(v) is not None:
-                object.__setattr__(self, name, printable(v))
+        if CONTROL.search(f"{self.file}{self.message}{self.hint}") is not None:
+            for name in ("file", "message", "hint"):
+                object.__setattr__(self, name, printable(getattr(self, name)))
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file

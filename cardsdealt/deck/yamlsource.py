@@ -26,27 +26,39 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_FLOW_DEPTH = 64
 MAX_INDENT = 200  # columns; with the flow bound this keeps libyaml's recursion shallow
 MAX_COMPACT = 40  # "- - - ..." on one line
-MAX_NODES = 1_500_000  # values in one file: 20,000 cards of ~45 values, with room to spare
+MAX_NODES = 1_000_000  # values in one file: 20,000 cards of ~45 values fit
+MAX_LIST_ITEMS = 20_000  # items in one list: the most cards a deck may have
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 C_LOADER = _BaseLoader is not yaml.SafeLoader
 
 
-class _TooManyNodes(Exception):
-    pass
+class _TooMany(Exception):
+    def __init__(self, node=None):
+        super().__init__()
+        self.node = node  # the list that is too long, if that is what it is
 
 
 class _NodeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Composes nodes only. Implicit tags are the node class, explicit ones stay strings.
-    libyaml asks `resolve` about every node it makes, so that is where they are counted."""
+    libyaml tells `descend_resolver` about every value it is about to make, with its place
+    in its list, so that is where values are counted and lists bounded: an oversized file
+    is stopped after a few thousand values, not after building millions."""
 
     nodes_left = MAX_NODES
 
     def resolve(self, kind, value, implicit):  # noqa: D401 - libyaml calls this per node
+        return kind
+
+    def descend_resolver(self, parent, index):
         self.nodes_left -= 1
         if self.nodes_left < 0:
-            raise _TooManyNodes
-        return kind
+            raise _TooMany
+        if index.__class__ is int and index >= MAX_LIST_ITEMS:
+            raise _TooMany(parent)
+
+    def ascend_resolver(self):
+        pass
 
 
 def _compose(text: str):
@@ -121,11 +133,18 @@ def compose(text: str, rel: str, problems: list[Problem]):
     """The document's root node, or None with a problem added."""
     try:
         node = _compose(text)
-    except _TooManyNodes:
-        problems.append(Problem(rel, 1, 1, f"this file has too many values (more than "
-                                f"{MAX_NODES:,})", "A deck file never needs this many: "
-                                "split the cards into several files, and check for a very "
-                                "long list in `[ ]` brackets."))
+    except _TooMany as e:
+        if e.node is not None:
+            m = e.node.start_mark
+            problems.append(Problem(rel, m.line + 1, m.column + 1, f"this list has too many "
+                                    f"items (more than {MAX_LIST_ITEMS:,})",
+                                    "A deck never needs this many: check this list, and "
+                                    "split the cards into several decks."))
+        else:
+            problems.append(Problem(rel, 1, 1, f"this file has too many values (more than "
+                                    f"{MAX_NODES:,})", "A deck file never needs this many: "
+                                    "split the cards into several files, and check for a "
+                                    "very long list in `[ ]` brackets."))
         return None
     except yaml.MarkedYAMLError as e:
         problems.append(_indent_problem(e, text, rel) or _translate(e, rel))

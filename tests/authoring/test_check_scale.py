@@ -30,9 +30,17 @@ def test_a_flow_list_with_too_many_items_is_refused_early(deck_copy, monkeypatch
     assert p.file == "cards/flow.yaml"
 
 
+def test_a_16_mb_flow_list_is_stopped_at_its_first_items(deck_copy, monkeypatch):
+    monkeypatch.setattr(yamlsource, "MAX_LIST_ITEMS", 1_000)
+    deck_copy.write("cards/flow.yaml", "- id: x\n  tags:\n    [" + "1," * 50_000 + "1]\n")
+    p = deck_copy.only_problem("this list has too many items")
+    assert (p.file, p.line, p.column) == ("cards/flow.yaml", 3, 5)
+
+
 def test_the_shipped_size_limit_fits_the_largest_deck_allowed():
     # 20,000 cards of the benchmark's shape (about 40 values each) must fit under the bound
     assert yamlsource.MAX_NODES >= 20_000 * 45
+    assert yamlsource.MAX_LIST_ITEMS >= 20_000
 
 
 def test_printed_problems_are_capped_with_a_count(deck_copy, monkeypatch):
