@@ -84,7 +84,7 @@ def test_short_cards_are_not_measured_one_by_one_but_still_fit(word):
 
     import pygame
 
-    from cardsdealt.ui.pygame.fits import card_fit_problems
+    from cardsdealt.render.fits import card_fit_problems
 
     pygame.font.init()
     deck = load_deck(EXAMPLE)

@@ -91,6 +91,7 @@ def carry_on_from_start_screen(store, deck, changed: bool = False):
     h.settle()
     row = h.top.rows[0]
     assert row.kind == "resume"
+    h.key(K.K_UP)  # the deck row is marked first: a session opens only when chosen
     h.key(K.K_RETURN)
     assert (h.top.name == "message") == changed
     if changed:

@@ -11,7 +11,7 @@ import struct
 import pygame
 import pytest
 
-from cardsdealt.ui.pygame import images
+from cardsdealt.render import images
 
 
 def _jpeg(width: int, height: int, pad: int = 70_000) -> bytes:

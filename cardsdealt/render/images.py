@@ -11,7 +11,7 @@ from functools import lru_cache
 import pygame
 
 from cardsdealt.deck.images import PictureError, readable_picture
-from cardsdealt.ui.pygame.theme import Theme
+from cardsdealt.render.theme import Theme
 
 _SCALED_KEEP = 12  # scaled pictures kept (the cards on screen, at one or two sizes)
 
