@@ -261,8 +261,9 @@ class NodeReader:
                 col += 1
             if node.style not in ("|", ">") and "\n" not in text:
                 col += e.offset
+            shown = text if len(text) <= 80 else text[:60] + "..."
             self.problems.append(Problem(self.rel, line, col,
-                                         f"in {what} `{text}`: {e.message}", e.hint))
+                                         f"in {what} `{shown}`: {e.message}", e.hint))
             return None
 
 
