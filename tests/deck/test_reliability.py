@@ -8,17 +8,23 @@ title, numbers of thousands of digits, brackets nested 140 deep, unplayable deck
 from __future__ import annotations
 
 import io
+import shutil
 import struct
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cardsdealt.authoring.check import run_check
-from cardsdealt.deck import conditions
+from cardsdealt.deck import check_deck, conditions
 from cardsdealt.deck import images as deck_images
 from cardsdealt.deck.conditions import ConditionError, compile_condition
+from cardsdealt.deck.safetext import CONTROL
 
 J = "cards/journey.yaml"
 C = "cards/classic.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "decks" / "example"
 
 
 def _checked(root) -> tuple[int, str]:
@@ -238,3 +244,38 @@ def test_readable_picture_gives_the_bytes_it_checked(deck_copy):
 def test_example_deck_still_checks_clean(deck_copy):
     deck, problems = deck_copy.problems()
     assert deck is not None and problems == []
+
+
+# -- property: whatever a deck's values hold, the reader answers with problems only --------
+
+_HOSTILE = st.one_of(
+    st.text(min_size=1, max_size=30),  # any characters, control ones included
+    st.sampled_from(["\\0", "\\e", "\\a", "\\x9b", "\\u0007", "\\r", "\\\\", "\\N", "\\L"]),
+    st.integers(1, 6000).map(lambda n: "9" * n),
+    st.integers(1, 240).map(lambda n: "(" * n + "trust >= 1" + ")" * n),
+)
+_PLACES = [("deck.yaml", 'title: "Sam\'s First Week"', 'title: "{}"'),
+           ("deck.yaml", 'when: "trust <= 1"', 'when: "{}"'),
+           ("deck.yaml", 'until: "trust >= 5"', 'until: "{}"'),
+           ("deck.yaml", "discussion_seconds: 90", "discussion_seconds: {}"),
+           (J, '  title: "My room"', '  title: "{}"'),
+           (J, 'requires: "knows_where_brother_is"', 'requires: "{}"'),
+           (C, "  number: 1\n", "  number: {}\n")]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(place=st.sampled_from(_PLACES), value=st.lists(_HOSTILE, min_size=1, max_size=3))
+def test_hostile_values_give_problems_never_exceptions(tmp_path_factory, place, value):
+    root = tmp_path_factory.mktemp("deck")
+    shutil.copytree(EXAMPLE, root, dirs_exist_ok=True)
+    rel, old, new = place
+    text = "".join(value).replace('"', '\\"') if '"' in new else "".join(value)
+    p = root / rel
+    source = p.read_text(encoding="utf-8")
+    p.write_text(source.replace(old, new.format(text), 1), encoding="utf-8")
+    deck, problems = check_deck(root)  # never raises
+    for pr in problems:
+        assert pr.file and pr.message and not CONTROL.search(pr.format())
+    if deck is not None:  # nothing that loads can crash a screen or a terminal
+        texts = [deck.title, *(c.title for c in deck.cards), *(c.words for c in deck.cards)]
+        assert not any(CONTROL.search(t) for t in texts)
