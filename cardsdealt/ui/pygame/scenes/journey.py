@@ -15,7 +15,7 @@ from pygame import Rect
 from cardsdealt.render import layout as L
 from cardsdealt.render.blocks import draw_stack
 from cardsdealt.render.card_view import render_journey_card
-from cardsdealt.render.draw import badge, focus_ring, hint, meters_row, panel
+from cardsdealt.render.draw import badge, button, focus_ring, hint, meters_row, panel
 from cardsdealt.render.panels import change_words, choice_layout, response_blocks
 from cardsdealt.render.text import (
     Fitted,
@@ -174,8 +174,38 @@ class JourneyScene(Facilitated, TableScene):
         nxt = "see how it ends" if self.game.finished else "go on"
         if self.game.pending_reflection is not None:
             nxt = "a question to think about"
-        hint(surface, Rect(g.panel.x, g.panel.bottom - m.px(70), g.panel.w, m.px(70)),
-             self.notice or f"Next: {nxt} · Back: choose again", th, m.u)
+        back_r, on_r = self._response_buttons()
+        label = {"go on": "Go on", "see how it ends": "The end"}.get(nxt, "A question")
+        button(surface, on_r, label, th, m.u, key="Next")
+        button(surface, back_r, "Choose again", th, m.u, key="Back")
+        if self.notice:
+            hint(surface, Rect(g.panel.x, on_r.y - m.px(80), g.panel.w, m.px(70)), self.notice,
+                 th, m.u)
+
+    def _response_buttons(self) -> tuple[Rect, Rect]:
+        """'Choose again' and 'go on' under the response: the mouse and touch route (the
+        keys are written on them)."""
+        m, g = self.m, self.geom()
+        h, gap = m.px(70), m.px(24)
+        w = (g.panel.w - gap) // 2
+        y = g.panel.bottom - h
+        return (Rect(g.panel.x, y, w, h), Rect(g.panel.x + w + gap, y, g.panel.w - w - gap, h))
+
+    def on_click_elsewhere(self, pos) -> None:
+        if self.phase == "response":
+            back_r, on_r = self._response_buttons()
+            if on_r.collidepoint(pos):
+                self.go_on()
+            elif back_r.collidepoint(pos):
+                self.on_back()
+            return
+        if self.phase == "card" and self.tally is not None:  # a click on a count: one hand
+            rects = self._choices()[0]
+            for i, col in enumerate(self.tally_columns(rects)):
+                if col.collidepoint(pos) and self.tally.add(i):
+                    self.notice = ""
+                    self.changed()
+                    return
 
     # -- actions -------------------------------------------------------------------------
     def activate(self, i: int) -> None:
