@@ -67,7 +67,21 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write a session's record (Markdown and PDF)")
     p.add_argument("session")
-    p.add_argument("-o", "--output", default=None, help="folder to write into")
+    p.add_argument("-o", "--output", default=None,
+                   help="folder to write into (default: Documents/cardsdealt, or Settings)")
+    p.add_argument("--format", choices=["england", "wales", "scotland", "northern-ireland"],
+                   default=None, help="whose registration headings the record uses "
+                   "(default: the one chosen in Settings, else Social Work England's)")
+    p.add_argument("--open", action="store_true", help="open the folder afterwards")
+
+    p = sub.add_parser("record", help="answer your record's questions for a finished "
+                       "session (or add a peer reflection), then write the record")
+    p.add_argument("session", nargs="?", default="last")
+    p.add_argument("--peer", action="store_true",
+                   help="add what came out of talking it through with a colleague")
+    p.add_argument("-o", "--output", default=None, help="folder to write the record into")
+    p.add_argument("--format", choices=["england", "wales", "scotland", "northern-ireland"],
+                   default=None)
 
     p = sub.add_parser("new", help="make a new deck folder to start from")
     p.add_argument("name", help="folder to create, e.g. decks/our-deck")
@@ -265,7 +279,8 @@ def _play_text(args: argparse.Namespace) -> int:
                 except GameError as e:
                     print(e.message, file=sys.stderr)
                     return 2
-                session = store.start(deck, game, kind="solo")
+                kind = "group" if args.preset in ("table", "supervision") else "solo"
+                session = store.start(deck, game, kind=kind, preset=args.preset)
     except SessionError as e:
         print(str(e), file=sys.stderr)
         return 1
@@ -278,6 +293,10 @@ def _play_text(args: argparse.Namespace) -> int:
 
     rc = run_terminal(deck, args, sys.stdin, sys.stdout, game=game,
                       after_action=autosave if session is not None else None)
+    if session is not None and game is not None and game.finished:
+        from cardsdealt.ui.terminal.closing import closing_after_game
+
+        closing_after_game(store, session, deck, sys.stdin, sys.stdout)
     if session is not None:
         print(f"Your session is kept as {session.id}. Carry on later with "
               f"`cardsdealt play --text --resume {session.id}`; write your record with "
@@ -313,6 +332,12 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
     from cardsdealt.session.commands import run_sessions
 
     return run_sessions(args, sys.stdout)
+
+
+def _cmd_record(args: argparse.Namespace) -> int:
+    from cardsdealt.ui.terminal.closing import run_record
+
+    return run_record(args, sys.stdin, sys.stdout)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # Sessions written by tests go to a throwaway folder, never the user's own data folder.
 os.environ["CARDSDEALT_DATA_DIR"] = tempfile.mkdtemp(prefix="cardsdealt-tests-")
+# ...and records meant for the Documents folder go to another throwaway folder.
+os.environ["CARDSDEALT_DOCUMENTS_DIR"] = tempfile.mkdtemp(prefix="cardsdealt-tests-docs-")
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "decks" / "example"
 

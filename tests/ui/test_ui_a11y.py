@@ -106,7 +106,12 @@ def test_settings_screen_by_keyboard_from_the_start_screen(rens, tmp_path):
     saved, _ = load_settings(path)
     assert saved == Settings(theme="high-contrast", text_size=1, font="opendyslexic",
                              reduced_motion=True)
-    h.key(K.K_DOWN)
+    h.key(K.K_DOWN)  # read aloud
+    h.key(K.K_DOWN)  # the record's headings: Social Work England, then Social Care Wales
+    h.key(K.K_RIGHT)
+    assert load_settings(path)[0].record_format == "wales"
+    h.key(K.K_DOWN)  # the check for names (on by default)
+    assert load_settings(path)[0].name_check
     h.key(K.K_DOWN)
     h.key(K.K_RETURN)  # Done
     assert h.top.name == "start"

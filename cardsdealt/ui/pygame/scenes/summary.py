@@ -172,8 +172,11 @@ class SummaryScene(FocusScene):
         super().handle(event)
 
     def save_record(self) -> None:
+        from cardsdealt.ui.pygame.scenes.closing import offer
         from cardsdealt.ui.pygame.scenes.message import Message
 
+        if offer(self.app, self.table, self.game, asked=True):  # the questions come first
+            return
         title, words, folder = self.table.save_record()
         if folder is not None:
             self.saved_to = f"Your record is saved in {folder}"
