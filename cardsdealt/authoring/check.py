@@ -10,6 +10,7 @@ from cardsdealt.authoring.lint import advise
 from cardsdealt.deck.loader import check_deck
 from cardsdealt.deck.model import Deck
 from cardsdealt.deck.problems import ERROR, WARNING, Problem
+from cardsdealt.deck.safetext import printable
 
 
 def _located(root: Path, p: Problem) -> Problem:
@@ -36,23 +37,36 @@ def summary(deck: Deck) -> str:
     return f"\"{deck.title}\" ({', '.join(deck.modes)}): " + ", ".join(parts)
 
 
+MAX_PRINTED = 200  # problems printed per deck; the rest are counted (100,000 took 16 s)
+
+
 def run_check(roots: list[Path], *, strict: bool, out: TextIO) -> int:
     failed = False
+
+    def say(line: str) -> None:  # deck text and folder names never reach the terminal raw
+        out.write(printable(line) + "\n")
+
     for root in roots:
         deck, problems = check_deck(root)
         if deck is not None:
             problems = problems + advise(deck)
         errors = [p for p in problems if p.severity == ERROR]
         warnings = [p for p in problems if p.severity == WARNING]
+        # errors first when there are too many to show; in the order they were found
+        keep = {id(p) for p in (errors + warnings)[:MAX_PRINTED]}
         for p in problems:
-            print(_located(root, p).format(), file=out)
+            if id(p) in keep:
+                say(_located(root, p).format())
+        if len(problems) > MAX_PRINTED:
+            say(f"... and {len(problems) - MAX_PRINTED:,} more problems or pieces of advice "
+                f"not shown (the first {MAX_PRINTED} are above).")
         if deck is not None and not errors and not (strict and warnings):
             tail = f" ({len(warnings)} piece{'s' if len(warnings) != 1 else ''} of advice)" \
                 if warnings else ""
-            print(f"{root}: OK: {summary(deck)}{tail}", file=out)
+            say(f"{root}: OK: {summary(deck)}{tail}")
         else:
             failed = True
             n = len(errors) + (len(warnings) if strict else 0)
-            print(f"{root}: {n} problem{'s' if n != 1 else ''} to fix. Nothing was changed: "
-                  "fix them in your editor and run the check again.", file=out)
+            say(f"{root}: {n:,} problem{'s' if n != 1 else ''} to fix. Nothing was changed: "
+                "fix them in your editor and run the check again.")
     return 1 if failed else 0

@@ -7,6 +7,7 @@ says what to do. Static checks only read the deck; reachability comes from rando
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 
@@ -141,13 +142,19 @@ def _choices(deck: Deck) -> list[Problem]:
 def _pictures(deck: Deck) -> list[Problem]:
     out = []
     root = Path(deck.root)
+    sizes: dict[str, tuple | None] = {}  # each picture read once, however many cards use it
     for c in deck.cards:
         if not c.image:
             out.append(_warn(c.source, f"the card `{c.id}` has no picture",
                              "Add `image: images/<name>.png`: drawings make cards memorable."))
             continue
-        path = images.inside(root, c.image)
-        info = images.image_size(path) if path and path.is_file() else None
+        if c.image not in sizes:
+            path = images.inside(root, c.image)
+            try:
+                sizes[c.image] = images.image_size(path) if path and path.is_file() else None
+            except OSError:
+                sizes[c.image] = None
+        info = sizes[c.image]
         if info and 0 < min(info[1], info[2]) < images.MIN_PRINT_SIDE:
             out.append(_warn(c.source, f"the picture of `{c.id}` is small ({info[1]}x{info[2]})",
                              f"For printing, use at least {images.MIN_PRINT_SIDE} pixels on "
@@ -155,13 +162,33 @@ def _pictures(deck: Deck) -> list[Problem]:
     return out
 
 
+# A card whose every text is at most this long fits a projected card at 1920x1080 whatever
+# its letters (tests/authoring/test_check_scale.py measures the widest ones with the real
+# layout), so it is not laid out one by one: that took most of `check` on big decks.
+SHORT_TITLE = 20  # journey cards
+SHORT_WORDS = 90
+SHORT_CLASSIC_TITLE = 16  # classic cards are also drawn small, in a hand of 12
+SHORT_STATEMENT = 40
+SHORT_LABEL = 40
+SHORT_RESPONSE = 90  # a response, `discuss` or `voice`
+
+
+def surely_fits(c: Card) -> bool:
+    classic = bool(c.statement or c.theme)
+    return (len(c.title) <= (SHORT_CLASSIC_TITLE if classic else SHORT_TITLE)
+            and len(c.words) <= (SHORT_STATEMENT if classic else SHORT_WORDS)
+            and len(c.discuss) <= SHORT_RESPONSE and len(c.voice) <= SHORT_RESPONSE
+            and all(len(ch.label) <= SHORT_LABEL and len(ch.response) <= SHORT_RESPONSE
+                    for ch in c.choices))
+
+
 def _lengths(deck: Deck) -> list[Problem]:
     """Words that will not fit a projected card: measured with the screen's own layout at
     1920x1080 when pygame is there (the same code that draws the card), else by length."""
     out = []
-    measure = _fit_measure()
+    measure = _fit_measure() if not all(surely_fits(c) for c in deck.cards) else None
     for c in deck.cards:
-        problems = measure(deck, c) if measure else []
+        problems = measure(deck, c) if measure and not surely_fits(c) else []
         if problems:
             out.append(_warn(c.source, f"on a projector, `{c.id}` will not fit: {problems[0]}",
                              "Shorten the words (aim for two or three short sentences); move "
@@ -209,18 +236,32 @@ def language_pattern(extra: dict[str, str] | None = None) -> tuple[re.Pattern, d
 
 
 def _language(deck: Deck) -> list[Problem]:
+    """One search over all the deck's words joined together (a search per text was most of
+    this pass on big decks); each match is traced back to its card."""
     pat, words = language_pattern(dict(deck.language_advice))
     out = []
     deck_texts = [deck.introduction, *deck.content_notes, *(e.text for e in deck.endings),
                   *(r.prompt for r in deck.reflections)]
     sources = [(None, t) for t in deck_texts] + [(c.source, t) for c in deck.cards
                                                  for t in _card_texts(c)]
-    for src, text in sources:
-        text = PROPER_NAMES.sub(lambda m: " " * len(m.group(0)), text or "")
-        for m in pat.finditer(text):
-            word = m.group(1)
-            out.append(_warn(src, f"\"{word}\" is a word many young people ask us not to use",
-                             f"Try: {words[word.lower()]}."))
+    # the names of laws and guidance (which may hold a listed word) are blanked, same length
+    texts = [PROPER_NAMES.sub(lambda m: " " * len(m.group(0)), t or "") for _src, t in sources]
+    joined = "\n\n".join(texts)  # no phrase in the list spans a blank line
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + 2
+    low = joined.lower()
+    if len(low) == len(joined):  # (nearly always) search lower case: no IGNORECASE, and
+        # only at letters a listed word starts with: 7x faster on a big deck
+        firsts = "".join(sorted({w[0] for w in words}))
+        pat = re.compile(r"\b(?=[" + re.escape(firsts) + r"])(" + "|".join(
+            re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    for m in pat.finditer(low if len(low) == len(joined) else joined):
+        word = joined[m.start(1):m.end(1)]
+        src = sources[bisect.bisect_right(starts, m.start()) - 1][0]
+        out.append(_warn(src, f"\"{word}\" is a word many young people ask us not to use",
+                         f"Try: {words[word.lower()]}."))
     return out
 
 
@@ -278,6 +319,9 @@ def _retired_tags(deck: Deck) -> list[Problem]:
 
 
 REACH_GAMES = 300  # random journeys played by `check` to find what never comes up
+REACH_WORK = 100_000  # games x cards: a big deck plays fewer journeys (each deals from all)
+REACH_MIN_GAMES = 10
+EXPECTED_DEALS = 3  # a card is "never dealt" only when a stage dealt this many per card
 LONGEST_JOURNEY = 500  # cards: a random journey still going after this is going round
 
 
@@ -288,34 +332,71 @@ def random_journeys(deck: Deck, games: int, progress=None):
                     max_steps=LONGEST_JOURNEY)
 
 
+def reach_games(deck: Deck) -> int:
+    """Random journeys for `check`: 300, fewer on a deck of thousands of cards (every deal
+    tests every card of its stage), never under 10."""
+    return max(REACH_MIN_GAMES, min(REACH_GAMES, REACH_WORK // max(1, len(deck.cards))))
+
+
 def _reachability(deck: Deck) -> list[Problem]:
     if "journey" not in deck.modes:
         return []
+    games = reach_games(deck)
     try:
-        report = random_journeys(deck, REACH_GAMES)
+        report = random_journeys(deck, games)
     except Exception:  # noqa: BLE001 - advice must never stop a check
         return []
-    out = []
-    for cycle, games in report.loops.items():
-        ids = cycle.split()
-        if not ids or not deck.has_card(ids[0]):
-            continue
-        path = " → ".join(f"`{c}`" for c in ids + ids[:1])
-        out.append(_warn(deck.card(ids[0]).source,
-                         f"{games} of {REACH_GAMES} random journeys were still going after "
-                         f"{LONGEST_JOURNEY} cards: {path} kept leading to each other with "
-                         "`next`",
-                         "Give one of these cards `once: true`, or a choice without `next:`, "
-                         "so the journey can move on."))
+    out = _loops(deck, report, games)
+    thin = _thin_stages(deck, report, games)
+    for stage, (dealt, cards) in thin.items():
+        out.append(_warn(None, f"random journeys dealt {dealt} cards from the stage `{stage}`, "
+                         f"which has {cards}: too few to tell which cards can never come up",
+                         f"Run `cardsdealt simulate DECK --games {cards * EXPECTED_DEALS}` "
+                         "to see which cards are never dealt."))
     for cid in report.never_reached:
         c = deck.card(cid)
-        out.append(_warn(c.source, f"the card `{cid}` was never dealt in {REACH_GAMES} random "
+        if c.stage in thin:
+            continue
+        out.append(_warn(c.source, f"the card `{cid}` was never dealt in {games} random "
                          "journeys", "Check its `requires` and its stage's `draws`; run "
                          "`cardsdealt simulate` for the full picture."))
     for rid in report.reflections_never_raised:
         r = next((r for r in deck.reflections if r.id == rid), None)
         out.append(_warn(r.source if r else None,
-                         f"the reflection `{rid}` never came up in {REACH_GAMES} random "
+                         f"the reflection `{rid}` never came up in {games} random "
                          "journeys", "Check that its `when` can become true with the stats' "
                          "ranges."))
+    return out
+
+
+def _thin_stages(deck: Deck, report, games: int) -> dict[str, tuple[int, int]]:
+    """Stages whose cards were dealt too rarely for "never dealt" to mean anything:
+    stage -> (deals, cards)."""
+    cards: dict[str, int] = {}
+    for c in deck.cards:
+        if c.stage and c.choices:
+            cards[c.stage] = cards.get(c.stage, 0) + 1
+    dealt: dict[str, int] = {}
+    for cid, n in report.card_counts.items():
+        if deck.has_card(cid):
+            stage = deck.card(cid).stage
+            dealt[stage] = dealt.get(stage, 0) + n
+    unseen = {deck.card(cid).stage for cid in report.never_reached if deck.has_card(cid)}
+    return {s: (dealt.get(s, 0), n) for s, n in cards.items()
+            if s in unseen and dealt.get(s, 0) < EXPECTED_DEALS * n}
+
+
+def _loops(deck: Deck, report, games: int) -> list[Problem]:
+    out = []
+    for cycle, n in report.loops.items():
+        ids = cycle.split()
+        if not ids or not deck.has_card(ids[0]):
+            continue
+        path = " → ".join(f"`{c}`" for c in ids + ids[:1])
+        out.append(_warn(deck.card(ids[0]).source,
+                         f"{n} of {games} random journeys were still going after "
+                         f"{LONGEST_JOURNEY} cards: {path} kept leading to each other with "
+                         "`next`",
+                         "Give one of these cards `once: true`, or a choice without `next:`, "
+                         "so the journey can move on."))
     return out

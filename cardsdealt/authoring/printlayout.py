@@ -2,8 +2,8 @@
 
 A printed face carries every word the group wrote on that card: the statement or journey text,
 the voice panel (headed as the deck's credits say), "Talk about" (discuss), a journey card's
-numbered choices, and on a follow-on card a note of what leads to it. Pictures stay pictures (drawn by the
-screen's own picture code, so they crop and fall back the same way).
+numbered choices, and on a follow-on card a note of what leads to it. Pictures stay pictures
+(drawn by the screen's own picture code, so they crop and fall back the same way).
 
 Fitting: the words are set at the largest size from `SIZES` that leaves the picture at least
 `PIC_MIN` mm; the picture then takes the room that is left (up to its cap) and any spare room is

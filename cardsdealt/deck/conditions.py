@@ -36,6 +36,7 @@ _COMPARE = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operato
             "==": operator.eq, "!=": operator.ne}
 _FUNCTIONS = {"seen": 1, "chose": 2}
 MAX_LENGTH = 500
+MAX_NESTING = 24  # brackets and `not`s inside each other; Python's own limit is near 140
 
 
 class ConditionError(Exception):
@@ -95,6 +96,16 @@ class _Parser:
         self.stats, self.flags, self.stages = stats, flags, stages
         self.names: set[str] = set()
         self.cards: set[str] = set()
+        self.depth = 0
+
+    def deeper(self, tok: _Tok) -> None:
+        """One more bracket or `not` inside the others (parsing and testing recurse)."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ConditionError(f"brackets or `not`s are nested more than {MAX_NESTING} "
+                                 "deep here", tok.pos,
+                                 "A condition never needs this many: remove the extra "
+                                 "brackets, or use a flag that a choice sets.")
 
     # -- helpers -------------------------------------------------------------
     def peek(self) -> _Tok:
@@ -139,11 +150,9 @@ class _Parser:
         if len(parts) == 1:
             return left
         # Nest two-part closures: `a(env) and b(env)` short-circuits without building a
-        # generator per call (simulate evaluates conditions millions of times).
-        fn = parts[0][1]
-        for part in parts[1:]:
-            fn = _both(fn, part[1]) if word == "and" else _either(fn, part[1])
-        return "bool", fn
+        # generator per call (simulate evaluates conditions millions of times). Nested as a
+        # balanced tree, so a long chain of `and`s stays shallow when it is tested.
+        return "bool", _join([p[1] for p in parts], _both if word == "and" else _either)
 
     def parse_or(self) -> _Node:
         return self._logic("or", self.parse_and)
@@ -155,7 +164,9 @@ class _Parser:
         tok = self.peek()
         if tok.kind == "name" and tok.text == "not":
             self.take()
+            self.deeper(tok)
             kind, fn = self.parse_not()
+            self.depth -= 1
             if kind != "bool":
                 raise ConditionError("`not` goes before a test that is true or false", tok.pos,
                                      "For example `not has_trusted_adult` or "
@@ -191,8 +202,10 @@ class _Parser:
             s = tok.text[1:-1]
             return "str", lambda env: s
         if tok.text == "(":
+            self.deeper(tok)
             node = self.parse_or()
             self.expect(")", "Every `(` needs a matching `)`.")
+            self.depth -= 1
             return node
         if tok.kind == "name":
             return self.parse_name(tok)
@@ -255,6 +268,13 @@ class _Parser:
         key = (card, int(num.text))
         self.expect(")", 'Write it as `chose("card-id", 2)`.')
         return "bool", lambda env: key in env.chosen
+
+
+def _join(fns: list, two) -> Callable[[object], object]:
+    if len(fns) == 1:
+        return fns[0]
+    mid = len(fns) // 2
+    return two(_join(fns[:mid], two), _join(fns[mid:], two))
 
 
 def _both(a, b):

@@ -1,7 +1,9 @@
-"""Pictures: paths that stay inside the deck folder, and a look at the file header only.
+"""Pictures: paths that stay inside the deck folder, and a look at the file's structure only.
 
 Decoding a hostile image can take huge memory (a 100,000 x 100,000 PNG is a few KB on disk), so
-the size is read from the header before anything decodes it.
+the size is read from the header before anything decodes it: by `check`, and again by
+`readable_picture` every time the window or `print` loads a picture. Headers are read by hand
+(a few struct reads, bounded) because Pillow is only a test dependency.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_SIDE = 8000
+MAX_PIXELS = 40_000_000  # decoded, about 160 MB: a camera photo fits, a decompression bomb not
 MIN_PRINT_SIDE = 300  # below this a printed card looks blurred (lint advice)
 
 
@@ -56,35 +59,113 @@ def _has_link(root: Path, parts: tuple[str, ...]) -> bool:
     return False
 
 
+class PictureError(Exception):
+    """A picture that must not be decoded: what is wrong, in words for the author."""
+
+
+_PNG = b"\x89PNG\r\n\x1a\n"
+_SOF = frozenset((0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF))
+MAX_SEGMENTS = 4_000  # JPEG segments before the size; PNG chunks in the whole file
+
+
 def image_size(path: Path) -> tuple[str, int, int] | None:
-    """('png'|'jpeg', width, height) from the header, or None if it is neither."""
+    """('png'|'jpeg', width, height) from the header, or None if it is neither. A JPEG's size
+    can come after any number of other segments, so they are walked through the whole file;
+    (kind, 0, 0) when the size is missing."""
     with open(path, "rb") as fh:
-        head = fh.read(64 * 1024)
-    if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
-        w, h = struct.unpack(">II", head[16:24])
-        return "png", w, h
-    if head.startswith(b"\xff\xd8"):
-        i = 2
-        while i + 9 < len(head):
-            if head[i] != 0xFF:
-                i += 1
-                continue
-            marker = head[i + 1]
-            if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
-                i += 2
-                continue
-            seg = struct.unpack(">H", head[i + 2:i + 4])[0]
-            if marker in (0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD,
-                          0xCE, 0xCF):
-                h, w = struct.unpack(">HH", head[i + 5:i + 9])
-                return "jpeg", w, h
-            i += 2 + seg
-        return "jpeg", 0, 0
+        head = fh.read(32)
+        if head.startswith(_PNG):
+            return _png_size(head)
+        if head.startswith(b"\xff\xd8"):
+            fh.seek(0)
+            return _jpeg_size(fh.read(MAX_IMAGE_BYTES + 1))
     return None
+
+
+def _png_size(head: bytes) -> tuple[str, int, int]:
+    if head[12:16] != b"IHDR" or len(head) < 24:
+        return "png", 0, 0
+    w, h = struct.unpack(">II", head[16:24])
+    return "png", w, h
+
+
+def _jpeg_size(data: bytes) -> tuple[str, int, int]:
+    i, n = 2, len(data)
+    for _ in range(MAX_SEGMENTS):
+        while i < n and data[i] == 0xFF and i + 1 < n and data[i + 1] == 0xFF:
+            i += 1  # fill bytes
+        if i + 4 > n or data[i] != 0xFF:
+            break
+        marker = data[i + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            i += 2
+            continue
+        if marker in (0xD9, 0xDA):  # the end, or the picture data: no size came first
+            break
+        seg = struct.unpack_from(">H", data, i + 2)[0]
+        if marker in _SOF:
+            if i + 9 > n or seg < 7:
+                break
+            h, w = struct.unpack_from(">HH", data, i + 5)
+            return "jpeg", w, h
+        i += 2 + seg
+    return "jpeg", 0, 0
+
+
+def _png_damage(data: bytes) -> str | None:
+    """Why a PNG's chunks do not hold together (cut short, no picture data), or None."""
+    i, n, seen_data = 8, len(data), False
+    for _ in range(MAX_SEGMENTS * 25):
+        if i + 12 > n:
+            return "it is cut short (the end of the file is missing)"
+        length, kind = struct.unpack_from(">I4s", data, i)
+        if i + 12 + length > n:
+            return "it is cut short (the end of the file is missing)"
+        if kind == b"IDAT":
+            seen_data = True
+        if kind == b"IEND":
+            return None if seen_data else "it has no picture data"
+        i += 12 + length
+    return "it has too many parts"
+
+
+def readable_picture(path: Path | str) -> tuple[bytes, str]:
+    """(the file's bytes, 'png' | 'jpeg') when the picture is safe to decode from exactly
+    these bytes: a PNG or JPEG (by its content, whatever its name), not too big on disk,
+    its size read from the header and bounded, and a PNG whole. Raises PictureError.
+    The window and `print` call this every time they load a picture, so a file changed or
+    swapped after `check` (an SVG, a huge JPEG) is refused, never decoded."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_IMAGE_BYTES + 1)
+    except OSError as e:
+        raise PictureError(f"it could not be read ({e.strerror})") from None
+    if len(data) > MAX_IMAGE_BYTES:
+        raise PictureError(f"it is too big (over {MAX_IMAGE_BYTES // 2**20} MB)")
+    if data.startswith(_PNG):
+        kind, w, h = _png_size(data[:32])
+        damage = _png_damage(data)
+    elif data.startswith(b"\xff\xd8"):
+        kind, w, h = _jpeg_size(data)
+        damage = None
+    else:
+        raise PictureError("it is not a PNG or JPEG image")
+    if w == 0 or h == 0:
+        raise PictureError("it is damaged (it has no size)")
+    if w > MAX_SIDE or h > MAX_SIDE or w * h > MAX_PIXELS:
+        raise PictureError(f"it is {w}x{h} pixels, which is too large")
+    if damage:
+        raise PictureError(f"it is damaged: {damage}")
+    return data, kind
 
 
 def check(root: Path, rel: str) -> tuple[str, str] | None:
     """(what is wrong, how to fix it) for a card picture, or None when it is fine."""
+    if "\\" in rel:
+        return (f"the picture `{rel}` is written with `\\` between folders",
+                "Write `/` between folders, e.g. `image: images/first-night.png`: it works on "
+                "every computer (`\\` only on Windows).")
     path = inside(root, rel)
     if path is None:
         return (f"the picture `{rel}` is outside the deck folder",
@@ -107,16 +188,14 @@ def check(root: Path, rel: str) -> tuple[str, str] | None:
         return (f"the picture `{rel}` is too big ({size // 2**20} MB)",
                 f"Save it smaller (under {MAX_IMAGE_BYTES // 2**20} MB), e.g. 1200 pixels wide.")
     try:
-        info = image_size(path)
-    except OSError as e:
-        return (f"the picture `{rel}` could not be read ({e.strerror})", "Check the file.")
-    if info is None:
-        return (f"the picture `{rel}` is not a PNG or JPEG image",
-                "Save or export it as PNG or JPEG (a renamed file is not enough).")
-    kind, w, h = info
-    if w > MAX_SIDE or h > MAX_SIDE:
-        return (f"the picture `{rel}` is {w}x{h} pixels, which is too large",
-                f"Make it at most {MAX_SIDE} pixels on each side (1200 is plenty).")
-    if kind == "png" and (w == 0 or h == 0):
-        return (f"the picture `{rel}` is damaged (it has no size)", "Save it again.")
+        readable_picture(path)
+    except PictureError as e:
+        why = str(e)
+        if "not a PNG" in why:
+            hint = "Save or export it as PNG or JPEG (a renamed file is not enough)."
+        elif "too large" in why:
+            hint = (f"Make it at most {MAX_SIDE} pixels on each side (1200 is plenty).")
+        else:
+            hint = "Open it in a drawing program and save it again, or export it again."
+        return f"the picture `{rel}`: {why}", hint
     return None

@@ -167,6 +167,9 @@ def _modes(f: NodeReader, fields: dict, names: Names) -> tuple[str, ...]:
         items = [node]
     else:
         items = f.sequence(node, "`modes`") or []
+    if not items and node.__class__ is not ScalarNode and f.sequence(node, "`modes`") == []:
+        f.err(node, "`modes` is empty, so the deck cannot be played",
+              "Use `journey`, `classic`, or both: `modes: [journey, classic]`.")
     out = []
     for n in items:
         v = f.text(n, "a mode")
@@ -235,13 +238,7 @@ def _classic(f: NodeReader, node, names: Names) -> ClassicRules | None:
     f.unknown(cf, F.CLASSIC, "`classic`")
     kw: dict = {}
     if "players" in cf:
-        pf = f.mapping(cf["players"][1], "`players`")
-        if pf is not None:
-            f.unknown(pf, F.PLAYERS, "`players`")
-            if "min" in pf:
-                kw["players_min"] = f.integer(pf["min"][1], "`players: min`", 2, 5) or 2
-            if "max" in pf:
-                kw["players_max"] = f.integer(pf["max"][1], "`players: max`", 2, 5) or 5
+        kw.update(_players(f, cf["players"][1]))
     if "hand_size" in cf:
         kw["hand_size"] = f.integer(cf["hand_size"][1], "`hand_size`", 1, 20) or 7
     if "match" in cf:
@@ -265,11 +262,32 @@ def _classic(f: NodeReader, node, names: Names) -> ClassicRules | None:
     return ClassicRules(**kw)
 
 
+def _players(f: NodeReader, node) -> dict:
+    kw: dict = {}
+    pf = f.mapping(node, "`players`")
+    if pf is None:
+        return kw
+    f.unknown(pf, F.PLAYERS, "`players`")
+    if "min" in pf:
+        kw["players_min"] = f.integer(pf["min"][1], "`players: min`", 2, 5) or 2
+    if "max" in pf:
+        kw["players_max"] = f.integer(pf["max"][1], "`players: max`", 2, 5) or 5
+    if kw.get("players_min", 2) > kw.get("players_max", 5):
+        f.err(node, f"`players: min` ({kw.get('players_min', 2)}) is more than `players: max` "
+              f"({kw.get('players_max', 5)}), so no table could play",
+              "Make `min` the fewest players and `max` the most, e.g. "
+              "`players: {min: 2, max: 5}`.")
+    return kw
+
+
 def _deck_tail(f: NodeReader, fields: dict, names: Names) -> dict:
     """Parts that use conditions: compiled once all names are known."""
     out: dict = {}
     for sid, node in names.untils.items():
-        cond = f.condition(node, f"`until` of the stage `{sid}`", names)
+        what = f"`until` of the stage `{sid}`"
+        cond = f.condition(node, what, names)
+        if cond is not None:
+            names.deck_conditions.append((cond, node, what))
         names.stages[sid] = dataclasses.replace(names.stages[sid], until=cond)
     if "reflections" in fields:
         out["reflections"] = _reflections(f, fields["reflections"][1], names)
@@ -294,6 +312,8 @@ def _reflections(f: NodeReader, node, names: Names) -> tuple[Reflection, ...]:
             f.err(n, f"two reflections have the id `{rid}`", "Give each one its own id.")
         ids.add(rid or "")
         when = f.condition(rf["when"][1], "`when`", names)
+        if when is not None:
+            names.deck_conditions.append((when, rf["when"][1], f"the reflection `{rid}`"))
         prompt = f.text(rf["prompt"][1], "the reflection `prompt`")
         once = f.boolean(rf["once"][1], "`once`") if "once" in rf else True
         tag_list = tags(f, rf["tags"][1]) if "tags" in rf else ()
@@ -313,6 +333,8 @@ def _endings(f: NodeReader, node, names: Names) -> tuple[Ending, ...]:
         title = f.text(ef["title"][1], "the ending `title`", 120)
         text = f.text(ef["text"][1], "the ending `text`")
         when = f.condition(ef["when"][1], "`when`", names) if "when" in ef else None
+        if when is not None:
+            names.deck_conditions.append((when, ef["when"][1], f"the ending `{eid}`"))
         if "when" not in ef and i != len(items):
             f.err(n, "only the last ending may leave out `when:`",
                   "Endings are tried in order and the first whose `when` holds is used, so an "
@@ -363,6 +385,7 @@ def _cross_check(root: Path, f: NodeReader, entries: list, tail: dict, names: Na
     reported: they would only be echoes of the one real problem."""
     first = _unique_ids(entries)
     journey_ids = {e.card.id for e in entries if e.card.stage}
+    pictures: dict[str, tuple[str, str] | None] = {}
     for card, id_node, cf, nexts, img in entries:
         for target, node in nexts:
             if target not in first:
@@ -377,16 +400,24 @@ def _cross_check(root: Path, f: NodeReader, entries: list, tail: dict, names: Na
                 cf.err(id_node, f"`requires` of `{card.id}` names the card `{cid}`, which "
                        "does not exist", did_you_mean(cid, first))
         if img is not None and card.image is not None:
-            msg = images.check(root, card.image)
+            if card.image not in pictures:  # read each picture once, however many cards use it
+                pictures[card.image] = images.check(root, card.image)
+            msg = pictures[card.image]
             if msg:
                 cf.err(img[1], msg[0], msg[1])
-    for r in tail.get("reflections", ()) if complete else ():
-        for cid in [c for c in r.when.cards if c not in first]:
-            f.problems.append(Problem("deck.yaml", r.source.line, r.source.column,
-                                      f"the reflection `{r.id}` names the card `{cid}`, which "
-                                      "does not exist", did_you_mean(cid, first)))
+    if complete:
+        _conditions_name_cards(f, names, first)
     if complete:
         _mode_cards(f, entries, names, names.modes_node)
+
+
+def _conditions_name_cards(f: NodeReader, names: Names, first: dict) -> None:
+    """`seen("x")` and `chose("x", 1)` in deck.yaml (reflections, endings, stages) name cards
+    that exist: a journey that waits for a missing card would never end as written."""
+    for cond, node, what in names.deck_conditions:
+        for cid in sorted(c for c in cond.cards if c not in first):
+            f.err(node, f"{what} names the card `{cid}`, which does not exist",
+                  did_you_mean(cid, first) or "Use the `id` of a card in this deck.")
 
 
 def _unique_ids(entries: list) -> dict[str, tuple]:

@@ -16,6 +16,7 @@ from cardsdealt.deck.problems import Problem, did_you_mean, list_words
 from cardsdealt.deck.yamlsource import MappingNode, ScalarNode, SequenceNode
 
 MAX_TEXT = 5_000
+MAX_DIGITS = 12  # a deck's numbers are small; Python refuses to convert over 4,300 digits
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}\Z")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}\Z")  # stats and flags: usable in conditions
@@ -152,6 +153,11 @@ class NodeReader:
 
     def _ambiguous(self, node, what: str) -> None:
         v = node.value
+        if len(v) > 40 and not any(c.isalpha() or c.isspace() for c in v):
+            # a long run of digits: say so without converting it (over 4,300 fails)
+            self.err(node, f"`{v[:20]}...` in {what} would be read as a number, not as text",
+                     "Put it in quotes if it is text; otherwise shorten it.")
+            return
         try:
             import yaml
 
@@ -191,15 +197,28 @@ class NodeReader:
             self.err(node, f"{what} should be a whole number, but it is `{shown}`",
                      f"Write a whole number from {lo} to {hi}, without quotes.")
             return None
+        if self._too_long(node, what, lo, hi):
+            return None
         v = int(node.value)
         if not lo <= v <= hi:
             self.err(node, f"{what} is {v}, but it must be from {lo} to {hi}")
             return None
         return v
 
+    def _too_long(self, node, what: str, lo: float, hi: float) -> bool:
+        digits = sum(c.isdigit() for c in node.value) if len(node.value) <= 4 * MAX_DIGITS \
+            else MAX_DIGITS + 1
+        if digits <= MAX_DIGITS:
+            return False
+        self.err(node, f"{what} has {len(node.value):,} digits, far more than it can be",
+                 f"Write a number from {lo:g} to {hi:g}.")
+        return True
+
     def number(self, node, what: str, lo: float, hi: float) -> float | None:
         if node.__class__ is not ScalarNode or not _FLOAT.match(node.value):
             self.err(node, f"{what} should be a number", f"Write a number from {lo} to {hi}.")
+            return None
+        if self._too_long(node, what, lo, hi):
             return None
         v = float(node.value)
         if not lo <= v <= hi:
@@ -242,8 +261,9 @@ class NodeReader:
                 col += 1
             if node.style not in ("|", ">") and "\n" not in text:
                 col += e.offset
+            shown = text if len(text) <= 80 else text[:60] + "..."
             self.problems.append(Problem(self.rel, line, col,
-                                         f"in {what} `{text}`: {e.message}", e.hint))
+                                         f"in {what} `{shown}`: {e.message}", e.hint))
             return None
 
 
@@ -266,6 +286,7 @@ class Names:
         self.modes: tuple[str, ...] = ()
         self.modes_node = None
         self.untils: dict[str, object] = {}  # stage id -> its `until` node (compiled later)
+        self.deck_conditions: list = []  # (condition, node, what) in deck.yaml: cross-checked
 
 
 def unknown_name(f: "NodeReader", node, value: str, known, what: str, where: str) -> None:

@@ -10,6 +10,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
+from cardsdealt.deck.safetext import CONTROL, printable
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -22,6 +24,13 @@ class Problem:
     message: str
     hint: str = ""
     severity: str = ERROR
+
+    def __post_init__(self) -> None:
+        # A problem often quotes what the author wrote (a name, a file name): a control
+        # character in it is spelt out, so no screen or terminal ever receives it raw.
+        if CONTROL.search(f"{self.file}{self.message}{self.hint}") is not None:
+            for name in ("file", "message", "hint"):
+                object.__setattr__(self, name, printable(getattr(self, name)))
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
@@ -51,7 +60,7 @@ class DeckError(Exception):
         lines = [p.format() for p in self.problems]
         n = sum(1 for p in self.problems if p.severity == ERROR)
         lines.append(f"{n} problem{'s' if n != 1 else ''} to fix"
-                     + (f" in {self.deck_path}" if self.deck_path else "") + ".")
+                     + (f" in {printable(self.deck_path)}" if self.deck_path else "") + ".")
         return "\n".join(lines)
 
 

@@ -5,7 +5,11 @@ keys, turns `no` into False and `1:30` into 90, builds dates that can be impossi
 aliases (a 500-byte file can become gigabytes) and lets libyaml's recursive composer crash the
 process on very deep nesting. Here libyaml (the C parser, when present) only *composes* nodes:
 every scalar stays text (the resolver is switched off) and `loader.py` converts what it needs,
-knowing where each value was written. Nesting depth is bounded before libyaml sees the text.
+knowing where each value was written. Nesting depth is bounded before libyaml sees the text,
+the number of values while it composes (a 16 MB `[1,1,1,...]` would otherwise become 8 million
+nodes and gigabytes), and no value may hold a control character (`"\\0"`, `"\\e"`): they
+cannot be drawn or printed safely, so they are refused here, where the author can be told
+the line and column.
 """
 
 from __future__ import annotations
@@ -16,21 +20,54 @@ from pathlib import Path
 import yaml
 
 from cardsdealt.deck.problems import Problem
+from cardsdealt.deck.safetext import CONTROL, spelt
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_FLOW_DEPTH = 64
 MAX_INDENT = 200  # columns; with the flow bound this keeps libyaml's recursion shallow
 MAX_COMPACT = 40  # "- - - ..." on one line
+MAX_NODES = 1_000_000  # values in one file: 20,000 cards of ~45 values fit
+MAX_LIST_ITEMS = 20_000  # items in one list: the most cards a deck may have
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 C_LOADER = _BaseLoader is not yaml.SafeLoader
 
 
+class _TooMany(Exception):
+    def __init__(self, node=None):
+        super().__init__()
+        self.node = node  # the list that is too long, if that is what it is
+
+
 class _NodeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Composes nodes only. Implicit tags are the node class, explicit ones stay strings."""
+    """Composes nodes only. Implicit tags are the node class, explicit ones stay strings.
+    libyaml tells `descend_resolver` about every value it is about to make, with its place
+    in its list, so that is where values are counted and lists bounded: an oversized file
+    is stopped after a few thousand values, not after building millions."""
+
+    nodes_left = MAX_NODES
 
     def resolve(self, kind, value, implicit):  # noqa: D401 - libyaml calls this per node
         return kind
+
+    def descend_resolver(self, parent, index):
+        self.nodes_left -= 1
+        if self.nodes_left < 0:
+            raise _TooMany
+        if index.__class__ is int and index >= MAX_LIST_ITEMS:
+            raise _TooMany(parent)
+
+    def ascend_resolver(self):
+        pass
+
+
+def _compose(text: str):
+    loader = _NodeLoader(text)
+    loader.nodes_left = MAX_NODES
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
 
 
 ScalarNode = yaml.ScalarNode
@@ -95,7 +132,20 @@ def prescan(text: str, rel: str, problems: list[Problem]) -> bool:
 def compose(text: str, rel: str, problems: list[Problem]):
     """The document's root node, or None with a problem added."""
     try:
-        node = yaml.compose(text, Loader=_NodeLoader)
+        node = _compose(text)
+    except _TooMany as e:
+        if e.node is not None:
+            m = e.node.start_mark
+            problems.append(Problem(rel, m.line + 1, m.column + 1, f"this list has too many "
+                                    f"items (more than {MAX_LIST_ITEMS:,})",
+                                    "A deck never needs this many: check this list, and "
+                                    "split the cards into several decks."))
+        else:
+            problems.append(Problem(rel, 1, 1, f"this file has too many values (more than "
+                                    f"{MAX_NODES:,})", "A deck file never needs this many: "
+                                    "split the cards into several files, and check for a "
+                                    "very long list in `[ ]` brackets."))
+        return None
     except yaml.MarkedYAMLError as e:
         problems.append(_indent_problem(e, text, rel) or _translate(e, rel))
         return None
@@ -120,7 +170,73 @@ def compose(text: str, rel: str, problems: list[Problem]):
     if node is None:
         problems.append(Problem(rel, 1, 1, "this file is empty",
                                 "Write at least one card, or delete the file."))
+    elif "\\" in text:  # only a `\\` escape in double quotes can make a control character
+        control_characters(node, text, rel, problems)
     return node
+
+
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
+_ESCAPED = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v",
+            "f": "\f", "r": "\r", "e": "\x1b", "N": "\x85"}
+MAX_REPORTED = 10
+
+
+def control_characters(root, text: str, rel: str, problems: list[Problem]) -> None:
+    """A problem for each value holding a control character (the first few, then a count)."""
+    found = []
+    stack, seen = [root], set()
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:  # an alias: reported where it is used, never walked twice
+            continue
+        seen.add(id(n))
+        if n.__class__ is ScalarNode:
+            if n.style == '"' and CONTROL.search(n.value):
+                found.append(n)
+        elif n.__class__ is MappingNode:
+            stack.extend(x for kv in n.value for x in kv)
+        else:
+            stack.extend(n.value)
+    found.sort(key=lambda n: (n.start_mark.line, n.start_mark.column))
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    for n in found[:MAX_REPORTED]:
+        line, col, ch = _first_control(n, text, starts)
+        problems.append(Problem(
+            rel, line, col, f"this text holds a control character ({spelt(ch)}), which "
+            "cannot be shown on a screen or printed",
+            "Inside double quotes a backslash starts a special code, and `\\0`, `\\e`, "
+            "`\\a` and the like make characters that are not text. Delete it; write `\\\\` "
+            "for a real backslash, or put the text in single quotes."))
+    if len(found) > MAX_REPORTED:
+        n = found[MAX_REPORTED]
+        problems.append(Problem(rel, n.start_mark.line + 1, n.start_mark.column + 1,
+                                f"{len(found) - MAX_REPORTED} more values hold control "
+                                "characters"))
+
+
+def _first_control(node, text: str, starts: list[int]) -> tuple[int, int, str]:
+    """(line, column, character) of the escape that made the first control character."""
+    ch = CONTROL.search(node.value).group()
+    sm, em = node.start_mark, node.end_mark
+    begin = starts[sm.line] + sm.column
+    end = starts[em.line] + em.column if em.line + 1 < len(starts) else len(text)
+    for m in _ESCAPE.finditer(text, begin, end):
+        code = m.group(1)
+        made = (chr(int(code[1:], 16)) if code[0] in "xuU" and len(code) > 1
+                else _ESCAPED.get(code, ""))
+        if made and CONTROL.match(made):
+            pos = m.start()
+            line = _line_of(starts, pos)
+            return line + 1, pos - starts[line] + 1, made
+    return sm.line + 1, sm.column + 1, ch
+
+
+def _line_of(starts: list[int], pos: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(starts, pos) - 1
 
 
 def read(path: Path, rel: str, problems: list[Problem]):

@@ -3,15 +3,16 @@ picture is missing or broken (the deck checker tells the authors; the table stay
 
 from __future__ import annotations
 
+import io
 import os
 from collections import OrderedDict
 from functools import lru_cache
 
 import pygame
 
+from cardsdealt.deck.images import PictureError, readable_picture
 from cardsdealt.render.theme import Theme
 
-MAX_FILE_BYTES = 40 * 1024 * 1024  # larger files are not decoded (a photo this big is a mistake)
 _SCALED_KEEP = 12  # scaled pictures kept (the cards on screen, at one or two sizes)
 
 _scaled: OrderedDict[tuple, pygame.Surface] = OrderedDict()
@@ -19,12 +20,13 @@ _scaled: OrderedDict[tuple, pygame.Surface] = OrderedDict()
 
 @lru_cache(maxsize=4)  # originals are only needed to make the scaled copies
 def load_picture(path: str) -> pygame.Surface | None:
-    """The picture at its own size, or None if it cannot be read."""
+    """The picture at its own size, or None if it cannot be read. The file is read once and
+    checked (PNG or JPEG by its content, size from its header, bounded) before pygame decodes
+    those same bytes: a picture changed after `check` is refused, never decoded."""
     try:
-        if not os.path.isfile(path) or os.path.getsize(path) > MAX_FILE_BYTES:
-            return None
-        img = pygame.image.load(path)
-    except (pygame.error, OSError, ValueError):
+        data, kind = readable_picture(path)
+        img = pygame.image.load(io.BytesIO(data), f"picture.{kind}")
+    except (PictureError, pygame.error, OSError, ValueError):
         return None
     if img.get_width() < 1 or img.get_height() < 1:
         return None

@@ -17,6 +17,7 @@ import random
 from typing import Callable, TextIO
 
 from cardsdealt.deck.model import Deck
+from cardsdealt.deck.safetext import json_safe, printable
 from cardsdealt.engine import Event, Game, GameError, presets
 from cardsdealt.engine.tally import hands, room_choice
 from cardsdealt.options import PlayOptions
@@ -44,22 +45,25 @@ class TerminalGame:
         self.kept: dict[str, str] = {}  # reflection answers an undo took back, by prompt id
 
     # -- output --------------------------------------------------------------------------------
+    # Everything written goes through `printable`/`json_safe`: deck text, typed reflections
+    # and saved answers never reach the terminal with escape codes in them.
     def say(self, *lines: str) -> None:
         if not self.as_json:
-            self.stdout.write("".join(line + "\n" for line in lines))
+            self.stdout.write("".join(printable(line) + "\n" for line in lines))
             self.stdout.flush()
 
     def show(self, events: list[Event]) -> None:
         for e in events:
             if self.as_json:
-                self.stdout.write(json.dumps(e.to_json(), ensure_ascii=False) + "\n")
+                self.stdout.write(json_safe(json.dumps(e.to_json(), ensure_ascii=False)) + "\n")
             else:
                 self.say(*render.event_lines(e, self.game))
         self.stdout.flush()
 
     def problem(self, message: str) -> None:
         if self.as_json:
-            self.stdout.write(json.dumps({"error": message}, ensure_ascii=False) + "\n")
+            self.stdout.write(json_safe(json.dumps({"error": message}, ensure_ascii=False))
+                              + "\n")
         else:
             self.say(message)
 
@@ -286,7 +290,7 @@ def run(deck: Deck, args: PlayOptions | object, stdin: TextIO, stdout: TextIO, *
             game = Game.new(deck, mode=presets.play_mode(opts.preset, deck, opts.mode),
                             seed=opts.seed, players=opts.players)
         except GameError as e:
-            stdout.write(e.message + "\n")
+            stdout.write(printable(e.message) + "\n")
             return 2
     ui = TerminalGame(game, stdin, stdout, autoplay=opts.autoplay, as_json=opts.json,
                       after_action=after_action, preset=opts.preset)

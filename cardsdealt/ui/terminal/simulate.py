@@ -11,6 +11,7 @@ import sys
 from typing import TextIO
 
 from cardsdealt.deck.model import Deck
+from cardsdealt.deck.safetext import json_safe, printable
 from cardsdealt.engine import GameError
 from cardsdealt.engine.simulate import SimulationReport, simulate
 from cardsdealt.ui.terminal.progress import ProgressLine
@@ -31,9 +32,9 @@ def run_simulate(deck: Deck, games: int, seed: int, mode: str | None, as_json: b
         return 2
     progress.close()
     if as_json:
-        out.write(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n")
+        out.write(json_safe(json.dumps(report.to_json(), indent=2, ensure_ascii=False)) + "\n")
     else:
-        out.write("".join(line + "\n" for line in report_lines(deck, report)))
+        out.write("".join(printable(line) + "\n" for line in report_lines(deck, report)))
     return 0
 
 
