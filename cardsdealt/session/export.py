@@ -35,7 +35,7 @@ class Exported:
 
 def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None) -> Exported:
     """Write the records of a session; returns where they went. Raises SessionError."""
-    session, doc, messages = store.open(session_id)
+    session, doc, messages = store.open(session_id, read_only=True)  # only reads it
     if deck is None:
         deck = _deck_or_none(doc, messages)
     facts = gather(doc, deck)

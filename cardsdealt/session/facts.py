@@ -135,7 +135,14 @@ def _summary(game_json: dict, deck: Deck | None, meta: dict):
             return Game.from_json(deck, game_json).summary()
         except GameError:
             pass  # fall through: the saved state alone still tells the story
-    state = GameState.from_json(game_json["state"])
+    try:
+        state = GameState.from_json(game_json["state"])
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        from cardsdealt.session.files import SessionError
+
+        raise SessionError("The saved game in this session is damaged, so no record can be "
+                           f"written from it ({type(e).__name__}). The save is kept as it "
+                           "is.") from None
     ghost = Deck(id=game_json.get("deck", meta.get("deck", {}).get("id", "")),
                  title=game_json.get("deck_title", meta.get("deck", {}).get("title", "")),
                  root="", stats=tuple(Stat(k, k, 0, 0, 0) for k in state.stats))
