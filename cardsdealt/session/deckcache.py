@@ -176,58 +176,84 @@ def _enc(obj: Any) -> Any:
 
 
 class _Decoder:
-    """Rebuilds a Deck from `_enc` output, checking each value against the model's types."""
+    """Rebuilds a Deck from `_enc` output, checking each value against the model's types.
+    A reader function is made once per type (typing introspection is slow)."""
+
+    _fields: dict[str, list[tuple[str, Any]]] = {}
 
     def __init__(self, names: tuple) -> None:
         self.stats, self.flags, self.stages = names
-        self.hints = {n: typing.get_type_hints(c) for n, c in _CLASSES.items()}
-        self.hints["Condition"] = {}
+        self._made: dict[Any, Any] = {}
 
-    def value(self, node: Any, want: Any) -> Any:
+    def reader(self, want: Any) -> Any:
+        made = self._made.get(want)
+        if made is None:
+            made = self._made[want] = self._make(want)
+        return made
+
+    def _make(self, want: Any) -> Any:  # noqa: C901 - one branch per kind of model field
         origin, args = typing.get_origin(want), typing.get_args(want)
         if origin in (typing.Union, types.UnionType):
-            if node is None and type(None) in args:
-                return None
-            return self.value(node, next(a for a in args if a is not type(None)))
+            inner = self.reader(next(a for a in args if a is not type(None)))
+            return lambda node: None if node is None else inner(node)
         if want is Condition:
-            return self.condition(node)
+            return self.condition
         if isinstance(want, type) and want.__name__ in _CLASSES:
-            return self.instance(node, want.__name__)
+            return lambda node, n=want.__name__: self.instance(node, n)
         if origin is tuple:
-            if not isinstance(node, list):
-                raise _Bad("a list was expected")
-            return tuple(self.value(x, args[0]) for x in node)
+            item = self.reader(args[0])
+
+            def seq(node: Any) -> tuple:
+                if not isinstance(node, list):
+                    raise _Bad("a list was expected")
+                return tuple(item(x) for x in node)
+            return seq
         if origin is frozenset:
-            if not (isinstance(node, dict) and node.get("$") == "set"
-                    and isinstance(node.get("items"), list)):
-                raise _Bad("a set was expected")
-            return frozenset(self.value(x, args[0]) for x in node["items"])
+            member = self.reader(args[0])
+
+            def aset(node: Any) -> frozenset:
+                if not (isinstance(node, dict) and node.get("$") == "set"
+                        and isinstance(node.get("items"), list)):
+                    raise _Bad("a set was expected")
+                return frozenset(member(x) for x in node["items"])
+            return aset
         if origin in (collections.abc.Mapping, dict):
-            if not (isinstance(node, dict) and node.get("$") == "map"
-                    and isinstance(node.get("items"), dict)):
-                raise _Bad("a mapping was expected")
-            kind = args[1] if args else str
-            return MappingProxyType({k: self.value(v, kind) for k, v in node["items"].items()})
+            kind = self.reader(args[1] if args else str)
+
+            def amap(node: Any) -> MappingProxyType:
+                if not (isinstance(node, dict) and node.get("$") == "map"
+                        and isinstance(node.get("items"), dict)):
+                    raise _Bad("a mapping was expected")
+                return MappingProxyType({k: kind(v) for k, v in node["items"].items()})
+            return amap
         if want is float:
-            if isinstance(node, bool) or not isinstance(node, (int, float)):
-                raise _Bad("a number was expected")
-            return float(node)
+            def num(node: Any) -> float:
+                if isinstance(node, bool) or not isinstance(node, (int, float)):
+                    raise _Bad("a number was expected")
+                return float(node)
+            return num
         if want in (str, int, bool):
-            if type(node) is not want:
-                raise _Bad(f"{want.__name__} was expected")
-            return node
+            def plain(node: Any) -> Any:
+                if type(node) is not want:
+                    raise _Bad(f"{want.__name__} was expected")
+                return node
+            return plain
         raise _Bad(f"{want!r} cannot be read from a cache")
 
     def instance(self, node: Any, name: str) -> Any:
         if not (isinstance(node, dict) and node.get("$") == name):
             raise _Bad(f"{name} was expected")
-        cls, hints = _CLASSES[name], self.hints[name]
+        fields = _Decoder._fields.get(name)
+        if fields is None:
+            hints = typing.get_type_hints(_CLASSES[name])
+            fields = _Decoder._fields[name] = [(f.name, hints[f.name]) for f in
+                                               dataclasses.fields(_CLASSES[name])]
         kw = {}
-        for f in dataclasses.fields(cls):
-            if f.name not in node:
-                raise _Bad(f"{name}.{f.name} is missing")
-            kw[f.name] = self.value(node[f.name], hints[f.name])
-        return cls(**kw)
+        for field, want in fields:
+            if field not in node:
+                raise _Bad(f"{name}.{field} is missing")
+            kw[field] = self.reader(want)(node[field])
+        return _CLASSES[name](**kw)
 
     def condition(self, node: Any) -> Condition:
         from cardsdealt.deck.conditions import ConditionError, compile_condition
