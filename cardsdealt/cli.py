@@ -260,50 +260,10 @@ def _cmd_play(args: argparse.Namespace) -> int:
 
 
 def _play_text(args: argparse.Namespace) -> int:
-    """The terminal front end, with autosave after every step (unless --no-save, --autoplay
-    or --json: those are for tests and authors, not for a record)."""
-    from cardsdealt.session import SessionError, SessionStore, resume
-    from cardsdealt.ui.terminal.play import run as run_terminal
+    """The terminal front end with its session (cardsdealt.ui.terminal.keeping)."""
+    from cardsdealt.ui.terminal.keeping import run_text
 
-    saving = not (args.no_save or args.autoplay or args.json)
-    session = game = None
-    try:
-        store = SessionStore() if saving or args.resume else None
-        if args.resume:
-            r = resume(store, args.resume)
-            for line in r.messages:
-                print(line)
-            deck, game, session = r.deck, r.game, r.session
-        else:
-            deck = _pick_and_load(args)
-            if deck is None:
-                return 1
-            if saving:
-                from cardsdealt.engine import Game, GameError
-
-                try:
-                    game = Game.new(deck, mode=args.mode, seed=args.seed, players=args.players)
-                except GameError as e:
-                    print(e.message, file=sys.stderr)
-                    return 2
-                session = store.start(deck, game, kind="solo")
-    except SessionError as e:
-        print(str(e), file=sys.stderr)
-        return 1
-
-    def autosave(g, _events) -> None:
-        try:
-            session.save(g)
-        except SessionError as e:  # keep playing: the step is saved with the next good save
-            print(f"(Not saved just now: {e})", file=sys.stderr)
-
-    rc = run_terminal(deck, args, sys.stdin, sys.stdout, game=game,
-                      after_action=autosave if session is not None else None)
-    if session is not None:
-        print(f"Your session is kept as {session.id}. Carry on later with "
-              f"`cardsdealt play --text --resume {session.id}`; write your record with "
-              f"`cardsdealt export {session.id}`.")
-    return rc
+    return run_text(args, _pick_and_load)
 
 
 def _pick_and_load(args: argparse.Namespace):

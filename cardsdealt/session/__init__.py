@@ -46,7 +46,8 @@ clipboard; files are 0600 on POSIX.
 from cardsdealt.lazy import exports
 
 __all__ = [
-    "DiskFullError", "NewerSaveError", "Resumed", "Session", "SessionError", "SessionInfo",
+    "DiskFullError", "NewerSaveError", "ReadOnlyError", "Resumed", "Session", "SessionError",
+    "SessionInfo", "SessionLockedError",
     "SessionStore", "default_root", "export_record", "resume",
 ]
 
@@ -54,7 +55,8 @@ __all__ = [
 # the rest of this package only once there is a session to keep
 __getattr__, __dir__ = exports(__name__, {
     "DiskFullError": "files", "SessionError": "files", "default_root": "files",
-    "Resumed": "resume", "resume": "resume", "NewerSaveError": "savefile",
+    "Resumed": "reopen", "resume": "reopen", "NewerSaveError": "savefile",
+    "SessionLockedError": "files", "ReadOnlyError": "files",
     "Session": "store", "SessionInfo": "store", "SessionStore": "store",
 })
 

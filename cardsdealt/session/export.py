@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardsdealt.session.facts import Facts, deck_path, gather
-from cardsdealt.session.files import SessionError, private_dir, write_atomic
+from cardsdealt.session.files import (
+    ReadOnlyError,
+    SessionError,
+    private_dir,
+    read_only_words,
+    writable,
+    write_atomic,
+)
 from cardsdealt.session.record import cpd_record, group_summary
 from cardsdealt.session.render_md import to_markdown
 from cardsdealt.session.render_pdf import to_pdf
@@ -39,13 +46,18 @@ def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None)
     if deck is None:
         deck = _deck_or_none(doc, messages)
     facts = gather(doc, deck)
-    out = private_dir(session.folder) if out_dir is None else Path(out_dir).expanduser()
-    if out_dir is not None:
-        try:
-            out.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise SessionError(f"Could not create the folder {out}: {e.strerror or e}.") from e
-    base = session.id
+    out = session.folder if out_dir is None else Path(out_dir).expanduser()
+    try:
+        private_dir(out)  # 0700: a record holds reflections
+    except ReadOnlyError as e:
+        raise ReadOnlyError(f"{e} Write the record somewhere else: `cardsdealt export "
+                            f"{session.id} -o FOLDER`.") from e
+    except OSError as e:
+        raise SessionError(f"Could not create the folder {out}: {e.strerror or e}.") from e
+    if not writable(out):
+        raise ReadOnlyError(f"{read_only_words(out)} Write the record somewhere else: "
+                            f"`cardsdealt export {session.id} -o FOLDER`.")
+    base = session.folder.name  # never a name read from the file
     chart = _chart(facts, out / f"{base}-chart.png", messages)
     result = Exported(out / f"{base}-record.md", out / f"{base}-record.pdf", chart,
                       messages=messages)

@@ -235,5 +235,6 @@ def _when(text: str | None) -> datetime | None:
 
 
 def deck_path(doc: dict) -> Path | None:
-    p = doc.get("meta", {}).get("deck", {}).get("path")
-    return Path(p) if p else None
+    from cardsdealt.session.store import deck_folder
+
+    return deck_folder(doc.get("meta", {}))

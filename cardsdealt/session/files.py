@@ -48,8 +48,7 @@ READ_ONLY_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM)
 
 
 def read_only_words(folder: Path) -> str:
-    return (f"The folder where cardsdealt keeps sessions ({folder}) is read-only, so nothing "
-            "can be saved there.")
+    return f"The folder {folder} is read-only, so nothing can be saved there."
 
 
 def writable(folder: Path) -> bool:

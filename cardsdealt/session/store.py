@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 
 from cardsdealt.engine.saves import SESSION, stamp
 from cardsdealt.session import savefile
+from cardsdealt.session.text import typed
 from cardsdealt.session.files import (
     STALE_TEMP_SECONDS,
     ReadOnlyError,
@@ -184,6 +185,7 @@ class Session:
         """Keep the reflection being typed. Cheap to call every few seconds: unchanged text
         is not written again."""
         prompt_id = prompt_id or self.doc.get("progress", {}).get("pending_prompt")
+        text = typed(text)
         new = {"text": text, "prompt": prompt_id} if text else None
         if new != self.doc.get("draft") or self._unsaved:
             self._write({"draft": new})
@@ -197,7 +199,8 @@ class Session:
     def add_note(self, card_id: str | None, text: str, author: str = "",
                  kind: str = "facilitator") -> dict:
         """Keep a facilitator's or panel's note about a card (card_id None: the session)."""
-        note = {"card": card_id, "text": text, "author": author, "kind": kind, "at": _now(),
+        note = {"card": card_id, "text": typed(text), "author": typed(author), "kind": kind,
+                "at": _now(),
                 "turn": self.doc.get("progress", {}).get("turn", 0)}
         self._write({"notes": [*self.doc.get("notes", []), note]})
         return note
@@ -207,7 +210,7 @@ class Session:
         unknown = set(fields) - set(RECORD_FIELDS)
         if unknown:
             raise ValueError(f"unknown record field(s): {', '.join(sorted(unknown))}")
-        record = {**self.doc.get("record", {}), **{k: v or "" for k, v in fields.items()}}
+        record = {**self.doc.get("record", {}), **{k: typed(v or "") for k, v in fields.items()}}
         self._write({"record": record})
 
     def save_meta(self, **fields) -> None:
@@ -232,8 +235,8 @@ class Session:
         saved = {json_key(r) for r in ((self.doc.get("game") or {}).get("state") or {})
                  .get("reflections", []) if isinstance(r, dict)}
         for r in (game.get("state") or {}).get("reflections", []):
-            if isinstance(r, dict) and r.get("text") and json_key(r) not in saved:
-                out.append(str(r["text"]))
+            if isinstance(r, dict) and r.get("answer") and json_key(r) not in saved:
+                out.append(str(r["answer"]))
         draft = pending.get("draft")
         if isinstance(draft, dict) and draft.get("text"):
             out.append(str(draft["text"]))
@@ -261,8 +264,9 @@ class Session:
         raw = savefile.encode(doc)
         try:
             if self._last_raw is not None:
-                write_atomic(self.folder / savefile.BACKUP, self._last_raw)
-            write_atomic(self.folder / savefile.MAIN, raw)
+                write_atomic(self.folder / savefile.BACKUP, self._last_raw, saved_before=True)
+            write_atomic(self.folder / savefile.MAIN, raw,
+                         saved_before=self._last_raw is not None)
         except SessionError:
             self._unsaved = changes
             raise
@@ -271,7 +275,7 @@ class Session:
 
 
 def json_key(reflection: dict) -> tuple:
-    return (reflection.get("prompt"), reflection.get("turn"), reflection.get("text"))
+    return (reflection.get("id"), reflection.get("turn"), reflection.get("answer"))
 
 
 RECORD_FIELDS = ("relevance", "learnt", "impact", "peer")

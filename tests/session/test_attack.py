@@ -48,7 +48,7 @@ def test_non_utf8_byte_typed_in_text_mode_is_kept(tmp_path):
     no_traceback(r)
     [folder] = _sessions(tmp_path)
     doc = json.loads((folder / MAIN).read_text("utf-8"))
-    said = [e.get("text") for e in doc["game"]["reflections"]]
+    said = [e.get("answer") for e in doc["game"]["state"]["reflections"]]
     assert any(t and t.startswith("ab") and t.endswith(" latin1") for t in said), said
     assert "abé latin1" in said  # a Latin-1 byte is read as the letter it was typed as
 

@@ -8,12 +8,14 @@ as one JSON line instead of words.
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from typing import Callable, TextIO
 
 from cardsdealt.deck.model import Deck
 from cardsdealt.engine import Event, Game, GameError
+from cardsdealt.session.text import typed
 from cardsdealt.ui.terminal import render
 
 HELP_KEYS = "u to undo, q to stop"
@@ -59,7 +61,7 @@ class TerminalGame:
         line = self.stdin.readline()
         if line == "":
             raise _Stop("end of input")
-        answer = line.rstrip("\r\n")
+        answer = typed(line.rstrip("\r\n"))  # a terminal in another encoding: still words
         if answer.strip().lower() in ("q", "quit"):
             raise _Stop("q")
         return answer
@@ -209,6 +211,17 @@ def _parse_choice(answer: str, n: int) -> tuple[int, list[int] | None] | None:
     return int(head) - 1, votes
 
 
+def tolerant(stdin: TextIO) -> None:
+    """Read bytes that are not UTF-8 as escapes (`typed` makes words of them), not a crash.
+    Only possible before the first read of a real stream; a test's StringIO needs nothing."""
+    reconfigure = getattr(stdin, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="surrogateescape")
+        except (io.UnsupportedOperation, ValueError):
+            pass
+
+
 def run(deck: Deck, args, stdin: TextIO, stdout: TextIO, *, game: Game | None = None,
         after_action: Callable[[Game, list[Event]], None] | None = None) -> int:
     """Play `deck` in the terminal. `args` is the argparse Namespace of `cardsdealt play`.
@@ -224,6 +237,7 @@ def run(deck: Deck, args, stdin: TextIO, stdout: TextIO, *, game: Game | None = 
         except GameError as e:
             stdout.write(e.message + "\n")
             return 2
+    tolerant(stdin)
     ui = TerminalGame(game, stdin, stdout, autoplay=bool(getattr(args, "autoplay", False)),
                       as_json=bool(getattr(args, "json", False)), after_action=after_action)
     return ui.run()
