@@ -279,7 +279,7 @@ def test_every_wrong_shape_is_a_message_not_a_traceback(store, tmp_path):
     from .smalldeck import make_deck
 
     deck = make_deck()
-    for path, value in paths:
+    for n, (path, value) in enumerate(paths):
         for name in os.listdir(folder):
             if name != MAIN:
                 p = folder / name
@@ -295,6 +295,8 @@ def test_every_wrong_shape_is_a_message_not_a_traceback(store, tmp_path):
             pass
         except Exception as e:  # noqa: BLE001 - this is what the test looks for
             raise AssertionError(f"resume: {where}: {type(e).__name__}: {e}") from e
+        if n % 12 and path[0] not in ("meta", "record", "notes", "draft", "id"):
+            continue  # a record is slow to write: every 12th shape, and all the record reads
         try:
             from cardsdealt.session import export_record
 
