@@ -74,14 +74,14 @@ def load(path: str | Path) -> Deck:
     except OSError:
         key = None
     file = _file_for(key[1]) if key is not None else None
-    if file is not None:
+    if file is not None and key is not None:
         deck = _read(file, key)
         if deck is not None:
             return deck if deck.root == str(root) else replace(deck, root=str(root))
     from cardsdealt.deck import load_deck
 
     deck = load_deck(root)
-    if file is not None and key == _safe_fingerprint(root):  # not edited while loading
+    if file is not None and key is not None and key == _safe_fingerprint(root):  # unedited
         _write(file, key, deck)
     return deck
 

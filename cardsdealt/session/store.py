@@ -22,14 +22,12 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-
 from typing import Any
 
 from filelock import FileLock, Timeout
 
 from cardsdealt.engine.saves import SESSION, stamp
 from cardsdealt.session import savefile
-from cardsdealt.session.text import typed
 from cardsdealt.session.files import (
     STALE_TEMP_SECONDS,
     ReadOnlyError,
@@ -42,6 +40,7 @@ from cardsdealt.session.files import (
     writable,
     write_atomic,
 )
+from cardsdealt.session.text import typed
 
 LOCK = "session.lock"
 
@@ -502,8 +501,8 @@ class SessionStore:
 
     def list(self) -> list[SessionInfo]:
         """Every session: unfinished first, then the most recently played first."""
-        infos = [self._info(folder) for folder in self._folders()]
-        infos = [i for i in infos if i is not None]
+        found = [self._info(folder) for folder in self._folders()]
+        infos = [i for i in found if i is not None]
         infos.sort(key=lambda i: i.updated or i.id, reverse=True)
         infos.sort(key=lambda i: i.finished)
         return infos

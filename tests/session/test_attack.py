@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from cardsdealt.paths import DECKS
-from cardsdealt.session import SessionError, SessionStore
-from cardsdealt.session import deckcache, savefile
+from cardsdealt.session import SessionError, SessionStore, deckcache, savefile
 from cardsdealt.session.commands import run_export, run_sessions
 from cardsdealt.session.savefile import MAIN, encode
 
