@@ -8,6 +8,8 @@ The rules live in journey.py and classic.py; this module only holds and converts
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from cardsdealt.engine.rng import Rng
 
 _SETS = ("flags", "seen", "rules_fired")  # saved as sorted lists
@@ -129,7 +131,7 @@ def _actions(value, name):
 
 
 # what each kind of list entry must hold: key -> type
-_ENTRY_KEYS = {
+_ENTRY_KEYS: dict[str, dict[str, type]] = {
     "history": {"card": str, "turn": int},
     "reflections": {"id": str, "prompt": str, "status": str},
     "plays": {"player": int, "card": str, "turn": int},
@@ -137,17 +139,17 @@ _ENTRY_KEYS = {
 _STATUSES = {"pending", "answered", "skipped"}
 
 
-def _opt(kind):
+def _opt(kind: type) -> Callable[[Any], bool]:
     return lambda v: v is None or (isinstance(v, kind) and not isinstance(v, bool))
 
 
-def _ints(v) -> bool:
+def _ints(v: Any) -> bool:
     return isinstance(v, list) and all(isinstance(x, int) and not isinstance(x, bool)
                                        for x in v)
 
 
 # what an entry may hold besides: key -> test (absent is fine; present must pass)
-_ENTRY_MAY = {
+_ENTRY_MAY: dict[str, dict[str, Callable[[Any], bool]]] = {
     "history": {"title": _opt(str), "stage": _opt(str), "choice": _opt(int),
                 "label": _opt(str), "votes": lambda v: v is None or _ints(v),
                 "changes": lambda v: isinstance(v, dict) and _ints(list(v.values()))},
@@ -177,10 +179,10 @@ def _entry(value, keys: dict) -> dict:
     return dict(value)
 
 
-def _entries(name: str):
+def _entries(name: str) -> Callable[[Any, str], list[dict]]:
     keys, may = _ENTRY_KEYS[name], _ENTRY_MAY[name]
 
-    def read(v, n):
+    def read(v: Any, n: str) -> list[dict]:
         out = [_entry(e, keys) for e in _list(v)]
         for e in out:
             for key, test in may.items():

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import argparse
 import warnings
-from dataclasses import dataclass
 from typing import Callable
 
 import pygame
 
+from cardsdealt.render.theme import DEFAULT, Theme
 from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, parse_size
 from cardsdealt.ui.pygame.keys import intent_for
-from cardsdealt.ui.pygame.theme import DEFAULT, Theme
+from cardsdealt.ui.pygame.textbuffer import Draft
 
 __all__ = ["App", "Draft", "DisplayUnavailable", "run"]
 
@@ -29,15 +29,6 @@ BUSY_FPS = 60
 RELAYOUT_EVENTS = {pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
                    pygame.WINDOWDISPLAYCHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED,
                    pygame.WINDOWMAXIMIZED, pygame.WINDOWSHOWN, pygame.VIDEOEXPOSE}
-
-
-@dataclass(frozen=True)
-class Draft:
-    """Typed words not yet saved: the reflection prompt they answer and the text."""
-
-    prompt_id: str | None
-    card_id: str | None
-    text: str
 
 
 class App:
@@ -100,8 +91,15 @@ class App:
     def top(self):
         return self.scenes[-1] if self.scenes else None
 
+    def hush(self) -> None:
+        """Stop reading aloud: what was being read is no longer what is on screen."""
+        speaker = getattr(self, "speaker", None)
+        if speaker is not None:
+            speaker.stop()
+
     def show(self, scene) -> None:
         """Replace every scene with `scene`."""
+        self.hush()
         while self.scenes:
             self.scenes.pop().on_hide()
         self._results.clear()
@@ -112,6 +110,7 @@ class App:
     def push(self, scene, on_result: Callable | None = None) -> None:
         if on_result is not None:
             self._results[id(scene)] = on_result
+        self.hush()
         self.scenes.append(scene)
         scene.on_show()
         self.dirty = True
@@ -120,6 +119,7 @@ class App:
         """Close `scene` (a modal) and give its result to whoever opened it."""
         if scene not in self.scenes:
             return
+        self.hush()
         while self.scenes and self.scenes[-1] is not scene:
             self.scenes.pop().on_hide()
         self.scenes.pop()

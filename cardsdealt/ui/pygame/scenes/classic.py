@@ -13,21 +13,14 @@ from __future__ import annotations
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame import layout as L
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
-from cardsdealt.ui.pygame.card_view import render_classic_card, render_hand_card, theme_label
-from cardsdealt.ui.pygame.draw import button, focus_ring, hint, panel, pointer
+from cardsdealt.render import layout as L
+from cardsdealt.render.blocks import Block, draw_stack
+from cardsdealt.render.card_view import render_classic_card, render_hand_card, theme_label
+from cardsdealt.render.draw import button, focus_ring, hint, panel, pointer
+from cardsdealt.render.panels import discussion_blocks
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
-from cardsdealt.ui.pygame.text import draw_text
-
-
-def discussion_blocks(card) -> tuple[list[Block], list[Block]]:
-    talk = [Block("Talk about it", "bold", 34, 24, "accent", 14),
-            Block(card.discuss or "What is this card saying to you?", "bold", 46, 30, "ink", 0)]
-    voice = [Block("What we want you to know", "bold", 34, 24, "accent", 14),
-             Block(card.voice, "italic", 42, 28, "ink", 0)] if card.voice else []
-    return talk, voice
 
 
 class ClassicScene(Facilitated, TableScene):
@@ -149,6 +142,7 @@ class ClassicScene(Facilitated, TableScene):
             if now:
                 pointer(surface, (g.side.x + m.px(22), r.centery), th.focus, m.u * 0.8)
             y += max(m.px(50), r.h + m.px(2))
+        self._side_used = y  # the timer takes the column below the hand counts
         top = game.current_card
         rules = game.deck.classic
         if top is not None and not self.discussing and rules:
@@ -210,8 +204,12 @@ class ClassicScene(Facilitated, TableScene):
         if not self.discussing or self.dealing:
             return None
         m, g = self.m, self.geom()
-        h = min(m.px(150), g.side.h // 3)
-        return Rect(g.side.x, g.side.bottom - h, g.side.w, h)
+        used = getattr(self, "_side_used", None)
+        if used is None:
+            used = g.side.y + m.px(56 + 50 * len(self.game.hands))
+        free = g.side.bottom - used - m.px(16)
+        h = max(min(free, round(g.side.h * 0.62)), min(m.px(150), g.side.h // 3))
+        return Rect(g.side.x, g.side.bottom - h, g.side.w, h)  # big: read from the back
 
     def notes_card(self):
         return self.game.discussing or self.game.current_card

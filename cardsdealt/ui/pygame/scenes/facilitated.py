@@ -17,8 +17,8 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame import presets
-from cardsdealt.ui.pygame.facilitation import install
+from cardsdealt.engine import presets
+from cardsdealt.ui.pygame.scenes.facilitation import install
 from cardsdealt.ui.pygame.tally import Tally, draw_tally
 from cardsdealt.ui.pygame.timer import DiscussionTimer, draw_timer
 
@@ -45,7 +45,7 @@ class Facilitated:
 
     @property
     def preset(self):
-        return presets.current(self.app)
+        return presets.get(getattr(self.app, "preset", None))
 
     @property
     def tallying(self) -> bool:
@@ -111,8 +111,7 @@ class Facilitated:
         elif intent == "break":
             from cardsdealt.ui.pygame.scenes.overlays import Break
 
-            self.timer.running = False  # the game waits, and so does the discussion's time
-            app.push(Break(app))
+            app.push(Break(app))  # the timer waits while it is open (Facilitation.held)
         elif intent == "presenter":
             self.fac.toggle_presenter()
             if self.fac.problem:
