@@ -44,7 +44,8 @@ with a message, a full disk or a locked file leaves the last save intact (and th
 saved with the next successful save). One writer per session: a second window gets
 SessionLockedError and may open it read-only or `store.copy()` it; a folder that cannot be
 written opens sessions read-only, with a message. Every save is read bounded (size, regular
-files only, never waiting on a pipe) and its every field checked before use (shape.py). Reflection text is never logged and never put on the
+files only, never waiting on a pipe) and its every field checked before use (shape.py).
+Reflection text is never logged and never put on the
 clipboard; files are 0600 on POSIX.
 """
 

@@ -43,6 +43,9 @@ from cardsdealt.session.files import (
 from cardsdealt.session.text import typed
 
 LOCK = "session.lock"
+# folder -> (its lock, how many open sessions of this program use it). One per program, not
+# per store: the start screen, the play screen and `export` of one program are one writer.
+_HELD: dict[Path, tuple[FileLock, int]] = {}
 
 KINDS = ("solo", "group")
 IDLE_CAP_SECONDS = 600  # a gap longer than this between saves counts as a break, not play
@@ -330,7 +333,7 @@ class SessionStore:
 
     def __init__(self, root: Path | str | None = None):
         root = Path(root) if root is not None else default_root()
-        self._locks: dict[Path, tuple[FileLock, int]] = {}  # held by this program: count
+        self._locks = _HELD  # the locks this program holds, shared by all its stores
         try:
             self.root = private_dir(root)
         except ReadOnlyError:
@@ -339,7 +342,8 @@ class SessionStore:
         if not self.writable:
             return
         for folder in self._folders():
-            if self._try_lock(folder):  # no one has it open: every temp file is a leftover
+            if folder not in self._locks and self._try_lock(folder):
+                # no one has it open: every temp file is a leftover
                 clean_stale_temps(folder, all_of_them=True)
                 self._unlock(folder)
             else:  # open in another window: only what is too old to be its write

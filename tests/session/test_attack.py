@@ -70,22 +70,30 @@ def test_deck_folder_whose_name_is_not_utf8(tmp_path):
 # -- 3. two processes on one session ----------------------------------------------------------
 
 def test_second_opener_is_told_and_nothing_is_lost(store):
+    from filelock import FileLock
+
     first, game = play_journey(store, stop_at_prompt=True)
-    opened, _doc, _ = store.open(first.id)
-    with pytest.raises(SessionError, match="open in another") as e:
-        SessionStore(store.root).open(first.id)
-    assert "copy" in str(e.value) and "read" in str(e.value)
-    # the other window can look without writing, or carry on in a copy
-    view, _, _ = SessionStore(store.root).open(first.id, read_only=True)
-    with pytest.raises(SessionError, match="read-only"):
-        view.save_draft("typed in the second window")
-    copy = SessionStore(store.root).copy(first.id)
-    assert copy.id != first.id and copy.doc["game"] == opened.doc["game"]
-    copy.save_draft("the copy's own words")
-    opened.save_draft("the first window's words")
-    assert store.open(copy.id, read_only=True)[0].draft == "the copy's own words"
-    opened.close()
-    assert store.open(first.id)[0].draft == "the first window's words"
+    first.save_draft("the first window's words")
+    first.close()
+    other = FileLock(str(first.folder / "session.lock"))  # another program has it open
+    other.acquire(timeout=0)
+    try:
+        with pytest.raises(SessionError, match="open in another") as e:
+            store.open(first.id)
+        assert "copy" in str(e.value) and "read" in str(e.value)
+        # this window can look without writing, or carry on in a copy
+        view, _, _ = store.open(first.id, read_only=True)
+        assert view.draft == "the first window's words"
+        with pytest.raises(SessionError, match="read-only"):
+            view.save_draft("typed in the second window")
+        copy = store.copy(first.id)
+        assert copy.id != first.id and copy.doc["game"] == view.doc["game"]
+        copy.save_draft("the copy's own words")
+        copy.close()
+    finally:
+        other.release()
+    assert store.open(copy.id)[0].draft == "the copy's own words"
+    assert store.open(first.id)[0].draft == "the first window's words"  # nothing lost
 
 
 def test_second_text_window_is_offered_a_copy(tmp_path):

@@ -174,10 +174,13 @@ def _unsaved_reflections(game: Any, session: Any) -> list[str]:
     return out
 
 
-def run_text(args: Any, pick_and_load: Callable[[Any], Any], stdin: TextIO = sys.stdin,
-             out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_text(args: Any, pick_and_load: Callable[[Any], Any], stdin: TextIO | None = None,
+             out: TextIO | None = None, err: TextIO | None = None) -> int:
     """The terminal front end, with autosave after every move (unless --no-save, --autoplay
     or --json: those are for tests and authors, not for a record)."""
+    stdin = sys.stdin if stdin is None else stdin  # looked up now: tests replace them
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
     from cardsdealt.engine import Game, GameError
     from cardsdealt.ui.terminal.play import run as run_terminal
     from cardsdealt.ui.terminal.play import tolerant
