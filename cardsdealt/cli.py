@@ -67,7 +67,21 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write a session's record (Markdown and PDF)")
     p.add_argument("session")
-    p.add_argument("-o", "--output", default=None, help="folder to write into")
+    p.add_argument("-o", "--output", default=None,
+                   help="folder to write into (default: Documents/cardsdealt, or Settings)")
+    p.add_argument("--format", choices=["england", "wales", "scotland", "northern-ireland"],
+                   default=None, help="whose registration headings the record uses "
+                   "(default: the one chosen in Settings, else Social Work England's)")
+    p.add_argument("--open", action="store_true", help="open the folder afterwards")
+
+    p = sub.add_parser("record", help="answer your record's questions for a finished "
+                       "session (or add a peer reflection), then write the record")
+    p.add_argument("session", nargs="?", default="last")
+    p.add_argument("--peer", action="store_true",
+                   help="add what came out of talking it through with a colleague")
+    p.add_argument("-o", "--output", default=None, help="folder to write the record into")
+    p.add_argument("--format", choices=["england", "wales", "scotland", "northern-ireland"],
+                   default=None)
 
     p = sub.add_parser("new", help="make a new deck folder to start from")
     p.add_argument("name", help="folder to create, e.g. decks/our-deck")
@@ -273,6 +287,12 @@ def _cmd_sessions(args: argparse.Namespace) -> int:
     from cardsdealt.session.commands import run_sessions
 
     return run_sessions(args, sys.stdout)
+
+
+def _cmd_record(args: argparse.Namespace) -> int:
+    from cardsdealt.ui.terminal.closing import run_record
+
+    return run_record(args, sys.stdin, sys.stdout)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

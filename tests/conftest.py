@@ -19,6 +19,8 @@ _HOME = tempfile.mkdtemp(prefix="cardsdealt-tests-home-")
 os.environ["HOME"] = _HOME
 for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = os.path.join(_HOME, "." + _name.lower())
+# ...and records meant for the Documents folder go to another throwaway folder.
+os.environ["CARDSDEALT_DOCUMENTS_DIR"] = tempfile.mkdtemp(prefix="cardsdealt-tests-docs-")
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "decks" / "example"
 

@@ -33,6 +33,10 @@ kinds of it) with a message written to be shown as it is.
         # -> Exported(markdown, pdf, chart, summary_markdown, summary_pdf, messages);
         # e.files lists what was written (beside the session unless out_dir is given);
         # summary_* only for group sessions; show e.messages (e.g. deck folder not found)
+        # public=True: also where the person finds it (Documents, places.py), e.private the
+        # copies beside the session; template: "england" | "wales" | "scotland" |
+        # "northern-ireland" (record.TEMPLATES)
+    c = Closing(session)                  # the closing questions (closing.py), both front ends
 
 A session id may also be given as a unique prefix, or as "last" (open, resume, export).
 
@@ -67,8 +71,10 @@ __getattr__, __dir__ = exports(__name__, {
 })
 
 
-def export_record(store, session_id: str, out_dir=None, deck=None):
+def export_record(store, session_id: str, out_dir=None, deck=None, template=None,
+                  public: bool = False):
     """Write the session's reflective record (Markdown + PDF); see cardsdealt.session.export."""
     from cardsdealt.session.export import export_record as _export
 
-    return _export(store, session_id, out_dir=out_dir, deck=deck)
+    return _export(store, session_id, out_dir=out_dir, deck=deck, template=template,
+                   public=public)

@@ -44,18 +44,13 @@ def facts_from_game(game) -> CertificateFacts:
 def certificate_pdf(f: CertificateFacts) -> bytes:
     from fpdf import FPDF
 
-    from cardsdealt.session.chart import FONT_DIR
-    from cardsdealt.session.render_pdf import _cmap
-
-    cover = _cmap("AtkinsonHyperlegible-Regular.ttf")
-
-    def clean(text: str) -> str:
-        return "".join(c if ord(c) in cover or c == "\n" else "?" for c in text)
+    from cardsdealt.session.render_pdf import install_fonts
 
     pdf = FPDF(orientation="L", format="A4")
     pdf.set_auto_page_break(False)
-    for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic")):
-        pdf.add_font("Atkinson", style, str(FONT_DIR / f"AtkinsonHyperlegible-{name}.ttf"))
+    # every letter typed (a team called "Dŵr", accents) drawn; an emoji named, never "?"
+    clean = install_fonts(pdf, [f.deck_title, *f.cards, *f.names,
+                                *(f"{n} {d}" for n, d in f.support)])
     pdf.set_title(clean(f"Certificate: {f.deck_title}"))
     pdf.set_creator("cardsdealt")
     pdf.set_lang("en-GB")
@@ -158,24 +153,35 @@ def _rosette(pdf, cx: float, cy: float, r: float) -> None:
 
 
 def default_folder() -> Path:
-    """Where a certificate goes when no session is kept: the Documents folder, else home."""
-    home = Path.home()
-    docs = home / "Documents"
-    return docs if docs.is_dir() else home
+    """Where certificates go: where records go, the person's Documents/cardsdealt folder
+    (platformdirs, places.py), or the folder chosen in Settings."""
+    from cardsdealt.session.places import records_dir
+    from cardsdealt.session.settings import load_settings
+
+    return records_dir(load_settings()[0].records_folder or None)
 
 
 def write_certificate(f: CertificateFacts, folder: Path | None = None,
-                      stem: str | None = None) -> Path:
-    """Write the certificate PDF into `folder` (made if needed) and return its path.
-    Raises SessionError (files.py) with a plain message if it cannot be written."""
+                      stem: str | None = None, private: Path | None = None) -> Path:
+    """Write the certificate PDF into `folder` (made if needed; by default where the person
+    finds their records) and return its path; `private`: a session folder that keeps a copy
+    too. Raises SessionError (files.py) with a plain message if it cannot be written."""
+    from cardsdealt.session.files import SessionError
+
     folder = Path(folder) if folder is not None else default_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SessionError(f"Could not create the folder {folder}: {e.strerror or e}.") from e
     stem = stem or f"cardsdealt-certificate-{f.day.isoformat()}"
     path = folder / f"{stem}.pdf"
-    write_atomic(path, certificate_pdf(f))
+    data = certificate_pdf(f)
+    write_atomic(path, data)
     if POSIX:  # a certificate is for printing and sharing, unlike a reflection
         try:
             path.chmod(0o644)
         except OSError:
             pass
+    if private is not None and Path(private).resolve() != folder.resolve():
+        write_atomic(Path(private) / path.name, data)
     return path

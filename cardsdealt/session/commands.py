@@ -27,9 +27,11 @@ def run_sessions(args, out: TextIO) -> int:
 
 def run_export(args, out: TextIO) -> int:
     from cardsdealt.session.export import export_record
+    from cardsdealt.session.places import open_folder
 
     try:
-        result = export_record(SessionStore(), args.session, out_dir=args.output)
+        result = export_record(SessionStore(), args.session, out_dir=args.output,
+                               template=getattr(args, "format", None), public=True)
     except SessionError as e:
         print(e, file=sys.stderr)
         return 1
@@ -38,6 +40,13 @@ def run_export(args, out: TextIO) -> int:
     print("Wrote:", file=out)
     for path in result.files:
         print(f"  {path}", file=out)
+    if result.private:
+        print(f"(A private copy is kept with the session in {result.private[0].parent}.)",
+              file=out)
+    if getattr(args, "open", False):
+        why = open_folder(result.folder)
+        if why:
+            print(why, file=sys.stderr)
     return 0
 
 

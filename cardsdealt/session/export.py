@@ -2,7 +2,11 @@
 sessions, the session summary. Called by `cardsdealt export` and by the end screen.
 
 Files are written like saves (atomic, mode 0600): a record holds reflections, so it gets the
-same care. They go into the session's own folder unless another folder is given.
+same care. A private copy always goes into the session's own folder; with `public=True` (the
+end screen, `cardsdealt export`) the files the person reads go where they will find them:
+their Documents folder, or the folder chosen in Settings (places.py); `out_dir` names
+another folder. `template` picks the regulator's headings (record.TEMPLATES; by default the
+one chosen in Settings).
 """
 
 from __future__ import annotations
@@ -33,6 +37,13 @@ class Exported:
     summary_markdown: Path | None = None
     summary_pdf: Path | None = None
     messages: list[str] = field(default_factory=list)  # e.g. "the deck folder was not found"
+    private: list[Path] = field(default_factory=list)  # the copies kept beside the session
+    template: str = "england"
+
+    @property
+    def folder(self) -> Path:
+        """The folder the person reads the record from."""
+        return self.pdf.parent
 
     @property
     def files(self) -> list[Path]:
@@ -40,31 +51,60 @@ class Exported:
                             self.summary_pdf) if p is not None]
 
 
-def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None) -> Exported:
+def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None,
+                  template: str | None = None, public: bool = False) -> Exported:
     """Write the records of a session; returns where they went. Raises SessionError."""
     session, doc, messages = store.open(session_id, read_only=True)  # only reads it
     if deck is None:
         deck = _deck_or_none(doc, messages)
+    if template is None:
+        from cardsdealt.session.settings import load_settings
+
+        template = load_settings()[0].record_format
     facts = gather(doc, deck)
-    out = session.folder if out_dir is None else Path(out_dir).expanduser()
+    lang = getattr(deck, "language", "en-GB") or "en-GB"
+    base = session.folder.name  # never a name read from the file
+    if writable(session.folder):
+        private = _write_all(facts, private_dir(session.folder), base, template, lang,
+                             list(messages))
+    elif out_dir is None and not public:
+        raise ReadOnlyError(f"{read_only_words(session.folder)} Write the record somewhere "
+                            f"else: `cardsdealt export {base} -o FOLDER`.")
+    else:
+        private = None
+        messages.append(f"{read_only_words(session.folder)} So no private copy is kept "
+                        "with the session.")
+    if out_dir is None and not public and private is not None:
+        private.private = list(private.files)
+        return private
+    if out_dir is None:
+        from cardsdealt.session.places import records_dir
+        from cardsdealt.session.settings import load_settings
+
+        out = records_dir(load_settings()[0].records_folder or None)
+    else:
+        out = Path(out_dir).expanduser()
     try:
         private_dir(out)  # 0700: a record holds reflections
-    except ReadOnlyError as e:
-        raise ReadOnlyError(f"{e} Write the record somewhere else: `cardsdealt export "
-                            f"{session.id} -o FOLDER`.") from e
     except OSError as e:
-        raise SessionError(f"Could not create the folder {out}: {e.strerror or e}.") from e
-    if not writable(out):
-        raise ReadOnlyError(f"{read_only_words(out)} Write the record somewhere else: "
-                            f"`cardsdealt export {session.id} -o FOLDER`.")
-    base = session.folder.name  # never a name read from the file
+        raise SessionError(f"Could not create the folder {out}: {e.strerror or e}. The "
+                           f"record is kept in {session.folder}.") from e
+    result = _write_all(facts, out, base, template, lang, messages)
+    result.private = private.files if private is not None else []
+    return result
+
+
+def _write_all(facts: Facts, out: Path, base: str, template: str | None, lang: str,
+               messages: list[str]) -> Exported:
+    from cardsdealt.session.record import template_for
+
+    t = template_for(template)
     chart = _chart(facts, out / f"{base}-chart.png", messages)
     result = Exported(out / f"{base}-record.md", out / f"{base}-record.pdf", chart,
-                      messages=messages)
-    footer = f"{facts.deck_title} · reflective learning record"
-    blocks_md = cpd_record(facts, chart.name if chart else None)
-    blocks_pdf = cpd_record(facts, str(chart) if chart else None)
-    lang = getattr(deck, "language", "en-GB") or "en-GB"
+                      messages=messages, template=t.key)
+    footer = f"{facts.deck_title} · {t.title.split(':')[0]}"
+    blocks_md = cpd_record(facts, chart.name if chart else None, t.key)
+    blocks_pdf = cpd_record(facts, str(chart) if chart else None, t.key)
     write_atomic(result.markdown, to_markdown(blocks_md).encode("utf-8"))
     write_atomic(result.pdf, to_pdf(blocks_pdf, blocks_pdf[0][1], footer, lang))
     if facts.group:

@@ -25,12 +25,14 @@ PCF = {
     "contexts-and-organisations": "Contexts and organisations",
     "professional-leadership": "Professional leadership",
 }
+# Bright Spots (Coram Voice with the University of Oxford) has four areas of wellbeing and
+# only four: a tag naming anything else (an old "feeling-safe") is not printed on a record.
 BRIGHT_SPOTS = {
     "relationships": "Relationships",
-    "rights-and-voice": "Rights and voice",
     "resilience": "Resilience",
+    "rights": "Rights",
+    "rights-and-voice": "Rights",
     "recovery": "Recovery",
-    "feeling-safe": "Feeling safe",
 }
 
 
@@ -83,6 +85,7 @@ class Facts:
     notes: list[dict]  # notes not tied to a card shown
     own_words: dict[str, str]  # relevance / learnt / impact / peer, typed by the person
     support: list[tuple[str, str]]
+    peer_added: str = ""  # a solo player's peer reflection: when it was added (ISO), or ""
 
     @property
     def group(self) -> bool:
@@ -121,6 +124,8 @@ def gather(doc: dict, deck: Deck | None) -> Facts:
         notes=[n for n in notes if n.get("card") not in shown],
         own_words={k: v for k, v in (doc.get("record") or {}).items() if v},
         support=[(s.name, s.detail) for s in (deck.support if deck is not None else ())],
+        peer_added=str(((doc.get("closing") or {}) if isinstance(doc.get("closing"), dict)
+                        else {}).get("peer_added") or ""),
     )
 
 
@@ -203,8 +208,9 @@ def _tags(deck: Deck | None, card_ids: list[str], summary) -> tuple[dict, dict]:
             key = PCF.get(name, name.replace("-", " ").capitalize())
             pcf[key] = pcf.get(key, 0) + 1
         elif kind == "bright-spots":
-            key = BRIGHT_SPOTS.get(name, name.replace("-", " ").capitalize())
-            spots[key] = spots.get(key, 0) + 1
+            area = BRIGHT_SPOTS.get(name)
+            if area is not None:  # only the four real areas (see BRIGHT_SPOTS)
+                spots[area] = spots.get(area, 0) + 1
     return _by_count(pcf), _by_count(spots)
 
 

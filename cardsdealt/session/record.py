@@ -2,9 +2,11 @@
 
 The CPD record follows the headings a social worker fills in for their CPD log (type of
 activity; description and relevance; what was learnt; impact on practice and on people who
-use services; and, for group sessions, learning from peer discussion). The short guidance
-under each heading is our own wording. Where the person has not written their own words yet,
-the record leaves a clearly marked space instead of inventing them.
+use services; learning from peer discussion). The same record can be written in the headings
+of each UK regulator's registration learning (TEMPLATES; sources in docs/records.md). The
+short guidance under each heading is our own wording. The person's own words come from the
+closing questions (closing.py); where they have not written them yet, the record leaves a
+clearly marked space instead of inventing them.
 
 Blocks: ("title", text) ("h2", text) ("h3", text) ("guide", text) ("p", text)
 ("quote", text) ("kv", [(key, value)]) ("bullets", [text]) ("answer", prompt, answer, note)
@@ -13,8 +15,11 @@ Blocks: ("title", text) ("h2", text) ("h3", text) ("guide", text) ("p", text)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cardsdealt import __version__
 from cardsdealt.session.facts import Facts, StepFacts
+from cardsdealt.session.privacy import REMINDER
 
 GUIDE = {
     "type": "What kind of learning this was, in a few words.",
@@ -27,35 +32,141 @@ GUIDE = {
     "peer": "What you took from hearing colleagues' views: where you agreed, where you "
             "differed, and what that showed you.",
 }
-WRITE_HINT = "Your own words go here (type them before saving the record, or add them when " \
-             "you copy this into your CPD log)."
+WRITE_HINT = "Not written yet. Answer the closing questions (at the end of the game, or " \
+             "`cardsdealt record {session}`) and save the record again, or write here by hand."
+PEER_LATER_HINT = "Peer reflection: not added yet. After talking this through with a " \
+                  "colleague or your supervisor, add what came out of it with `cardsdealt " \
+                  "record {session}` (or “Add a peer reflection” on the start screen)."
 
 
-def cpd_record(f: Facts, chart: str | None) -> list[tuple]:
-    """The reflective record a practitioner can attach to their CPD log."""
-    blocks: list[tuple] = [("title", f"Reflective learning record: {f.deck_title}")]
-    blocks.append(("kv", _key_facts(f)))
+@dataclass(frozen=True)
+class Template:
+    """One regulator's headings for the same record. The words under each heading are the
+    person's own answers (or the game's facts), whatever the template."""
+
+    key: str
+    body: str  # the regulator, as it names itself
+    title: str  # the record's title, in the body's own term for registration learning
+    intro: str  # one line under the title: what this record is for
+    type: str
+    description: str
+    learnt: str
+    impact: str
+    peer: str
+    people: str  # how the body speaks of the people its registrants work with
+
+
+TEMPLATES: dict[str, Template] = {
+    "england": Template(
+        "england", "Social Work England", "Reflective learning record",
+        "A piece of continuing professional development (CPD) for registration with Social "
+        "Work England (professional standard 4). At least one piece each year must include "
+        "peer reflection.",
+        "Type of CPD activity",
+        "Description of the activity and its relevance to my practice",
+        "What I learnt",
+        "Impact on my practice and on people who use services",
+        "What I learnt from discussing this with a peer (peer reflection)",
+        "people who use services"),
+    "wales": Template(
+        "wales", "Social Care Wales", "Continuing professional development record",
+        "Continuing professional development (CPD), called post-registration training and "
+        "learning (PRTL) until 2025, for registration with Social Care Wales. Discuss and agree "
+        "it with your manager, in line with the Code of Professional Practice for Social Care.",
+        "Name of the training or learning",
+        "Why it was relevant to my role",
+        "How it contributed to my professional development",
+        "How I will use it, and the difference for people who need care and support",
+        "Learning from talking it through with colleagues (peer reflection)",
+        "people who need care and support"),
+    "scotland": Template(
+        "scotland", "Scottish Social Services Council",
+        "Continuous professional learning (CPL) record",
+        "Continuous professional learning (CPL), which replaced post registration training and "
+        "learning (PRTL) in 2020, for registration with the Scottish Social Services Council "
+        "(SSSC Codes of Practice for Social Service Workers). Review it with your supervisor.",
+        "Learning activity",
+        "Why it is relevant to my role and the people I support",
+        "What I learned",
+        "How I have used it, or will use it, in my practice",
+        "Learning with others: discussion with colleagues or my supervisor (peer reflection)",
+        "individuals and carers"),
+    "northern-ireland": Template(
+        "northern-ireland", "Northern Ireland Social Care Council",
+        "Post Registration Training and Learning (PRTL): record of activity",
+        "A record of Post Registration Training and Learning (PRTL) for registration with the "
+        "Northern Ireland Social Care Council (Standards of Conduct and Practice, standard 6). "
+        "Link it to your Learning and Development Plan.",
+        "Learning and development activity",
+        "Why it is relevant to my role and my Learning and Development Plan",
+        "What I learned",
+        "Outcome: the change to my practice and the difference for service users",
+        "Learning from colleagues (peer reflection)",
+        "service users"),
+}
+FORMATS = tuple(TEMPLATES)
+
+
+def template_for(key: str | None) -> Template:
+    """The template called `key` ("england" when None or unknown)."""
+    return TEMPLATES.get(key or "england", TEMPLATES["england"])
+
+
+def cpd_record(f: Facts, chart: str | None, template: str | None = None) -> list[tuple]:
+    """The reflective record a practitioner can attach to their CPD log, in the headings of
+    `template` (see TEMPLATES; England's by default). Nothing is invented: where the person
+    has not written their own words, the record says so and leaves room."""
+    t = template_for(template)
+    blocks: list[tuple] = [("title", f"{t.title}: {f.deck_title}"), ("small", t.intro),
+                           ("kv", _key_facts(f) + [("Written for", t.body)])]
     blocks += _tag_lines(f)
-    blocks += [("h2", "Type of CPD activity"), ("guide", GUIDE["type"]), ("p", _activity(f))]
-    blocks += [("h2", "Description of the activity and its relevance to my practice"),
+    blocks += [("h2", t.type), ("guide", GUIDE["type"]), ("p", _activity(f))]
+    blocks += [("h2", t.description),
                ("guide", GUIDE["description"]), ("p", _description(f))]
     if f.pcf or f.bright_spots:
         blocks.append(("p", _relevance(f)))
-    blocks += _own(f, "relevance")
-    blocks += [("h2", "What I learnt"), ("guide", GUIDE["learnt"])]
+    blocks += _own(f, "relevance", lead=True)
+    blocks += [("h2", t.learnt), ("guide", GUIDE["learnt"])]
     blocks += _own(f, "learnt")
     blocks += _answers(f)
-    blocks += [("h2", "Impact on my practice and on people who use services"),
-               ("guide", GUIDE["impact"])]
+    blocks += [("h2", t.impact),
+               ("guide", GUIDE["impact"].replace("people who use services", t.people))]
     blocks += _own(f, "impact")
-    if f.group:
-        blocks += [("h2", "What I learnt from the peer discussion"), ("guide", GUIDE["peer"])]
-        blocks += _own(f, "peer")
-        blocks += _notes_block(f)
+    blocks += _peer(f, t)
     blocks += _journey(f)
     blocks += _stats(f, chart)
     blocks += _ending_and_support(f)
+    blocks.insert(-1, ("h2", "Before you share this record"))
+    blocks.insert(-1, ("p", REMINDER))
     return blocks
+
+
+def _peer(f: Facts, t: Template) -> list[tuple]:
+    """The peer reflection: asked in group sessions, added later by a solo player."""
+    text = f.own_words.get("peer", "").strip()
+    out: list[tuple] = [("h2", t.peer)]
+    if f.group:
+        day = _date(f.created) or "the day of the session"
+        out += [("guide", GUIDE["peer"]),
+                ("small", f"Peer reflection: from the group session on {day}.")]
+        out += [("p", text)] if text else [("write", WRITE_HINT.format(session=f.session_id))]
+        return out + _notes_block(f)
+    if text:
+        when = _date(_parse(f.peer_added)) if f.peer_added else ""
+        out += [("small", "Peer reflection: added " + (f"on {when} " if when else "")
+                 + "after talking it through with a colleague or supervisor."), ("p", text)]
+    else:
+        out += [("write", PEER_LATER_HINT.format(session=f.session_id))]
+    return out
+
+
+def _parse(iso: str):
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso)
+    except ValueError:
+        return None
 
 
 def group_summary(f: Facts) -> list[tuple]:
@@ -144,9 +255,12 @@ def _relevance(f: Facts) -> str:
     return " ".join(out)
 
 
-def _own(f: Facts, key: str) -> list[tuple]:
+def _own(f: Facts, key: str, lead: bool = False) -> list[tuple]:
+    """The person's own answer (kept exactly as typed), or room to write it."""
     text = f.own_words.get(key, "").strip()
-    return [("p", text)] if text else [("write", WRITE_HINT)]
+    if text:
+        return ([("h3", "In my own words")] if lead else []) + [("p", text)]
+    return [("write", WRITE_HINT.format(session=f.session_id))]
 
 
 def _answers(f: Facts, heading: bool = True) -> list[tuple]:

@@ -1,12 +1,20 @@
 """Record blocks -> PDF bytes (fpdf2), with the shipped Atkinson Hyperlegible font embedded.
 
-Any character the embedded fonts cannot draw is replaced by "?" in the PDF only, and the PDF
-then says that the Markdown copy holds the exact words: nothing typed is lost, and fpdf2
-never logs a "missing glyph" warning (which would quote reflection text in a log).
+Every character typed is drawn: letters Atkinson lacks (Welsh ŵ and ŷ, many accents) come
+from the shipped OpenDyslexic font, embedded only when needed. A character no shipped font
+has (an emoji) is written as its name in brackets, e.g. "[smiling face]", never "?", and
+the PDF says that the Markdown copy holds the exact characters: nothing typed is lost, and
+fpdf2 never logs a "missing glyph" warning (which would quote reflection text in a log).
+
+Layout: a heading is kept on the page of the words that follow it (it looks ahead at the
+next block's height), so no heading is ever left alone at the foot of a page; `layout(...)`
+reports any that would be, for the tests.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from fpdf import FPDF
@@ -38,8 +46,29 @@ def _needs_fallback(blocks: list[tuple]) -> bool:
                 & _cmap("OpenDyslexic-Regular.otf"))
 
 
+def install_fonts(pdf: FPDF, texts: list[str]):
+    """Add the shipped fonts to `pdf` (Atkinson, and OpenDyslexic as a fallback only when
+    some text needs a letter Atkinson lacks) and return a `clean(text)` that names what no
+    font can draw (emoji) instead of printing "?". For pages other than records (the
+    certificate)."""
+    for style, name in (("", "Regular"), ("B", "Bold"), ("I", "Italic"), ("BI", "Bold")):
+        pdf.add_font(FONT, style, str(FONT_DIR / f"AtkinsonHyperlegible-{name}.ttf"))
+    fallback = _needs_fallback([("p", t) for t in texts])
+    if fallback:
+        pdf.add_font(FALLBACK, "", str(FONT_DIR / "OpenDyslexic-Regular.otf"))
+        pdf.add_font(FALLBACK, "B", str(FONT_DIR / "OpenDyslexic-Bold.otf"))
+        pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+    return _Writer(pdf, fallback).clean
+
+
 class _Pdf(FPDF):
     footer_text = ""
+    on_new_page: Callable[[], None] | None = None  # the writer's check: a heading left behind
+
+    def add_page(self, *args, **kwargs) -> None:
+        if self.on_new_page is not None:
+            self.on_new_page()
+        super().add_page(*args, **kwargs)
 
     def footer(self) -> None:
         self.set_y(-14)
@@ -50,6 +79,16 @@ class _Pdf(FPDF):
 
 
 def to_pdf(blocks: list[tuple], title: str, footer: str, lang: str = "en-GB") -> bytes:
+    pdf, _ = _render(blocks, title, footer, lang)
+    return bytes(pdf.output())
+
+
+def layout(blocks: list[tuple], title: str = "", footer: str = "") -> list[str]:
+    """Headings that ended up on another page than the words under them ([] when none)."""
+    return _render(blocks, title, footer, "en-GB")[1].stranded
+
+
+def _render(blocks: list[tuple], title: str, footer: str, lang: str):
     pdf = _Pdf(format="A4")
     pdf.footer_text = footer
     pdf.set_margins(18, 16, 18)
@@ -67,33 +106,94 @@ def to_pdf(blocks: list[tuple], title: str, footer: str, lang: str = "en-GB") ->
     pdf.set_lang(lang)
     pdf.add_page()
     writer = _Writer(pdf, fallback)
-    for block in blocks:
+    for i, block in enumerate(blocks):
+        if block[0] in HEADINGS:
+            writer.keep(writer.heading_height(block) + writer.following(blocks[i + 1:]))
         writer.block(block)
     if writer.lost:
-        writer.block(("small", "Some characters could not be shown in this PDF and appear "
-                               "as “?”. The Markdown copy of this record has the exact words."))
-    return bytes(pdf.output())
+        writer.block(("small", "Some characters (such as emoji) have no letter shape in the "
+                               "PDF's fonts, so they are written as their names in [brackets]. "
+                               "The Markdown copy of this record has the exact characters."))
+    return pdf, writer
+
+
+HEADINGS = ("h2", "h3")
+CONTENT = ("p", "quote", "kv", "bullets", "answer", "write", "image", "small")
+_INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400))  # joiners,
+# variation selectors, skin tones: parts of an emoji sequence, named with the emoji itself
 
 
 class _Writer:
     def __init__(self, pdf: FPDF, fallback: bool):
         self.pdf = pdf
         self.lost = False
+        self.stranded: list[str] = []  # headings whose words went on to the next page
+        # the last heading (text, page, y below it and its guide) until words follow it
+        self._heading: tuple[str, int, float] | None = None
+        if isinstance(pdf, _Pdf):
+            pdf.on_new_page = self._new_page
         self.cover = _cmap("AtkinsonHyperlegible-Regular.ttf")
         if fallback:
             self.cover |= _cmap("OpenDyslexic-Regular.otf")
 
     def clean(self, text: str) -> str:
         out = []
-        for ch in text:
+        for ch in unicodedata.normalize("NFC", text):
             if ch in "\n\t" or ord(ch) in self.cover:
                 out.append(ch)
             elif ch.isspace():
                 out.append(" ")
+            elif ord(ch) in _INVISIBLE:
+                continue  # part of an emoji sequence: the emoji itself is named
+            elif unicodedata.category(ch) in ("Mn", "Cf"):
+                self.lost = True  # a mark no font has (letters are composed first, NFC)
             else:
-                out.append("?")
+                name = unicodedata.name(ch, "").lower() or f"character u+{ord(ch):04x}"
+                out.append(f"[{name}]")
                 self.lost = True
         return "".join(out)
+
+    # -- keeping headings with their words -------------------------------------------------
+    def heading_height(self, block: tuple) -> float:
+        return 4 + 7.5 + 0.5 if block[0] == "h2" else 2 + 6.5
+
+    def following(self, rest: list[tuple]) -> float:
+        """Room the words after a heading need on the same page: any guide or sub-heading
+        lines, then the first block of content (its first few lines, or all of a picture or
+        a box, which cannot be split)."""
+        need = 0.0
+        for block in rest:
+            kind = block[0]
+            if kind == "guide":
+                need += self._lines_h(block[1], 9.5, 5, "I") + 1.5
+            elif kind in HEADINGS:
+                need += self.heading_height(block)
+            elif kind == "image":
+                w = self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
+                return need + w / 2 + 4
+            elif kind == "write":
+                return need + 32
+            elif kind == "answer":
+                return need + min(self._lines_h(block[1], BODY, 6, "B") + 20, 50)
+            elif kind in ("kv", "bullets"):
+                return need + min(7 * len(block[1]), 21)
+            elif kind in CONTENT:
+                return need + min(self._lines_h(block[1], BODY, 6), 18)
+            else:
+                return need
+        return need
+
+    def _lines_h(self, text: str, size: float, h: float, style: str = "") -> float:
+        self.font(size, style)
+        lines = self.pdf.multi_cell(0, h, self.clean(text), dry_run=True, output="LINES")
+        return h * max(1, len(lines) if isinstance(lines, list) else 1)
+
+    def _new_page(self) -> None:
+        """A page is about to start: was a heading the last thing on this one?"""
+        if self._heading is not None:
+            text, page, y = self._heading
+            if self.pdf.page_no() == page and self.pdf.get_y() <= y + 0.5:
+                self.stranded.append(text)
 
     def font(self, size: float, style: str = "", colour=INK) -> None:
         self.pdf.set_font(FONT, style, size)
@@ -111,6 +211,12 @@ class _Writer:
     def block(self, block: tuple) -> None:
         kind, *rest = block
         getattr(self, "_" + kind)(*rest)
+        if kind in HEADINGS:
+            self._heading = (rest[0], self.pdf.page_no(), self.pdf.get_y())
+        elif kind == "guide" and self._heading is not None:
+            self._heading = (self._heading[0], self.pdf.page_no(), self.pdf.get_y())
+        else:
+            self._heading = None  # words followed the heading on its page
 
     def _title(self, text: str) -> None:
         self.font(20, "B", TEAL)

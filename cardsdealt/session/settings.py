@@ -23,6 +23,7 @@ from cardsdealt.session.savefile import parse, read_bounded
 THEMES = ("default", "high-contrast", "dark")
 TEXT_SIZES = (1.0, 1.15, 1.3, 1.5, 1.75)  # multipliers of the design sizes; 5 steps
 FONTS = ("atkinson", "opendyslexic")
+RECORD_FORMATS = ("england", "wales", "scotland", "northern-ireland")  # = record.FORMATS
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class Settings:
     reduced_motion: bool = False
     read_aloud: bool = False
     deck_presets: dict = field(default_factory=dict)  # deck id -> preset name
+    record_format: str = "england"  # whose headings the CPD record uses (record.TEMPLATES)
+    records_folder: str = ""  # where records go ("" = Documents/cardsdealt, places.py)
+    name_check: bool = True  # warn before saving closing answers that may name a child
 
     @property
     def text_scale(self) -> float:
@@ -49,6 +53,11 @@ class Settings:
             reduced_motion=bool(self.reduced_motion),
             read_aloud=bool(self.read_aloud),
             deck_presets={str(k): str(v) for k, v in dict(self.deck_presets or {}).items()},
+            record_format=self.record_format if self.record_format in RECORD_FORMATS
+            else d.record_format,
+            records_folder=self.records_folder if isinstance(self.records_folder, str)
+            else d.records_folder,
+            name_check=bool(self.name_check),
         )
 
 

@@ -215,6 +215,11 @@ class Session:
         record = {**self.doc.get("record", {}), **{k: typed(v or "") for k, v in fields.items()}}
         self._write({"record": record})
 
+    def save_closing(self, state: dict) -> None:
+        """Keep where the closing questions got to (closing.py): which were skipped, whether
+        they were asked to the end, when a solo player added a peer reflection."""
+        self._write({"closing": dict(state)})
+
     def save_meta(self, **fields) -> None:
         """Keep what a front end needs to carry on as it was, beside the game (an interview's
         cards and the one it is on: `interview={"cards": [ids], "at": index}`). Unchanged

@@ -42,7 +42,8 @@ def test_export_command_writes_the_files(store, tmp_path, capsys):
     session, _ = play_journey(store, kind="group")
     code, text = _run(run_export, session=session.id, output=str(tmp_path / "out"))
     assert code == 0
-    written = [line.strip() for line in text.splitlines()[1:]]
+    written = [line.strip() for line in text.splitlines()[1:] if line.startswith("  ")]
+    assert "A private copy is kept with the session" in text
     assert len(written) == 5 and all(line.startswith(str(tmp_path / "out")) for line in written)
     assert "deck folder was not found" in capsys.readouterr().err  # said, not fatal
 

@@ -100,7 +100,9 @@ def test_interview_shows_random_cards_and_keeps_private_panel_notes(rens, tmp_pa
 def test_the_panel_note_is_never_drawn_on_the_projector_with_a_presenter_window(rens):
     h = RoomHarness(entries_for(rens))
     to_interview(h)
-    h.key(K.K_p, "p")
+    h.key(K.K_p, "p")  # one screen here: it asks first, and the test says yes
+    h.key(K.K_DOWN)
+    h.key(K.K_RETURN)
     before = h.frame()
     h.key(K.K_RETURN)
     h.type("private words")
@@ -170,23 +172,41 @@ def play_table_game(h) -> None:
 
 
 def test_winners_certificate_from_the_end_screen(table_deck, tmp_path, monkeypatch):
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    (tmp_path / "home" / "Documents").mkdir(parents=True)
+    docs = tmp_path / "home" / "Documents"
+    monkeypatch.setenv("CARDSDEALT_DOCUMENTS_DIR", str(docs))
     h = RoomHarness(entries_for(table_deck), preset="table")
     play_table_game(h)
     h.key(K.K_w, "w")
     assert h.top.name == "message"
-    written = list((tmp_path / "home" / "Documents").glob("cardsdealt-certificate-*.pdf"))
+    written = list((docs / "cardsdealt").glob("cardsdealt-certificate-*.pdf"))
     assert len(written) == 1 and written[0].read_bytes()[:5] == b"%PDF-"
+    assert str(written[0]) in h.top.text  # said with its full path
     h.key(START)  # closes the message
     assert h.top.name == "summary"
-    # with a session kept, it goes beside the session
+    # with a session kept: where the trainer finds it, and a copy beside the session
     store = SessionStore(tmp_path / "sessions")
     h = RoomHarness(entries_for(table_deck), store=store, preset="table")
     play_table_game(h)
     h.key(K.K_w, "w")
-    folder = h.app.session.folder
-    assert (folder / f"{h.app.session.id}-certificate.pdf").is_file()
+    name = f"{h.app.session.id}-certificate.pdf"
+    assert (docs / "cardsdealt" / name).is_file()
+    assert (h.app.session.folder / name).is_file()
+
+
+def test_certificate_draws_welsh_letters_and_names_emoji(table_deck):
+    import shutil
+    import subprocess
+
+    from cardsdealt.session.certificate import CertificateFacts, certificate_pdf
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils not installed")
+    pdf = certificate_pdf(CertificateFacts("Table Game", ("Family time 1",),
+                                           ("Tîm Dŵr", "Zoë's team 🌟")))
+    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode()
+    flat = " ".join(text.split())
+    assert "Tîm Dŵr" in flat and "Zoë's team [glowing star]" in flat
 
 
 def test_certificate_pdf_says_everyone_is_a_winner(table_deck):

@@ -178,29 +178,49 @@ def test_a_session_that_cannot_start_still_plays(store, deck, monkeypatch):
 
 
 def test_end_screen_saves_the_record_and_says_where(store, deck):
+    """The game ends: the record's own questions come first ("Not now" goes to the end
+    screen); "Save my record" asks them again, then writes the record to the Documents
+    folder (a private copy beside the session) and says where."""
+    from cardsdealt.session.places import records_dir
+
     h = SavingHarness(store, entries_for(deck))
     to_door_reflection(h)
     h.type("Ask before touching it.")
     h.key(K.K_RETURN, mod=K.KMOD_CTRL)
     h.settle()
     for _ in range(20):
-        if h.top.name == "summary":
+        if h.top.name in ("summary", "closing"):
             break
         h.key(K.K_1, "1") if h.top.phase == "card" else h.key(K.K_PAGEDOWN)
         h.settle()
+    assert h.top.name == "closing" and h.top.page == "intro"
+    h.key(K.K_DOWN)
+    h.key(K.K_RETURN)  # Not now
     summary = h.top
     assert summary.name == "summary"
     assert ("record", "Save my record (R)") in summary.actions
     h.key(K.K_r, "r")
-    assert h.top.name == "message" and h.top.title == "Your record is saved"
-    folder = h.app.session.folder
-    assert str(folder) in h.top.text
-    pdf = folder / f"{h.app.session.id}-record.pdf"
-    md = folder / f"{h.app.session.id}-record.md"
+    assert h.top.name == "closing"
+    h.key(K.K_RETURN)  # Begin
+    h.type("Children hold on to the one thing that is theirs.")
+    h.key(K.K_RETURN, mod=K.KMOD_CTRL)
+    h.key(K.K_PAGEDOWN)  # nothing typed: skipped
+    h.key(K.K_PAGEDOWN)
+    assert h.top.page == "saved"
+    folder = records_dir()
+    assert str(folder) in h.top.saved_words
+    sid = h.app.session.id
+    pdf, md = folder / f"{sid}-record.pdf", folder / f"{sid}-record.md"
     assert pdf.is_file() and md.is_file()
-    assert "Ask before touching it." in md.read_text(encoding="utf-8")
-    h.key(K.K_RETURN)
+    text = md.read_text(encoding="utf-8")
+    assert "Ask before touching it." in text
+    assert "Children hold on to the one thing that is theirs." in text
+    assert (h.app.session.folder / f"{sid}-record.pdf").is_file()  # the private copy
+    h.key(K.K_RETURN)  # Done
     assert h.top is summary and summary.saved_to.endswith(str(folder))
+    h.key(K.K_r, "r")  # asked to the end: R saves again at once
+    assert h.top.name == "message" and h.top.title == "Your record is saved"
+    assert str(folder) in h.top.text
 
 
 def test_no_save_writes_nothing_and_offers_no_record(store, deck):

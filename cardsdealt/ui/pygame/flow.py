@@ -105,6 +105,12 @@ def load_entries(paths: list[Path], given: Path | None = None) -> list[DeckEntry
     return out
 
 
+def _record_entries(app, store) -> list[ResumeEntry]:
+    from cardsdealt.ui.pygame.scenes.closing import record_entries
+
+    return record_entries(app, store)
+
+
 def _same_folder(a, b) -> bool:
     try:
         return bool(a and b) and Path(a).resolve() == Path(b).resolve()
@@ -129,6 +135,8 @@ class Table:
         if unfinished is None and store is not None:
             unfinished = lambda: session_entries(store, self._deck_for)  # noqa: E731
         self.unfinished = unfinished or (lambda: [])
+        self.records = (lambda: _record_entries(app, store)) if store is not None \
+            else (lambda: [])  # finished sessions whose record has questions left
         self.deck: Deck | None = None
         self.mode: str | None = None
         self.players = 2
@@ -259,13 +267,18 @@ class Table:
         if session.unsaved and self.game is not None:
             self.keeper.saved(self.game)
         try:
-            e = export_record(session.store, session.id, deck=self.deck)
+            from cardsdealt.ui.pygame.scenes.closing import record_place
+
+            e = export_record(session.store, session.id, deck=self.deck, public=True,
+                              **record_place(self.app))
         except (SessionError, OSError) as err:
             return "The record could not be saved", str(err), None
         files = e.files
         words = ["The files are in this folder:", str(files[0].parent), ""]
         words += [f"•  {p.name}" for p in files]
         words += ["", "Open the PDF to read it, print it or add it to your CPD log."]
+        if e.private:
+            words += ["", f"A private copy stays with the session in {e.private[0].parent}."]
         words += [m for m in e.messages]
         return "Your record is saved", "\n".join(words), files[0].parent
 
@@ -277,6 +290,9 @@ class Table:
         from cardsdealt.ui.pygame.scenes.summary import SummaryScene
 
         self.app.show(SummaryScene(self.app, self, self.game))
+        from cardsdealt.ui.pygame.scenes.closing import offer
+
+        offer(self.app, self, self.game)  # the record's own questions (issue 16)
 
 
 def scene_for(app, table, game, resumed=None):

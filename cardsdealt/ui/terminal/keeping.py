@@ -33,6 +33,7 @@ class TextKeeper:
         self.retry_start = False  # the first save failed: try to start it at each move
         self.said: set[str] = set()  # problems already told (not repeated at every move)
         self.failed = False
+        self.kind, self.preset = "solo", None
 
     def warn(self, words: str) -> None:
         if words not in self.said:
@@ -79,14 +80,16 @@ class TextKeeper:
             print(line, file=self.out)
         return r
 
-    def start(self, deck: Any, game: Any) -> None:
+    def start(self, deck: Any, game: Any, preset: str | None = None) -> None:
         assert self.store is not None
         self.deck = deck
         if not self.store.writable:
             print(self.store.read_only_message, file=self.err)
             return
         try:
-            self.session = self.store.start(deck, game, kind="solo")
+            self.kind = "group" if preset in ("table", "supervision") else "solo"
+            self.preset = preset
+            self.session = self.store.start(deck, game, kind=self.kind, preset=preset)
         except ReadOnlyError as e:
             print(f"{e} You can still play, but nothing is saved.", file=self.err)
         except SessionError as e:
@@ -98,7 +101,8 @@ class TextKeeper:
         assert self.store is not None
         try:
             if self.session is None and self.retry_start:
-                self.session = self.store.start(self.deck, game, kind="solo")
+                self.session = self.store.start(self.deck, game, kind=self.kind,
+                                                preset=self.preset)
                 self.retry_start = False
                 print("(Saved now: the session is kept from here on.)", file=self.err)
             elif self.session is not None:
@@ -207,9 +211,14 @@ def run_text(args: Any, pick_and_load: Callable[[Any], Any], stdin: TextIO | Non
             except GameError as e:
                 print(e.message, file=err)
                 return 2
-            keeper.start(deck, game)
+            keeper.start(deck, game, getattr(args, "preset", None))
     rc = run_terminal(deck, args, stdin, out, game=game,
                       after_action=keeper.autosave if keeper.on else None)
+    s = keeper.session
+    if s is not None and game is not None and game.finished and not s.unsaved:
+        from cardsdealt.ui.terminal.closing import closing_after_game
+
+        closing_after_game(keeper.store, s, deck, stdin, out)
     if game is not None:
         keeper.finish(game, stdin)
     if keeper.session is not None:

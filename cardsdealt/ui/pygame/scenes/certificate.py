@@ -1,8 +1,9 @@
 """The table game's end screen: a button (and the W key) that writes the winners' certificate,
 a printable page saying that everyone who joined the conversation is a winner.
 
-The file is written by cardsdealt/session/certificate.py, beside the session when one is
-kept, else in the Documents folder; a message says where, so the trainer can print it.
+The file is written by cardsdealt/session/certificate.py where records go (the Documents
+folder, or the one chosen in Settings), with a copy beside the session when one is kept; a
+message says where, with the full path, so the trainer can print it.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ def button_rect(scene) -> Rect:
     return Rect(m.px(80), left_bottom - m.px(96), m.px(620), m.px(80))
 
 
-def draw_button(scene, surface) -> None:
+def draw_button(scene, surface, focused: bool = False) -> None:
     if offered(scene):
-        button(surface, button_rect(scene), LABEL, scene.theme, scene.m.u)
+        button(surface, button_rect(scene), LABEL, scene.theme, scene.m.u, focused=focused)
 
 
 def handle_end_event(scene, event) -> bool:
@@ -60,7 +61,9 @@ def write(scene) -> str:
     stem = f"{session.id}-certificate" if session is not None else None
     facts = replace(facts_from_game(game), copies=max(1, len(game.player_names or ())))
     try:
-        path = write_certificate(facts, folder, stem)
+        from cardsdealt.ui.pygame.scenes.closing import record_place
+
+        path = write_certificate(facts, record_place(app)["out_dir"], stem, private=folder)
     except (SessionError, OSError) as e:
         app.push(Message(app, "The certificate could not be saved", str(e), ok="Close"))
         return ""

@@ -60,6 +60,8 @@ class IntroScene(Scene):
                       th.table_muted, anchor="topright")
         last = self.page == len(self.pages) - 1
         go = "deal the first card" if last else "go on"
+        if self.scroll + box.h < f.height:
+            go = "read on"  # Next scrolls first: the footer says what it will do
         hint(surface, Rect(m.px(160), m.h - m.px(110), m.w - m.px(320), m.px(80)),
              f"Next (PageDown or Space): {go} · Back (PageUp): go back · "
              f"Page {self.page + 1} of {len(self.pages)}", th, m.u, align="center")

@@ -1,4 +1,5 @@
-"""Settings: colours, text size, reading font, reduced motion and read-aloud.
+"""Settings: colours, text size, reading font, reduced motion, read-aloud, and the record's
+headings and name check.
 
 Reached with S on the start screen and "Settings" in the pause menu (Esc). Every change shows
 at once, on this screen and on the screens beneath it, and is kept for next time
@@ -20,7 +21,7 @@ from cardsdealt.render.card_view import STATEMENT_MAX, STATEMENT_MIN, tick
 from cardsdealt.render.draw import focus_ring, hint, panel
 from cardsdealt.render.text import FONT_WORDS, draw_fitted, draw_text, fit, fitted_line_px
 from cardsdealt.render.theme import THEME_WORDS
-from cardsdealt.session.settings import FONTS, TEXT_SIZES, THEMES
+from cardsdealt.session.settings import FONTS, RECORD_FORMATS, TEXT_SIZES, THEMES
 from cardsdealt.ui.pygame import prefs
 from cardsdealt.ui.pygame.scenes.base import FocusScene
 
@@ -43,9 +44,15 @@ class Option:
             return f"{value + 1} of {len(TEXT_SIZES)}{extra}"
         if self.field == "font":
             return FONT_WORDS.get(value, value)
-        if self.field in ("reduced_motion", "read_aloud"):
+        if self.field in ("reduced_motion", "read_aloud", "name_check"):
             return "On" if value else "Off"
+        if self.field == "record_format":
+            return RECORD_WORDS.get(value, value)
         return ""
+
+
+RECORD_WORDS = {"england": "Social Work England", "wales": "Social Care Wales",
+                "scotland": "SSSC (Scotland)", "northern-ireland": "NISCC (N. Ireland)"}
 
 
 OPTIONS = (
@@ -54,6 +61,8 @@ OPTIONS = (
     Option("font", "Reading font", FONTS),
     Option("reduced_motion", "Reduced motion", (False, True)),
     Option("read_aloud", "Read aloud", (False, True)),
+    Option("record_format", "Record headings", RECORD_FORMATS),
+    Option("name_check", "Check for names", (False, True)),
     Option("", "Done"),
 )
 
@@ -68,6 +77,11 @@ ABOUT = {
                       "screen moves by itself.",
     "read_aloud": "On: each card's words and choices, and each question, are spoken by this "
                   "computer's own voice. Nothing leaves the computer.",
+    "record_format": "Your CPD record uses the headings of the body you are registered with: "
+                     "Social Work England, Social Care Wales, the Scottish Social Services "
+                     "Council or the Northern Ireland Social Care Council.",
+    "name_check": "On: before an answer for your record is kept, words that look like a "
+                  "name or a date of birth are pointed out, so no real child is named.",
     "": "Close the settings and go back. Your choices are kept for next time.",
 }
 NO_VOICE = "No speech voice was found on this computer, so nothing can be read aloud."

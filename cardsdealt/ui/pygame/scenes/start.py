@@ -39,6 +39,8 @@ class StartScene(FocusScene):
 
     def _rows(self) -> list[Row]:
         rows = [Row(r.label, r.detail, "resume", r) for r in self.table.unfinished()]
+        rows += [Row(r.label, r.detail, "record", r)
+                 for r in getattr(self.table, "records", lambda: [])()]
         for e in self.table.entries:
             if e.deck is None:
                 rows.append(Row(e.path.name, f"Cannot be played yet: {e.problem}", "broken", e))
@@ -136,6 +138,8 @@ class StartScene(FocusScene):
         title = row.title
         if row.kind == "resume":
             title = f"Carry on: {row.title}"
+        elif row.kind == "record":
+            title = f"Your record: {row.title}"
         draw_text(surface, title, "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g), th.ink,
                   max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
         detail = row.detail
@@ -167,6 +171,16 @@ class StartScene(FocusScene):
                 from cardsdealt.ui.pygame.scenes.message import Message
 
                 self.app.push(Message(self.app, "This session cannot carry on yet", why,
+                                      ok="Back to the list"))
+        elif row.kind == "record":  # a finished session's closing questions (closing.py)
+            from cardsdealt.session import SessionError
+
+            try:
+                row.target.resume()
+            except SessionError as e:
+                from cardsdealt.ui.pygame.scenes.message import Message
+
+                self.app.push(Message(self.app, "This record cannot be opened", str(e),
                                       ok="Back to the list"))
         elif row.kind == "deck":  # how the session runs is asked next (scenes/preset.py)
             from cardsdealt.ui.pygame.scenes.preset import choose_preset
