@@ -1,15 +1,21 @@
 """`cardsdealt map DECK -o map.png|map.svg`: a picture of a journey deck for its authors.
 
 Stages are lanes from left to right; each card is a box in its stage's lane; `next` links are
-arrows; a card whose choices raise a reflection carries a "reflect" badge; cards that random
-play never reaches are drawn dashed and say so in words (never colour alone). One layout feeds
-both the PNG (pygame, offscreen) and the SVG (plain text), so the two always agree.
+solid arrows; links made by a choice that changes later cards (it `set`s a flag a card
+`requires`, or a card requires `chose("card", n)`) are dashed arrows of another colour, and the
+cards at both ends say it in words ("sets x", "needs x"), so the two kinds of link differ by
+line and by words, not by colour alone; a card whose choices raise a reflection carries a
+"reflect" badge; cards that random play never reaches are drawn dashed and say so in words
+(never colour alone). One layout feeds both the PNG (pygame, offscreen) and the SVG (plain
+text), so the two always agree.
 """
 
 from __future__ import annotations
 
 import html
+import math
 import os
+import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,10 +33,11 @@ INK = (51, 41, 36)
 CARD = (255, 253, 249)
 EDGE = (150, 110, 90)
 ARROW = (176, 86, 60)
+FLAG = (40, 96, 140)  # flag and choice links: dashed, and labelled in words
 BADGE = (60, 110, 120)
 MISSING = (150, 60, 60)
 
-LANE_W, CARD_W, CARD_H, GAP, HEAD, MARGIN = 300, 260, 74, 14, 90, 30
+LANE_W, CARD_W, CARD_H, GAP, HEAD, MARGIN = 300, 260, 92, 14, 90, 30
 
 
 @dataclass
@@ -41,6 +48,7 @@ class Box:
     y: int
     reflect: bool
     unreachable: bool
+    link_note: str = ""  # in words, what a dashed link says: "sets x", "needs x"
 
 
 @dataclass
@@ -49,8 +57,36 @@ class Layout:
     height: int
     lanes: list  # (x, title, count)
     boxes: dict  # card id -> Box
-    links: list  # (from id, to id)
+    links: list  # (from id, to id): a choice's `next`
     legend: list  # lines of text under the lanes
+    flag_links: list = None  # (from id, to id, label): a choice sets what a card requires
+
+    def __post_init__(self):
+        if self.flag_links is None:
+            self.flag_links = []
+
+
+def flag_links(deck: Deck) -> list[tuple[str, str, str]]:
+    """(card with the choice, card it opens or closes, words): flags set, choices chosen."""
+    out = []
+    for target in deck.cards:
+        if target.requires is None:
+            continue
+        src = target.requires.source
+        for flag in target.requires.names:
+            if flag not in deck.flags:
+                continue
+            for c in deck.cards:
+                if c.id == target.id:
+                    continue
+                for i, ch in enumerate(c.choices, 1):
+                    if flag in ch.set_flags:
+                        out.append((c.id, target.id, f"{i}: sets {flag}"))
+                    if flag in ch.clear_flags:
+                        out.append((c.id, target.id, f"{i}: clears {flag}"))
+        for cid, n in re.findall(r'chose\(\s*"([^"]+)"\s*,\s*(\d+)\s*\)', src):
+            out.append((cid, target.id, f"chose {n}"))
+    return list(dict.fromkeys(out))
 
 
 def layout(deck: Deck, unreachable: set[str]) -> Layout:
@@ -68,7 +104,23 @@ def layout(deck: Deck, unreachable: set[str]) -> Layout:
                 if ch.next:
                     links.append((c.id, ch.next))
         tallest = max(tallest, len(cards))
-    legend = [f"Reflection rules: {len(deck.reflections)}"]
+    flinks = [f for f in flag_links(deck) if f[0] in boxes and f[1] in boxes]
+    for c in deck.cards:  # the dashed links in words, on the cards themselves
+        if c.id not in boxes:
+            continue
+        sets = [f for ch in c.choices for f in ch.set_flags]
+        needs = [label.split("sets ", 1)[-1].split("clears ", 1)[-1]
+                 if "chose" not in label else f"{label} on {a}"
+                 for a, t, label in flinks if t == c.id]
+        parts = []
+        if needs:
+            parts.append("needs " + ", ".join(dict.fromkeys(needs)))
+        if sets:
+            parts.append("sets " + ", ".join(dict.fromkeys(sets)))
+        boxes[c.id].link_note = textwrap.shorten("; ".join(parts), 36, placeholder="...")
+    legend = ["Solid arrow: a choice's next card.  Dashed arrow: a choice that opens a later "
+              "card (it sets a flag that card requires, or the card requires that choice)."]
+    legend += [f"Reflection rules: {len(deck.reflections)}"]
     legend += [textwrap.shorten(f"  when {r.when.source}: {r.prompt}", 120, placeholder=" ...")
                for r in deck.reflections[:16]]
     legend += ["Endings: " + ", ".join(e.title for e in deck.endings)]
@@ -76,7 +128,7 @@ def layout(deck: Deck, unreachable: set[str]) -> Layout:
         legend.append(f"Never dealt in random play (dashed): {len(unreachable)}")
     height = MARGIN * 2 + HEAD + tallest * (CARD_H + GAP) + 30 + 26 * len(legend)
     width = max(MARGIN * 2 + len(deck.stages) * LANE_W, 900)
-    return Layout(width, height, lanes, boxes, list(dict.fromkeys(links)), legend)
+    return Layout(width, height, lanes, boxes, list(dict.fromkeys(links)), legend, flinks)
 
 
 def to_svg(lay: Layout, title: str) -> str:
@@ -86,7 +138,9 @@ def to_svg(lay: Layout, title: str) -> str:
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{lay.width}" height="{lay.height}" '
            f'font-family="Atkinson Hyperlegible, sans-serif">',
            '<defs><marker id="a" markerWidth="10" markerHeight="8" refX="9" refY="4" '
-           f'orient="auto"><path d="M0,0 L10,4 L0,8 z" fill="{rgb(ARROW)}"/></marker></defs>',
+           f'orient="auto"><path d="M0,0 L10,4 L0,8 z" fill="{rgb(ARROW)}"/></marker>'
+           '<marker id="f" markerWidth="10" markerHeight="8" refX="9" refY="4" '
+           f'orient="auto"><path d="M0,0 L10,4 L0,8 z" fill="{rgb(FLAG)}"/></marker></defs>',
            f'<rect width="100%" height="100%" fill="{rgb(BG)}"/>',
            f'<text x="{MARGIN}" y="{MARGIN + 6}" font-size="22" font-weight="bold" '
            f'fill="{rgb(INK)}">{html.escape(title)}</text>']
@@ -101,6 +155,11 @@ def to_svg(lay: Layout, title: str) -> str:
             pts = " ".join(f"{x},{y}" for x, y in _path(lay.boxes[a], lay.boxes[b]))
             out.append(f'<polyline points="{pts}" fill="none" stroke="{rgb(ARROW)}" '
                        'stroke-width="2.5" marker-end="url(#a)"/>')
+    for a, b, _label in lay.flag_links:
+        pts = _flag_path(lay.boxes[a], lay.boxes[b])
+        out.append(f'<polyline points="{" ".join(f"{x},{y}" for x, y in pts)}" fill="none" '
+                   f'stroke="{rgb(FLAG)}" stroke-width="2.5" stroke-dasharray="9,6" '
+                   'marker-end="url(#f)"/>')
     for b in lay.boxes.values():
         dash = ' stroke-dasharray="6,5"' if b.unreachable else ""
         edge = MISSING if b.unreachable else EDGE
@@ -111,6 +170,9 @@ def to_svg(lay: Layout, title: str) -> str:
         sub = b.card_id + ("  - never dealt" if b.unreachable else "")
         out.append(f'<text x="{b.x + 12}" y="{b.y + 52}" font-size="13" '
                    f'fill="{rgb(MISSING if b.unreachable else EDGE)}">{html.escape(sub)}</text>')
+        if b.link_note:
+            out.append(f'<text x="{b.x + 12}" y="{b.y + 78}" font-size="13" '
+                       f'fill="{rgb(FLAG)}">{html.escape(b.link_note)}</text>')
         if b.reflect:
             out.append(f'<text x="{b.x + CARD_W - 70}" y="{b.y + 52}" font-size="13" '
                        f'fill="{rgb(BADGE)}">? reflect</text>')
@@ -134,6 +196,32 @@ def _path(a: Box, b: Box) -> list[tuple[int, int]]:
     return [(a.x, a.y + CARD_H // 2), (b.x + CARD_W, b.y + CARD_H // 2)]
 
 
+def _flag_path(a: Box, b: Box) -> list[tuple[int, int]]:
+    """Like `_path`, but from the box's lower edge and, in one lane, looping out to the left,
+    so a flag link never lies on top of a `next` link between the same cards."""
+    ya, yb = a.y + CARD_H * 3 // 4, b.y + CARD_H * 3 // 4
+    if a.x == b.x:
+        out = a.x - 12
+        return [(a.x, ya), (out, ya), (out, yb), (b.x, yb)]
+    if b.x > a.x:
+        return [(a.x + CARD_W, ya), (b.x, yb)]
+    return [(a.x, ya), (b.x + CARD_W, yb)]
+
+
+def _dashed_lines(pygame, s, colour, pts, width: int, dash: int = 10, gap: int = 7) -> None:
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
+        length = math.hypot(x2 - x1, y2 - y1)
+        if not length:
+            continue
+        dx, dy = (x2 - x1) / length, (y2 - y1) / length
+        t = 0.0
+        while t < length:
+            e = min(t + dash, length)
+            pygame.draw.line(s, colour, (x1 + dx * t, y1 + dy * t), (x1 + dx * e, y1 + dy * e),
+                             width)
+            t = e + gap
+
+
 def to_png(lay: Layout, title: str, path: Path) -> None:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -155,6 +243,10 @@ def to_png(lay: Layout, title: str, path: Path) -> None:
             pts = _path(lay.boxes[a], lay.boxes[b])
             pygame.draw.lines(s, ARROW, False, pts, 3)
             _arrow_head(pygame, s, pts[-2], pts[-1])
+    for a, b, _label in lay.flag_links:
+        pts = _flag_path(lay.boxes[a], lay.boxes[b])
+        _dashed_lines(pygame, s, FLAG, pts, 3)
+        _arrow_head(pygame, s, pts[-2], pts[-1], FLAG)
     for b in lay.boxes.values():
         rect = pygame.Rect(b.x, b.y, CARD_W, CARD_H)
         pygame.draw.rect(s, CARD, rect, border_radius=8)
@@ -165,6 +257,8 @@ def to_png(lay: Layout, title: str, path: Path) -> None:
         s.blit(f_card.render(b.title[:28], True, INK), (b.x + 12, b.y + 10))
         sub = b.card_id + ("  - never dealt" if b.unreachable else "")
         s.blit(f_small.render(sub, True, MISSING if b.unreachable else EDGE), (b.x + 12, b.y + 42))
+        if b.link_note:
+            s.blit(f_small.render(b.link_note, True, FLAG), (b.x + 12, b.y + 64))
         if b.reflect:
             s.blit(f_small.render("? reflect", True, BADGE), (b.x + CARD_W - 70, b.y + 42))
     y = lay.height - MARGIN - 26 * len(lay.legend)
@@ -174,13 +268,11 @@ def to_png(lay: Layout, title: str, path: Path) -> None:
     pygame.image.save(s, str(path))
 
 
-def _arrow_head(pygame, s, p1, p2) -> None:
-    import math
-
+def _arrow_head(pygame, s, p1, p2, colour=ARROW) -> None:
     ang = math.atan2(p2[1] - p1[1], p2[0] - p1[0])
     pts = [p2, (p2[0] - 12 * math.cos(ang - 0.4), p2[1] - 12 * math.sin(ang - 0.4)),
            (p2[0] - 12 * math.cos(ang + 0.4), p2[1] - 12 * math.sin(ang + 0.4))]
-    pygame.draw.polygon(s, ARROW, pts)
+    pygame.draw.polygon(s, colour, pts)
 
 
 def _dashed_rect(pygame, s, rect, colour) -> None:

@@ -1,20 +1,30 @@
-"""`cardsdealt print DECK -o cards.pdf`: paper cards for the table.
+"""`cardsdealt print DECK -o cards.pdf`: paper cards for the table, with every word on them.
 
 Poker-size cards (63 x 88 mm), nine to an A4 page with crop marks, each page of faces followed
 by a page of backs mirrored for long-edge double-sided printing. The first page carries the
-introduction, content notes, how to play and the support signposting. Card faces are drawn by
-the screen's own card code (layout, text fitting, pictures, theme), so paper and screen match;
-fpdf2 places them (as JPEG, so a 48-card deck stays a few MB) and sets the first page in the
-shipped Atkinson Hyperlegible font.
+introduction, content notes, how to play and the support signposting.
+
+Card faces are set as real text in the shipped Atkinson Hyperlegible font (selectable,
+searchable, read aloud by screen readers) by `printlayout`, in the screen's colours and order:
+band, picture, title, the words, "What we want you to know", "Talk about", and on journey cards
+the numbered choices and, for a follow-on card, what leads to it. Pictures are drawn by the
+screen's own picture code and placed as JPEG (a 48-card deck stays a few MB). Nothing is set
+below 8 pt: words that do not fit continue on the next card, with a warning on the console.
+
+After the cards: a response booklet for journey decks (every choice with its response, what it
+changes and where it leads; a facilitator reads it out after the group chooses) and a
+facilitator sheet (each card's discussion question and facilitator notes).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable, TextIO
 
+from cardsdealt.authoring import printlayout as PL
 from cardsdealt.deck.model import Card, Deck
 from cardsdealt.paths import FONT_DIR
 
@@ -25,57 +35,81 @@ DPI = 300
 MARGIN_X = (PAGE_MM[0] - COLS * CARD_MM[0]) / 2
 MARGIN_Y = (PAGE_MM[1] - ROWS * CARD_MM[1]) / 2
 CROP = 5.0  # mm: length of a crop mark, drawn in the margin only
+# Journey cards carry a story, a voice, a question and up to three choices, read aloud by one
+# group: they print larger, four to a page. Table cards stay poker size so a hand can be held.
+JOURNEY_MM = (95.0, 135.0)
+JOURNEY_COLS, JOURNEY_ROWS = 2, 2
 FONTS = FONT_DIR
+CLASSIC_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, PL.FLOOR_PT)
+JOURNEY_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, PL.FLOOR_PT)
 
 
-def card_px() -> tuple[int, int]:
-    return round(CARD_MM[0] / 25.4 * DPI), round(CARD_MM[1] / 25.4 * DPI)
+def card_px(card_mm: tuple[float, float] = CARD_MM) -> tuple[int, int]:
+    return round(card_mm[0] / 25.4 * DPI), round(card_mm[1] / 25.4 * DPI)
 
 
-def render_face(deck: Deck, card: Card, size: tuple[int, int], theme=None):
-    """One printed face, drawn with the screen's card layout and text fitting."""
-    import pygame
+class Sheet:
+    """Where cards of one size sit on an A4 page."""
 
-    from cardsdealt.render import theme as themes
-    from cardsdealt.render.card_view import (
-        draw_band,
-        journey_face_layout,
-        theme_colour,
-        theme_label,
-    )
-    from cardsdealt.render.draw import panel
-    from cardsdealt.render.images import draw_picture, picture_path
-    from cardsdealt.render.text import draw_fitted, fit
+    def __init__(self, card_mm: tuple[float, float], cols: int, rows: int):
+        self.card_mm, self.cols, self.rows = card_mm, cols, rows
+        self.margin_x = (PAGE_MM[0] - cols * card_mm[0]) / 2
+        self.margin_y = (PAGE_MM[1] - rows * card_mm[1]) / 2
 
-    theme = theme or themes.DEFAULT
-    u = size[1] / 1100  # the screen's 1080p design sizes, scaled to the card
-    surf = pygame.Surface(size)
-    surf.fill((255, 255, 255))
-    rect = pygame.Rect(0, 0, *size)
-    panel(surf, rect, theme, u, shadow=False, radius=10)
-    classic = card.theme is not None
-    words = card.words
-    if card.choices and not classic:
-        words += "\n\n" + "\n".join(f"{i}. {c.label}" for i, c in enumerate(card.choices, 1))
-    lay = journey_face_layout(size, u, card.title, words, band=classic or bool(card.stage))
-    face = lay.face
-    if face.band.h:  # the same strip as on screen: theme and number, or the stage
-        if classic:
-            colour = theme_colour(theme, deck.classic.themes if deck.classic else (),
-                                  card.theme)
-            label = theme_label(card.theme)
-        else:
-            colour = theme.accent
-            label = next((s.title for s in deck.stages if s.id == card.stage), card.stage)
-        right = str(card.number) if card.number is not None else ""
-        draw_band(surf, face.band, label, right, colour, theme, u)
-    draw_picture(surf, picture_path(deck.root, card.image), face.picture, theme, u)
-    draw_fitted(surf, lay.title, face.title, theme.accent)
-    text = lay.text
-    if text.overflow:  # paper cannot scroll: fit smaller, as a printed card may be read close
-        text = fit(words, "regular", face.text.size, text.px, max(14, round(24 * u)))
-    draw_fitted(surf, text, face.text, theme.ink)
-    return surf
+    @property
+    def per_page(self) -> int:
+        return self.cols * self.rows
+
+    def at(self, i: int, mirrored: bool = False) -> tuple[float, float]:
+        col, row = i % self.cols, i // self.cols
+        if mirrored:
+            col = self.cols - 1 - col
+        return self.margin_x + col * self.card_mm[0], self.margin_y + row * self.card_mm[1]
+
+
+TABLE_SHEET = Sheet(CARD_MM, COLS, ROWS)
+JOURNEY_SHEET = Sheet(JOURNEY_MM, JOURNEY_COLS, JOURNEY_ROWS)
+
+
+def _palette(theme) -> dict[str, tuple[int, int, int]]:
+    return {"paper": theme.paper, "ink": theme.ink, "muted": theme.muted,
+            "accent": theme.accent, "edge": theme.edge}
+
+
+def _band(deck: Deck, card: Card, theme) -> tuple[str, tuple[int, int, int] | None]:
+    """The strip at the top, as on screen: theme and number, or the stage."""
+    from cardsdealt.render.card_view import theme_colour, theme_label
+
+    if card.theme is not None:
+        themes = deck.classic.themes if deck.classic else ()
+        return theme_label(card.theme), tuple(theme_colour(theme, themes, card.theme))[:3]
+    if card.stage:
+        return next((s.title for s in deck.stages if s.id == card.stage), card.stage), None
+    return "", None
+
+
+class _Pictures:
+    """Card pictures drawn by the screen's picture code at print resolution, saved once."""
+
+    def __init__(self, deck: Deck, tmp: Path, theme):
+        self.deck, self.tmp, self.theme, self.made = deck, tmp, theme, {}
+
+    def __call__(self, image: str | None, w_mm: float, h_mm: float) -> str | None:
+        import pygame
+
+        from cardsdealt.render.images import draw_picture, picture_path
+
+        key = (image, round(w_mm, 1), round(h_mm, 1))
+        if key not in self.made:
+            px = (max(1, round(w_mm / 25.4 * DPI)), max(1, round(h_mm / 25.4 * DPI)))
+            surf = pygame.Surface(px)
+            surf.fill(self.theme.paper)
+            draw_picture(surf, picture_path(self.deck.root, image), pygame.Rect(0, 0, *px),
+                         self.theme, px[1] / 400)
+            path = self.tmp / f"pic{len(self.made)}.jpg"
+            pygame.image.save(surf, str(path))
+            self.made[key] = str(path)
+        return self.made[key]
 
 
 def render_back(deck: Deck, size: tuple[int, int], theme=None):
@@ -93,21 +127,28 @@ def render_back(deck: Deck, size: tuple[int, int], theme=None):
     return surf
 
 
-def _crop_marks(pdf) -> None:
+def _crop_marks(pdf, sheet: Sheet = TABLE_SHEET) -> None:
     pdf.set_draw_color(90, 90, 90)
     pdf.set_line_width(0.2)
-    xs = [MARGIN_X + i * CARD_MM[0] for i in range(COLS + 1)]
-    ys = [MARGIN_Y + j * CARD_MM[1] for j in range(ROWS + 1)]
+    mx, my = sheet.margin_x, sheet.margin_y
+    xs = [mx + i * sheet.card_mm[0] for i in range(sheet.cols + 1)]
+    ys = [my + j * sheet.card_mm[1] for j in range(sheet.rows + 1)]
     for x in xs:
-        pdf.line(x, MARGIN_Y - CROP - 1, x, MARGIN_Y - 1)
+        pdf.line(x, my - CROP - 1, x, my - 1)
         pdf.line(x, ys[-1] + 1, x, ys[-1] + CROP + 1)
     for y in ys:
-        pdf.line(MARGIN_X - CROP - 1, y, MARGIN_X - 1, y)
+        pdf.line(mx - CROP - 1, y, mx - 1, y)
         pdf.line(xs[-1] + 1, y, xs[-1] + CROP + 1, y)
 
 
 def _para(pdf, h: float, text: str) -> None:
-    pdf.multi_cell(0, h, text, new_x="LMARGIN", new_y="NEXT")
+    """A left-aligned paragraph from the current x, onto a new page when the page is full."""
+    x = pdf.get_x()
+    for line in PL.wrap(pdf, text, pdf.w - pdf.r_margin - x):
+        if pdf.get_y() + h > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.set_x(x)
+        pdf.cell(pdf.w - pdf.r_margin - x, h, line, new_x="LMARGIN", new_y="NEXT")
 
 
 def _first_page(pdf, deck: Deck) -> None:
@@ -120,7 +161,9 @@ def _first_page(pdf, deck: Deck) -> None:
     pdf.ln(3)
     sections = [("Before you play", "Content notes: " + "; ".join(deck.content_notes)
                  if deck.content_notes else "")]
-    sections.append(("Read this aloud first", deck.introduction.strip()))
+    # a YAML block keeps the author's line ends; paper reflows them (blank lines stay)
+    intro = re.sub(r"(?<!\n)\n(?!\n)", " ", deck.introduction.strip())
+    sections.append(("Read this aloud first", intro))
     sections.append(("How to play", _rules(deck)))
     if deck.support:
         sections.append(("If today brought something up",
@@ -155,52 +198,175 @@ def _rules(deck: Deck) -> str:
         parts.append(
             "Journey cards follow one child. Shuffle each stage's cards, deal them in stage "
             "order, read each card aloud, and let the group choose what the adult does "
-            "(numbered choices). Talk about what the child might feel before you turn to the "
-            "next card.")
+            "(numbered choices). Then the facilitator reads that choice's response from the "
+            "response booklet (after the cards), which also says what changes and which card "
+            "comes next. A follow-on card says on its face what leads to it: keep it aside "
+            "until then. Talk about what the child might feel before you turn to the next "
+            "card.")
     return "\n\n".join(parts)
 
 
+def _face_order(deck: Deck) -> list[Card]:
+    """Journey cards in stage order (the order they are dealt), table cards as written."""
+    if not deck.stages:
+        return list(deck.cards)
+    order = {st.id: i for i, st in enumerate(deck.stages)}
+    return sorted(deck.cards, key=lambda c: order.get(c.stage or "", len(order)))
+
+
+def _heading(pdf, text: str, size: float = 18) -> None:
+    pdf.set_text_color(40, 34, 30)
+    pdf.set_font("Atkinson", "B", size)
+    _para(pdf, size * 0.5, text)
+
+
+def _booklet(pdf, deck: Deck, numbered: list[tuple[int, Card]]) -> None:
+    """Every choice with its response, what it changes and where it leads."""
+    journey = [(n, c) for n, c in numbered if c.choices]
+    if not journey:
+        return
+    stats = {st.id: st.label for st in deck.stats}
+    titles = {c.id: c.title for c in deck.cards}
+    pdf.add_page()
+    _heading(pdf, "Response booklet")
+    pdf.set_font("Atkinson", "", 10.5)
+    _para(pdf, 5.2, "When the group has chosen, read that choice's response aloud. The card "
+                    "numbers match the number on each card's band.")
+    for n, card in journey:
+        pdf.ln(2.5)
+        pdf.set_font("Atkinson", "B", 12)
+        _para(pdf, 6, f"No. {n}  {card.title}")
+        follow = PL.condition_words(deck, card)
+        if follow:
+            pdf.set_font("Atkinson", "I", 10)
+            _para(pdf, 5, follow)
+        for i, ch in enumerate(card.choices, 1):
+            pdf.set_font("Atkinson", "B", 10.5)
+            pdf.set_x(pdf.l_margin + 3)
+            _para(pdf, 5.2, f"{i}. {ch.label}")
+            pdf.set_font("Atkinson", "", 10.5)
+            if ch.response:
+                pdf.set_x(pdf.l_margin + 9)
+                _para(pdf, 5.2, ch.response)
+            notes = [f"{stats.get(k, k)} {v:+d}" for k, v in ch.effects.items()]
+            notes += [f"now {f}" for f in ch.set_flags]
+            notes += [f"no longer {f}" for f in ch.clear_flags]
+            if ch.next:
+                notes.append(f'next card: No. {_number(numbered, ch.next)} '
+                             f'"{titles.get(ch.next, ch.next)}"')
+            pdf.set_font("Atkinson", "I", 9.5)
+            if notes:
+                pdf.set_x(pdf.l_margin + 9)
+                _para(pdf, 4.8, "Changes: " + "; ".join(notes) + ".")
+            if ch.reflect:
+                pdf.set_x(pdf.l_margin + 9)
+                _para(pdf, 4.8, f"Pause and reflect: {ch.reflect}")
+
+
+def _number(numbered: list[tuple[int, Card]], card_id: str) -> str:
+    return next((str(n) for n, c in numbered if c.id == card_id), "?")
+
+
+def _facilitator_sheet(pdf, deck: Deck, numbered: list[tuple[int, Card]]) -> None:
+    pdf.add_page()
+    _heading(pdf, "Facilitator sheet")
+    pdf.set_font("Atkinson", "", 10.5)
+    _para(pdf, 5.2, "For the adult running the session: each card's question and notes. "
+                    "Keep this sheet; it is not dealt.")
+    for n, card in numbered:
+        pdf.ln(2)
+        pdf.set_font("Atkinson", "B", 11.5)
+        label = (f"{PL_theme(card)} {card.number}" if card.theme is not None
+                 else f"No. {n}")
+        _para(pdf, 5.8, f"{label}  {card.title}")
+        pdf.set_font("Atkinson", "", 10.5)
+        if card.discuss:
+            _para(pdf, 5.2, f"Talk about: {card.discuss}")
+        if card.facilitator_notes:
+            pdf.set_font("Atkinson", "I", 10.5)
+            _para(pdf, 5.2, f"Notes: {card.facilitator_notes}")
+    if deck.support:
+        pdf.ln(3)
+        pdf.set_font("Atkinson", "B", 11.5)
+        _para(pdf, 5.8, "Support for everyone in the room, adults too")
+        pdf.set_font("Atkinson", "", 10.5)
+        for sup in deck.support:
+            _para(pdf, 5.2, f"{sup.name}: {sup.detail}" if sup.detail else sup.name)
+
+
+def PL_theme(card: Card) -> str:
+    from cardsdealt.render.card_view import theme_label
+
+    return theme_label(card.theme)
+
+
 def print_deck(deck: Deck, output: Path,
-               progress: Callable[[int, int], None] | None = None) -> int:
-    """Write the PDF; returns the number of pages."""
+               progress: Callable[[int, int], None] | None = None,
+               warn: Callable[[str], None] | None = None) -> int:
+    """Write the PDF; returns the number of pages. `warn` hears of words continued."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
     from fpdf import FPDF
 
+    from cardsdealt.render import theme as themes
+
+    theme = themes.DEFAULT
     pygame.font.init()
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_auto_page_break(True, margin=15)
     pdf.set_margins(18, 18, 18)
     pdf.add_font("Atkinson", "", str(FONTS / "AtkinsonHyperlegible-Regular.ttf"))
     pdf.add_font("Atkinson", "B", str(FONTS / "AtkinsonHyperlegible-Bold.ttf"))
+    pdf.add_font("Atkinson", "I", str(FONTS / "AtkinsonHyperlegible-Italic.ttf"))
     pdf.set_title(deck.title)
     pdf.set_creator("cardsdealt")
+    pdf.set_lang(deck.language or "en-GB")
     _first_page(pdf, deck)
-    size = card_px()
-    per_page = COLS * ROWS
-    cards = list(deck.cards)
+    cards = _face_order(deck)
+    numbered = list(enumerate(cards, 1))
     with tempfile.TemporaryDirectory(prefix="cardsdealt-print-") as tmp:
-        back = Path(tmp) / "back.jpg"
-        pygame.image.save(render_back(deck, size), str(back))
-        for start in range(0, len(cards), per_page):
-            chunk = cards[start:start + per_page]
-            pdf.add_page()
-            _crop_marks(pdf)
-            for i, card in enumerate(chunk):
-                path = Path(tmp) / f"{start + i}.jpg"
-                pygame.image.save(render_face(deck, card, size), str(path))
-                col, row = i % COLS, i // COLS
-                pdf.image(str(path), MARGIN_X + col * CARD_MM[0], MARGIN_Y + row * CARD_MM[1],
-                          CARD_MM[0], CARD_MM[1])
-                if progress:
-                    progress(start + i + 1, len(cards))
-            pdf.add_page()  # backs, mirrored left-right for long-edge duplex
-            _crop_marks(pdf)
-            for i in range(len(chunk)):
-                col, row = COLS - 1 - i % COLS, i // COLS
-                pdf.image(str(back), MARGIN_X + col * CARD_MM[0], MARGIN_Y + row * CARD_MM[1],
-                          CARD_MM[0], CARD_MM[1])
+        pictures = _Pictures(deck, Path(tmp), theme)
+        faces: list[PL.Face] = []
+        for n, card in numbered:
+            label, colour = _band(deck, card, theme)
+            faces.append(PL.build_face(deck, card, n, colour, label))
+        palette = _palette(theme)
+        done = 0
+        for sheet, classic in ((TABLE_SHEET, True), (JOURNEY_SHEET, False)):
+            queue = [f for f in faces if (f.card.theme is not None) == classic]
+            if not queue:
+                continue
+            setter = PL.FaceSetter(pdf, sheet.card_mm, palette, pictures,
+                                   {True: (CLASSIC_SIZES, 42.0),
+                                    False: (JOURNEY_SIZES, 62.0)})
+            back = Path(tmp) / f"back{int(classic)}.jpg"
+            pygame.image.save(render_back(deck, card_px(sheet.card_mm)), str(back))
+            while queue:
+                pdf.add_page()
+                _crop_marks(pdf, sheet)
+                slots = 0
+                while queue and slots < sheet.per_page:
+                    face = queue.pop(0)
+                    rest = setter.draw(face, *sheet.at(slots))
+                    slots += 1
+                    if rest:
+                        queue.insert(0, PL.continuation(face, rest))
+                        if warn and not face.continued:
+                            warn(f'Card "{face.card.title}" ({face.card.id}) has more words '
+                                 f"than fit on one card at {PL.FLOOR_PT:g} pt, the smallest "
+                                 "size printed; they continue on the next card. To keep it "
+                                 "to one card, shorten its words.")
+                    else:
+                        done += 1
+                        if progress:
+                            progress(done, len(cards))
+                pdf.add_page()  # backs, mirrored left-right for long-edge duplex
+                _crop_marks(pdf, sheet)
+                for i in range(slots):
+                    pdf.image(str(back), *sheet.at(i, mirrored=True), *sheet.card_mm)
+        _booklet(pdf, deck, numbered)
+        _facilitator_sheet(pdf, deck, numbered)
         tmp_out = output.with_name(output.name + ".part")
         pdf.output(str(tmp_out))
         os.replace(tmp_out, output)
@@ -210,7 +376,8 @@ def print_deck(deck: Deck, output: Path,
 def run_print(deck: Deck, output: str, out: TextIO, progress=None) -> int:
     path = Path(output)
     try:
-        pages = print_deck(deck, path, progress)
+        pages = print_deck(deck, path, progress,
+                           warn=lambda m: print(f"Warning: {m}", file=out))
     except OSError as e:
         print(f"Could not write {path}: {e.strerror}. Nothing else was changed.", file=out)
         return 1

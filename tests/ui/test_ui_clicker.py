@@ -146,6 +146,7 @@ def test_no_playable_card_a_short_next_draws(tmp_path):
 def test_the_winners_certificate_by_clicker_or_mouse(how, tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
+    monkeypatch.setenv("CARDSDEALT_DOCUMENTS_DIR", str(tmp_path / "Documents"))
     h = Harness((1280, 720), entries_for(classic_deck(tmp_path / "d")), seed=5)
     play_classic_with_clicker(h)
     end = h.top
