@@ -255,6 +255,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _play_text(args: PlayOptions) -> int:
-    from cardsdealt.ui.terminal.start import play
+    from cardsdealt.ui.terminal.keeping import run_text
+    from cardsdealt.ui.terminal.start import pick_and_load
 
-    return play(args)
+    return run_text(args, pick_and_load)

@@ -11,8 +11,14 @@ from cardsdealt.deck import check_deck
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# Sessions written by tests go to a throwaway folder, never the user's own data folder.
+# Sessions written by tests go to a throwaway folder, never the user's own data folder;
+# and so does anything a test makes the program write "home" (a certificate goes to
+# ~/Documents when no session is kept; the deck cache to the per-user cache folder).
 os.environ["CARDSDEALT_DATA_DIR"] = tempfile.mkdtemp(prefix="cardsdealt-tests-")
+_HOME = tempfile.mkdtemp(prefix="cardsdealt-tests-home-")
+os.environ["HOME"] = _HOME
+for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = os.path.join(_HOME, "." + _name.lower())
 # ...and records meant for the Documents folder go to another throwaway folder.
 os.environ["CARDSDEALT_DOCUMENTS_DIR"] = tempfile.mkdtemp(prefix="cardsdealt-tests-docs-")
 

@@ -199,8 +199,8 @@ def control_characters(root, text: str, rel: str, problems: list[Problem]) -> No
             stack.extend(n.value)
     found.sort(key=lambda n: (n.start_mark.line, n.start_mark.column))
     starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    for row in text.split("\n"):
+        starts.append(starts[-1] + len(row) + 1)
     for n in found[:MAX_REPORTED]:
         line, col, ch = _first_control(n, text, starts)
         problems.append(Problem(
@@ -218,7 +218,8 @@ def control_characters(root, text: str, rel: str, problems: list[Problem]) -> No
 
 def _first_control(node, text: str, starts: list[int]) -> tuple[int, int, str]:
     """(line, column, character) of the escape that made the first control character."""
-    ch = CONTROL.search(node.value).group()
+    m = CONTROL.search(node.value)
+    ch = m.group() if m else "\x00"  # (found holds only values that have one)
     sm, em = node.start_mark, node.end_mark
     begin = starts[sm.line] + sm.column
     end = starts[em.line] + em.column if em.line + 1 < len(starts) else len(text)

@@ -1,10 +1,19 @@
-"""Saving a game as plain JSON and opening it again, also after the deck has been edited.
+"""Saving a game as plain JSON and opening it again, also after the deck has been edited;
+and the one versioning scheme every file cardsdealt saves follows.
 
-Save format changelog (bump SAVE_VERSION on any change; raise MIN_COMPATIBLE only when an
-older cardsdealt could no longer read what this one writes):
-  1 (cardsdealt 0.1): first version. Top level: save_version, min_compatible, deck,
-    deck_title, mode, seed, state (GameState.to_json: cards by id, random generator as a
-    counter, the list of actions taken).
+One scheme for every saved file (game state, session file, settings): each JSON object says
+  "format":     what it is ("cardsdealt-game", "cardsdealt-session", "cardsdealt-settings"),
+  "version":    the layout it was written in (bump it on any change to that layout),
+  "min_reader": the oldest layout version a reader must know to read it (raise it only when
+                an older cardsdealt could no longer read what is written now).
+`stamp()` writes those three keys and `version_problem()` reads them, for all three formats;
+the version history of each is in FORMATS below, and docs/save-format.md lists every field.
+
+Game state history (FORMATS["cardsdealt-game"]):
+  1 (cardsdealt 0.1): save_version, min_compatible, deck, deck_title, mode, seed, state
+    (GameState.to_json: cards by id, random generator as a counter, the actions taken).
+  2: the same content; the version keys are format/version/min_reader as in every other
+    saved file (a version 1 save, with save_version/min_compatible, still opens).
 
 A save names cards by id. When the deck has changed since the game was saved (a young
 people's group edits its deck between sessions), cards that are gone are reported in
@@ -14,36 +23,81 @@ crashes and nothing the players wrote (reflections, votes) is dropped.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cardsdealt.deck.model import Deck
 from cardsdealt.engine.errors import SaveError
 from cardsdealt.engine.events import Event
 from cardsdealt.engine.state import GameState
 
-SAVE_VERSION = 1
-MIN_COMPATIBLE = 1  # the oldest save_version this code can still read
+GAME, SESSION, SETTINGS = "cardsdealt-game", "cardsdealt-session", "cardsdealt-settings"
+# format -> (version written now, min_reader written now). The history of each layout is
+# kept beside its reader: game state above, session in session/savefile.py, settings in
+# session/settings.py; every field is listed in docs/save-format.md.
+FORMATS: dict[str, tuple[int, int]] = {GAME: (2, 1), SESSION: (1, 1), SETTINGS: (1, 1)}
+OLDEST: dict[str, int] = {GAME: 1, SESSION: 1, SETTINGS: 0}  # 0: written before versions
+
+SAVE_VERSION, MIN_COMPATIBLE = FORMATS[GAME][0], OLDEST[GAME]  # older names, still exported
+
+
+def stamp(fmt: str) -> dict[str, Any]:
+    """The three version keys every saved object starts with."""
+    version, min_reader = FORMATS[fmt]
+    return {"format": fmt, "version": version, "min_reader": min_reader}
+
+
+def read_version(data: dict, fmt: str) -> tuple[int | None, int | None]:
+    """(version, min_reader) of a saved object; older game saves used other key names and
+    settings had none (version 0)."""
+    if fmt == GAME and "save_version" in data and "version" not in data:
+        version, needs = data.get("save_version"), data.get("min_compatible")
+    elif fmt == SETTINGS and "version" not in data:
+        return 0, 0
+    else:
+        version, needs = data.get("version"), data.get("min_reader")
+    if isinstance(version, bool) or not isinstance(version, int):
+        return None, None
+    if isinstance(needs, bool) or not isinstance(needs, int):
+        needs = version
+    return version, needs
+
+
+def version_problem(data: object, fmt: str) -> tuple[str, str] | None:
+    """None when this cardsdealt can read `data` as `fmt`; else (kind, words) with kind
+    "foreign" (not this format), "unversioned", "newer" or "older"."""
+    if not isinstance(data, dict):
+        return "foreign", "it is not a cardsdealt file (it should be a JSON object)"
+    if data.get("format", fmt if fmt != SESSION else None) != fmt:
+        return "foreign", "it is not a cardsdealt " + fmt.removeprefix("cardsdealt-") + " file"
+    version, needs = read_version(data, fmt)
+    current = FORMATS[fmt][0]
+    if version is None or needs is None:
+        return "unversioned", "it does not say which save version it is"
+    if needs > current or (version > current and fmt == GAME and "save_version" in data):
+        return "newer", (f"it was saved by a newer version of cardsdealt (save version "
+                         f"{version}; this one reads up to {current})")
+    if version < OLDEST[fmt]:
+        return "older", (f"it was saved by a very old version of cardsdealt (save version "
+                         f"{version}) and can no longer be read")
+    return None
 
 
 def game_to_json(game) -> dict:
-    return {"save_version": SAVE_VERSION, "min_compatible": MIN_COMPATIBLE,
-            "deck": game.deck.id, "deck_title": game.deck.title, "mode": game.mode,
+    return {**stamp(GAME), "deck": game.deck.id, "deck_title": game.deck.title, "mode": game.mode,
             "seed": game.seed, "state": game.state.to_json()}
 
 
 def game_from_json(cls, deck: Deck, data: dict):
-    if not isinstance(data, dict):
-        raise SaveError("This is not a cardsdealt saved game (it should be a JSON object).")
-    version = data.get("save_version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise SaveError("This saved game is damaged: it does not say which save version it "
-                        "is, so it cannot be opened.")
-    needs = data.get("min_compatible", version)
-    if version > SAVE_VERSION or (isinstance(needs, int) and needs > SAVE_VERSION):
-        raise SaveError(f"This game was saved by a newer version of cardsdealt (save version "
-                        f"{version}; this version reads up to {SAVE_VERSION}). Please update "
-                        "cardsdealt to open it; the save file is left as it is.")
-    if version < MIN_COMPATIBLE:
-        raise SaveError(f"This game was saved by a very old version of cardsdealt (save "
-                        f"version {version}) and can no longer be opened.")
+    problem = version_problem(data, GAME)
+    if problem is not None:
+        kind, words = problem
+        if kind == "newer":
+            raise SaveError(f"This game cannot be opened here: {words}. Please update "
+                            "cardsdealt to open it; the save file is left as it is.")
+        if kind == "unversioned":
+            raise SaveError("This saved game is damaged: it does not say which save version "
+                            "it is, so it cannot be opened.")
+        raise SaveError(f"This saved game cannot be opened: {words}.")
     if data.get("deck") != deck.id:
         raise SaveError(f"This saved game belongs to the deck “{data.get('deck')}”, "
                         f"not “{deck.id}”. Open it with that deck.")

@@ -8,6 +8,8 @@ The rules live in journey.py and classic.py; this module only holds and converts
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from cardsdealt.engine.rng import Rng
 
 _SETS = ("flags", "seen", "rules_fired")  # saved as sorted lists
@@ -137,6 +139,25 @@ _ENTRY_KEYS: dict[str, dict[str, type]] = {
 _STATUSES = {"pending", "answered", "skipped"}
 
 
+def _opt(kind: type) -> Callable[[Any], bool]:
+    return lambda v: v is None or (isinstance(v, kind) and not isinstance(v, bool))
+
+
+def _ints(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, int) and not isinstance(x, bool)
+                                       for x in v)
+
+
+# what an entry may hold besides: key -> test (absent is fine; present must pass)
+_ENTRY_MAY: dict[str, dict[str, Callable[[Any], bool]]] = {
+    "history": {"title": _opt(str), "stage": _opt(str), "choice": _opt(int),
+                "label": _opt(str), "votes": lambda v: v is None or _ints(v),
+                "changes": lambda v: isinstance(v, dict) and _ints(list(v.values()))},
+    "reflections": {"card": _opt(str), "turn": _opt(int), "answer": _opt(str)},
+    "plays": {"title": _opt(str)},
+}
+
+
 def _list(value) -> list:
     if not isinstance(value, list):
         raise TypeError("expected a list")
@@ -158,8 +179,17 @@ def _entry(value, keys: dict) -> dict:
     return dict(value)
 
 
-def _entries(keys: dict[str, type]):
-    return lambda v, n: [_entry(e, keys) for e in _list(v)]
+def _entries(name: str) -> Callable[[Any, str], list[dict]]:
+    keys, may = _ENTRY_KEYS[name], _ENTRY_MAY[name]
+
+    def read(v: Any, n: str) -> list[dict]:
+        out = [_entry(e, keys) for e in _list(v)]
+        for e in out:
+            for key, test in may.items():
+                if key in e and not test(e[key]):
+                    raise ValueError(f"an entry's “{key}” is damaged")
+        return out
+    return read
 
 
 _READ = {
@@ -188,7 +218,7 @@ _READ = {
     "stage": lambda v, n: str(v),
     "current": _card_id, "forced_next": _card_id, "top": _card_id, "discussing": _card_id,
     "ending": _card_id,
-    "history": _entries(_ENTRY_KEYS["history"]),
-    "reflections": _entries(_ENTRY_KEYS["reflections"]),
-    "plays": _entries(_ENTRY_KEYS["plays"]),
+    "history": _entries("history"),
+    "reflections": _entries("reflections"),
+    "plays": _entries("plays"),
 }

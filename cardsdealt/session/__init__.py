@@ -24,7 +24,9 @@ kinds of it) with a message written to be shown as it is.
                                           # deck None: loaded again from its saved folder;
                                           # show r.messages (backup used, deck edited, ...)
                                           # and put r.draft back in the text box
-    store.open(session_id) -> (session, doc, messages)  # the saved document, no engine
+    store.open(session_id, read_only=False) -> (session, doc, messages)  # no engine
+    store.copy(session_id) -> Session     # carry on in a copy (the original is open elsewhere)
+    session.close()                       # let another window open it (also at exit)
     store.delete(session_id)              # full name only; the session and records beside it
 
     e = export_record(store, session_id, out_dir=None)  # the end screen's "Save record"
@@ -42,15 +44,20 @@ Promises kept here (tests/session checks each): a save is atomic (old or new fil
 half; checked by killing a scripted session at 160 random moments), the save before the last
 is kept as session.json.bak, a damaged or cut-short save falls back to the backup with a
 message and is moved aside (never deleted), a save from a newer cardsdealt is left untouched
-with a message, a full disk or a locked file leaves the last save intact (and the step is
-saved with the next successful save). Reflection text is never logged and never put on the
+with a message, a full disk or a locked file leaves the last save intact (and the change is
+saved with the next successful save). One writer per session: a second window gets
+SessionLockedError and may open it read-only or `store.copy()` it; a folder that cannot be
+written opens sessions read-only, with a message. Every save is read bounded (size, regular
+files only, never waiting on a pipe) and its every field checked before use (shape.py).
+Reflection text is never logged and never put on the
 clipboard; files are 0600 on POSIX.
 """
 
 from cardsdealt.lazy import exports
 
 __all__ = [
-    "DiskFullError", "NewerSaveError", "Resumed", "Session", "SessionError", "SessionInfo",
+    "DiskFullError", "NewerSaveError", "ReadOnlyError", "Resumed", "Session", "SessionError",
+    "SessionInfo", "SessionLockedError",
     "SessionStore", "default_root", "export_record", "resume",
 ]
 
@@ -58,7 +65,8 @@ __all__ = [
 # the rest of this package only once there is a session to keep
 __getattr__, __dir__ = exports(__name__, {
     "DiskFullError": "files", "SessionError": "files", "default_root": "files",
-    "Resumed": "resume", "resume": "resume", "NewerSaveError": "savefile",
+    "Resumed": "reopen", "resume": "reopen", "NewerSaveError": "savefile",
+    "SessionLockedError": "files", "ReadOnlyError": "files",
     "Session": "store", "SessionInfo": "store", "SessionStore": "store",
 })
 

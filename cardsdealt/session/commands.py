@@ -51,6 +51,8 @@ def run_export(args, out: TextIO) -> int:
 
 
 def _list(store: SessionStore, out: TextIO) -> int:
+    if store.read_only_message:
+        print(store.read_only_message, file=sys.stderr)
     infos = store.list()
     if not infos:
         print(f"No saved sessions yet (they are kept in {store.root}).", file=out)

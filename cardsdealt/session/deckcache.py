@@ -9,7 +9,7 @@ When is a cached deck used? Only when nothing it came from has changed. The key 
   change times in nanoseconds (pictures too, since the loader checks them);
 - the code that reads decks: the cardsdealt version and the size and modification time of
   every module of `cardsdealt.deck`, so an edited loader never meets an old cache;
-- the Python version and the pickle protocol.
+- the Python version and this file's layout version.
 Anything else, a cache file cut short or written by another version included, means the deck
 is loaded from its files as usual and the cache file is replaced. Only decks that load
 without errors are kept. Writing may fail (a read-only home, a full disk): nothing is lost,
@@ -17,26 +17,39 @@ the next launch parses again.
 
 Where: $CARDSDEALT_CACHE_DIR, else `cache/` in $CARDSDEALT_DATA_DIR when that is set (tests
 set it), else the per-user cache folder (platformdirs). One file per deck folder, named by a
-checksum of its full path. Folders are 0700 and files 0600: the files are pickles, which only
-this user can write, as with the Python code this user runs. Conditions are not pickled as
-code: each is kept as the text the author wrote and compiled again on loading.
+checksum of its full path. Folders are 0700 and files 0600.
+
+The files are plain JSON data, never code (an earlier layout used pickle, which can be made to
+run a command: a cache file is derived data and must never be able to). Reading one rebuilds
+the deck from a fixed list of the model's own classes, checking every value's type against
+the model; conditions are kept as the text the author wrote and compiled again; then the
+deck's cross-references are checked again (`_sound`), so a cache file that was edited, or
+written for a deck that never passed the checker, is not used: the deck is read from its
+files instead. Reading is bounded (size cap, regular files only).
 """
 
 from __future__ import annotations
 
-import io
+import collections.abc
+import dataclasses
+import json
 import os
-import pickle
+import stat
 import sys
 import tempfile
+import types
+import typing
 import zlib
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
-from cardsdealt.deck.model import Condition, Deck
+from cardsdealt.deck import model
+from cardsdealt.deck.model import MODES, Condition, Deck
 
-VERSION = 1  # of this file's layout
+VERSION = 2  # of this file's layout (1: pickle, no longer read)
+MAX_BYTES = 64 * 1024 * 1024
 MAX_FILES = 20_000  # a folder with more files than this is not worth fingerprinting
 
 
@@ -61,14 +74,14 @@ def load(path: str | Path) -> Deck:
     except OSError:
         key = None
     file = _file_for(key[1]) if key is not None else None
-    if file is not None:
+    if file is not None and key is not None:
         deck = _read(file, key)
         if deck is not None:
             return deck if deck.root == str(root) else replace(deck, root=str(root))
     from cardsdealt.deck import load_deck
 
     deck = load_deck(root)
-    if file is not None and key == _safe_fingerprint(root):  # not edited while loading
+    if file is not None and key is not None and key == _safe_fingerprint(root):  # unedited
         _write(file, key, deck)
     return deck
 
@@ -119,7 +132,7 @@ def _code_key() -> tuple:
             if name.endswith(".py"):
                 st = os.stat(here / name)
                 parts.append((name, st.st_size, st.st_mtime_ns))
-        _code = (__version__, sys.version_info[:2], pickle.HIGHEST_PROTOCOL, tuple(parts))
+        _code = (__version__, sys.version_info[:2], tuple(parts))
     return _code
 
 
@@ -129,84 +142,211 @@ def _file_for(real: str) -> Path:
     the same checksum only take turns: the full path is part of the key)."""
     code = zlib.crc32(real.encode("utf-8", "surrogateescape"))
     slug = "".join(c if c.isalnum() or c in "-_" else "_" for c in Path(real).name)[:40]
-    return cache_dir() / "decks" / f"{slug or 'deck'}-{code:08x}.pickle"
+    return cache_dir() / "decks" / f"{slug or 'deck'}-{code:08x}.json"
 
 
 # -- the file ---------------------------------------------------------------------------------
 
-class _Pickler(pickle.Pickler):
-    def persistent_id(self, obj):
-        if type(obj) is Condition:
-            return obj.source
-        return None
-
-    def reducer_override(self, obj):
-        if type(obj) is MappingProxyType:
-            return _proxy, (dict(obj),)
-        return NotImplemented
+class _Bad(Exception):
+    """The cache file is not a deck this code wrote: it is not used."""
 
 
-def _proxy(d: dict) -> MappingProxyType:
-    return MappingProxyType(d)
+_CLASSES = {c.__name__: c for c in (model.Source, model.Stat, model.Stage, model.Choice,
+                                    model.Card, model.Reflection, model.Ending, model.Support,
+                                    model.ClassicRules, Deck)}
 
 
-class _Head(pickle.Unpickler):
-    """The key and the deck's names: plain tuples, strings and numbers only."""
+def _enc(obj: Any) -> Any:
+    if isinstance(obj, Condition):
+        return {"$": "Condition", "source": obj.source}
+    if dataclasses.is_dataclass(obj) and type(obj).__name__ in _CLASSES:
+        out = {"$": type(obj).__name__}
+        for f in dataclasses.fields(obj):
+            out[f.name] = _enc(getattr(obj, f.name))
+        return out
+    if isinstance(obj, (MappingProxyType, dict)):
+        return {"$": "map", "items": {str(k): _enc(v) for k, v in obj.items()}}
+    if isinstance(obj, (tuple, list)):
+        return [_enc(x) for x in obj]
+    if isinstance(obj, frozenset):
+        return {"$": "set", "items": sorted(_enc(x) for x in obj)}
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    raise TypeError(f"{type(obj).__name__} is not part of a deck")
 
-    def find_class(self, module: str, name: str):
-        raise pickle.UnpicklingError(f"{module}.{name} in a cache file's head")
 
+class _Decoder:
+    """Rebuilds a Deck from `_enc` output, checking each value against the model's types.
+    A reader function is made once per type (typing introspection is slow)."""
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, f, names: tuple) -> None:
-        super().__init__(f)
+    _fields: dict[str, list[tuple[str, Any]]] = {}
+
+    def __init__(self, names: tuple) -> None:
         self.stats, self.flags, self.stages = names
+        self._made: dict[Any, Any] = {}
 
-    def persistent_load(self, source):
-        from cardsdealt.deck.conditions import compile_condition
+    def reader(self, want: Any) -> Any:
+        made = self._made.get(want)
+        if made is None:
+            made = self._made[want] = self._make(want)
+        return made
 
-        return compile_condition(source, stats=self.stats, flags=self.flags,
-                                 stages=self.stages)
+    def _make(self, want: Any) -> Any:  # noqa: C901 - one branch per kind of model field
+        origin, args = typing.get_origin(want), typing.get_args(want)
+        if origin in (typing.Union, types.UnionType):
+            inner = self.reader(next(a for a in args if a is not type(None)))
+            return lambda node: None if node is None else inner(node)
+        if want is Condition:
+            return self.condition
+        if isinstance(want, type) and want.__name__ in _CLASSES:
+            return lambda node, n=want.__name__: self.instance(node, n)
+        if origin is tuple:
+            item = self.reader(args[0])
 
-    def find_class(self, module: str, name: str):
-        # only what a deck is made of: anything else means the file is not ours
-        if module in ("cardsdealt.deck.model", __name__) or (module, name) == ("builtins",
-                                                                              "frozenset"):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not part of a deck")
+            def seq(node: Any) -> tuple:
+                if not isinstance(node, list):
+                    raise _Bad("a list was expected")
+                return tuple(item(x) for x in node)
+            return seq
+        if origin is frozenset:
+            member = self.reader(args[0])
+
+            def aset(node: Any) -> frozenset:
+                if not (isinstance(node, dict) and node.get("$") == "set"
+                        and isinstance(node.get("items"), list)):
+                    raise _Bad("a set was expected")
+                return frozenset(member(x) for x in node["items"])
+            return aset
+        if origin in (collections.abc.Mapping, dict):
+            kind = self.reader(args[1] if args else str)
+
+            def amap(node: Any) -> MappingProxyType:
+                if not (isinstance(node, dict) and node.get("$") == "map"
+                        and isinstance(node.get("items"), dict)):
+                    raise _Bad("a mapping was expected")
+                return MappingProxyType({k: kind(v) for k, v in node["items"].items()})
+            return amap
+        if want is float:
+            def num(node: Any) -> float:
+                if isinstance(node, bool) or not isinstance(node, (int, float)):
+                    raise _Bad("a number was expected")
+                return float(node)
+            return num
+        if want in (str, int, bool):
+            def plain(node: Any) -> Any:
+                if type(node) is not want:
+                    raise _Bad(f"{want.__name__} was expected")
+                return node
+            return plain
+        raise _Bad(f"{want!r} cannot be read from a cache")
+
+    def instance(self, node: Any, name: str) -> Any:
+        if not (isinstance(node, dict) and node.get("$") == name):
+            raise _Bad(f"{name} was expected")
+        fields = _Decoder._fields.get(name)
+        if fields is None:
+            hints = typing.get_type_hints(_CLASSES[name])
+            fields = _Decoder._fields[name] = [(f.name, hints[f.name]) for f in
+                                               dataclasses.fields(_CLASSES[name])]
+        kw = {}
+        for field, want in fields:
+            if field not in node:
+                raise _Bad(f"{name}.{field} is missing")
+            kw[field] = self.reader(want)(node[field])
+        return _CLASSES[name](**kw)
+
+    def condition(self, node: Any) -> Condition:
+        from cardsdealt.deck.conditions import ConditionError, compile_condition
+
+        if not (isinstance(node, dict) and node.get("$") == "Condition"
+                and isinstance(node.get("source"), str)):
+            raise _Bad("a condition was expected")
+        try:
+            return compile_condition(node["source"], stats=self.stats, flags=self.flags,
+                                     stages=self.stages)
+        except (ConditionError, RecursionError, ValueError) as e:
+            raise _Bad("a condition does not compile") from e
+
+
+def _sound(deck: Deck) -> bool:
+    """The cross-references the checker guarantees and the engine relies on."""
+    ids = [c.id for c in deck.cards]
+    cards, stats = set(ids), {s.id: s for s in deck.stats}
+    stages, flags = {s.id for s in deck.stages}, set(deck.flags)
+    if len(cards) != len(ids) or len(stats) != len(deck.stats) or not deck.modes or \
+            not set(deck.modes) <= set(MODES) or deck.discussion_seconds <= 0:
+        return False
+    if any(not s.min <= s.start <= s.max for s in deck.stats):
+        return False
+    for card in deck.cards:
+        if card.stage is not None and card.stage not in stages:
+            return False
+        if card.image is not None and (card.image.startswith(("/", "\\")) or
+                                       ".." in card.image.replace("\\", "/").split("/")):
+            return False
+        for choice in card.choices:
+            if (choice.next is not None and choice.next not in cards) or \
+                    not set(choice.effects) <= set(stats) or \
+                    not set(choice.set_flags) | set(choice.clear_flags) <= flags:
+                return False
+    if "journey" in deck.modes and (not deck.stages or not deck.endings):
+        return False
+    rules = deck.classic
+    if "classic" in deck.modes and (rules is None or not
+                                    2 <= rules.players_min <= rules.players_max or
+                                    rules.hand_size < 1):
+        return False
+    return True
 
 
 def _read(file: Path, key: tuple) -> Deck | None:
     try:
-        data = file.read_bytes()
-    except OSError:
-        return None
-    try:
-        f = io.BytesIO(data)
-        head = _Head(f).load()
-        if not (isinstance(head, tuple) and len(head) == 2 and head[0] == key):
+        data = _read_bounded(file)
+        doc = json.loads(data.decode("utf-8"))
+        if not (isinstance(doc, dict) and doc.get("version") == VERSION
+                and _tuples(doc.get("key")) == key and isinstance(doc.get("names"), list)
+                and len(doc["names"]) == 3):
             return None
-        deck = _Unpickler(f, head[1]).load()
-    except Exception:  # noqa: BLE001 - a damaged or foreign cache file is simply not used
-        return None
-    return deck if isinstance(deck, Deck) else None
+        names = tuple(tuple(x) for x in doc["names"])
+        if not all(isinstance(n, str) for part in names for n in part):
+            return None
+        deck = _Decoder(names).instance(doc.get("deck"), "Deck")
+    except (OSError, ValueError, _Bad, TypeError, RecursionError, StopIteration):
+        return None  # a damaged, foreign or edited cache file is simply not used
+    return deck if _sound(deck) else None
+
+
+def _tuples(x: Any) -> Any:
+    return tuple(_tuples(i) for i in x) if isinstance(x, list) else x
+
+
+def _read_bounded(file: Path) -> bytes:
+    fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            raise ValueError("not a cache file")
+        with os.fdopen(os.dup(fd), "rb") as f:
+            return f.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def _write(file: Path, key: tuple, deck: Deck) -> None:
-    names = (tuple(s.id for s in deck.stats), tuple(deck.flags),
-             tuple(s.id for s in deck.stages))
-    buf = io.BytesIO()
-    pickle.dump((key, names), buf, protocol=pickle.HIGHEST_PROTOCOL)
+    names = [[s.id for s in deck.stats], list(deck.flags), [s.id for s in deck.stages]]
     try:
-        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(deck)
-    except (pickle.PicklingError, TypeError, AttributeError):
+        text = json.dumps({"version": VERSION, "key": key, "names": names,
+                           "deck": _enc(deck)}, ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
+        data = text.encode("utf-8")
+    except (TypeError, ValueError, UnicodeEncodeError):
         return  # something in the deck cannot be kept: it is simply parsed next time
     tmp = None
     try:
-        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _private(file.parent)
         fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".deck-", suffix=".tmp")
         with os.fdopen(fd, "wb") as out:
-            out.write(buf.getvalue())
+            out.write(data)
         os.replace(tmp, file)
         tmp = None
     except OSError:
@@ -217,3 +357,26 @@ def _write(file: Path, key: tuple, deck: Deck) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _private(folder: Path) -> None:
+    """Make `folder` and the cache folder above it, readable by this user only (0700)."""
+    top = cache_dir()
+    for path in (top, folder):
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.name == "posix" and os.stat(path).st_mode & 0o077:
+            os.chmod(path, 0o700)
+    _clean_temps(folder)
+
+
+def _clean_temps(folder: Path) -> None:
+    """Remove temporary files of a write that was killed (older than a minute)."""
+    import time
+
+    try:
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".deck-") and entry.name.endswith(".tmp") and \
+                    time.time() - entry.stat().st_mtime > 60:
+                os.unlink(entry.path)
+    except OSError:
+        pass

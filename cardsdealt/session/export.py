@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cardsdealt.session.facts import Facts, deck_path, gather
-from cardsdealt.session.files import SessionError, private_dir, write_atomic
+from cardsdealt.session.files import (
+    ReadOnlyError,
+    SessionError,
+    private_dir,
+    read_only_words,
+    writable,
+    write_atomic,
+)
 from cardsdealt.session.record import cpd_record, group_summary
 from cardsdealt.session.render_md import to_markdown
 from cardsdealt.session.render_pdf import to_pdf
@@ -47,7 +54,7 @@ class Exported:
 def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None,
                   template: str | None = None, public: bool = False) -> Exported:
     """Write the records of a session; returns where they went. Raises SessionError."""
-    session, doc, messages = store.open(session_id)
+    session, doc, messages = store.open(session_id, read_only=True)  # only reads it
     if deck is None:
         deck = _deck_or_none(doc, messages)
     if template is None:
@@ -56,9 +63,18 @@ def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None,
         template = load_settings()[0].record_format
     facts = gather(doc, deck)
     lang = getattr(deck, "language", "en-GB") or "en-GB"
-    private = _write_all(facts, private_dir(session.folder), session.id, template, lang,
-                         list(messages))
-    if out_dir is None and not public:
+    base = session.folder.name  # never a name read from the file
+    if writable(session.folder):
+        private = _write_all(facts, private_dir(session.folder), base, template, lang,
+                             list(messages))
+    elif out_dir is None and not public:
+        raise ReadOnlyError(f"{read_only_words(session.folder)} Write the record somewhere "
+                            f"else: `cardsdealt export {base} -o FOLDER`.")
+    else:
+        private = None
+        messages.append(f"{read_only_words(session.folder)} So no private copy is kept "
+                        "with the session.")
+    if out_dir is None and not public and private is not None:
         private.private = list(private.files)
         return private
     if out_dir is None:
@@ -69,12 +85,12 @@ def export_record(store: SessionStore, session_id: str, out_dir=None, deck=None,
     else:
         out = Path(out_dir).expanduser()
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        private_dir(out)  # 0700: a record holds reflections
     except OSError as e:
         raise SessionError(f"Could not create the folder {out}: {e.strerror or e}. The "
                            f"record is kept in {session.folder}.") from e
-    result = _write_all(facts, out, session.id, template, lang, messages)
-    result.private = private.files
+    result = _write_all(facts, out, base, template, lang, messages)
+    result.private = private.files if private is not None else []
     return result
 
 

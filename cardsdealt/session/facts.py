@@ -143,7 +143,14 @@ def _summary(game_json: dict, deck: Deck | None, meta: dict):
             return Game.from_json(deck, game_json).summary()
         except GameError:
             pass  # fall through: the saved state alone still tells the story
-    state = GameState.from_json(game_json["state"])
+    try:
+        state = GameState.from_json(game_json["state"])
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        from cardsdealt.session.files import SessionError
+
+        raise SessionError("The saved game in this session is damaged, so no record can be "
+                           f"written from it ({type(e).__name__}). The save is kept as it "
+                           "is.") from None
     ghost = Deck(id=game_json.get("deck", meta.get("deck", {}).get("id", "")),
                  title=game_json.get("deck_title", meta.get("deck", {}).get("title", "")),
                  root="", stats=tuple(Stat(k, k, 0, 0, 0) for k in state.stats))
@@ -237,5 +244,6 @@ def _when(text: str | None) -> datetime | None:
 
 
 def deck_path(doc: dict) -> Path | None:
-    p = doc.get("meta", {}).get("deck", {}).get("path")
-    return Path(p) if p else None
+    from cardsdealt.session.store import deck_folder
+
+    return deck_folder(doc.get("meta", {}))

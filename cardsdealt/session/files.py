@@ -33,7 +33,27 @@ class SessionError(Exception):
 
 
 class DiskFullError(SessionError):
-    """The disk is full: the step was not saved, the last good save is untouched."""
+    """The disk is full: the latest change was not saved, the last good save is untouched."""
+
+
+class SessionLockedError(SessionError):
+    """The session is open in another window or program: open it read-only, or a copy."""
+
+
+class ReadOnlyError(SessionError):
+    """The data folder cannot be written (a read-only disk or folder): nothing is saved."""
+
+
+READ_ONLY_ERRNOS = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def read_only_words(folder: Path) -> str:
+    return f"The folder {folder} is read-only, so nothing can be saved there."
+
+
+def writable(folder: Path) -> bool:
+    """Whether new files can be made in `folder` (False on a read-only disk or folder)."""
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def default_root() -> Path:
@@ -45,14 +65,26 @@ def default_root() -> Path:
 
 
 def private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by this user only (0700 on POSIX)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` (and parents) readable by this user only (0700 on POSIX). A folder that
+    exists already but cannot be changed (a read-only disk) is used as it is; ReadOnlyError
+    when it does not exist and cannot be made."""
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as e:
+        if e.errno in READ_ONLY_ERRNOS and not path.is_dir():
+            raise ReadOnlyError(read_only_words(path)) from e
+        if not path.is_dir():
+            raise _plain(e, path, False) from e
     if POSIX:
-        os.chmod(path, 0o700)
+        try:
+            if os.stat(path).st_mode & 0o077:
+                os.chmod(path, 0o700)
+        except OSError:
+            pass  # read-only: it is read as it is
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, saved_before: bool | None = None) -> None:
     """Replace `path` with `data` so that a crash at any moment leaves the old or the new file.
 
     The file is created with mode 0600. Raises DiskFullError when the disk is full (the old
@@ -72,27 +104,34 @@ def write_atomic(path: Path, data: bytes) -> None:
         tmp = None
         sync_dir(folder)
     except OSError as e:
-        raise _plain(e, folder) from e
+        before = path.exists() if saved_before is None else saved_before
+        raise _plain(e, folder, before) from e
     finally:
         if tmp is not None:
             _remove_quietly(tmp)
 
 
-def _plain(e: OSError, folder: Path) -> SessionError:
+def _plain(e: OSError, folder: Path, saved_before: bool = True) -> SessionError:
+    """Plain words for a failed write. `saved_before`: whether an earlier save of this file
+    exists (only then does the message say it is safe)."""
+    safe = ("Your last save is safe and unchanged. " if saved_before else
+            "Nothing of this session could be saved yet. ")
     if e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return DiskFullError(
-            f"The disk is full, so the latest step could not be saved to {folder}. "
-            "Your last save is safe and unchanged. Free some space and carry on: "
-            "the next step will be saved as normal."
+            f"The disk is full, so your latest change could not be saved to {folder}. "
+            f"{safe}Free some space: cardsdealt tries again after your next move, and "
+            "keeps what you type until then."
         )
+    if e.errno == errno.EROFS:
+        return ReadOnlyError(f"{read_only_words(folder)} {safe}")
     if isinstance(e, PermissionError):
         return SessionError(
             f"Could not save in {folder}: another program (often antivirus or a cloud sync "
-            "app) kept the file locked, or this folder is not writable. Your last save is "
-            "safe; the next step will try again."
+            f"app) kept the file locked, or this folder is not writable. {safe}cardsdealt "
+            "tries again after your next move."
         )
-    return SessionError(f"Could not save in {folder}: {e.strerror or e}. Your last save is "
-                        "safe; the next step will try again.")
+    return SessionError(f"Could not save in {folder}: {e.strerror or e}. {safe}cardsdealt "
+                        "tries again after your next move.")
 
 
 def _replace_with_retry(src: str, dst: Path) -> None:
@@ -124,8 +163,9 @@ def sync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def clean_stale_temps(folder: Path, now: float | None = None) -> int:
-    """Remove temporary files left by a write that was killed. Returns how many."""
+def clean_stale_temps(folder: Path, now: float | None = None, all_of_them: bool = False) -> int:
+    """Remove temporary files left by a write that was killed. Returns how many.
+    `all_of_them`: however recent (the caller holds the folder's lock: no one else writes)."""
     now = time.time() if now is None else now
     removed = 0
     try:
@@ -135,7 +175,7 @@ def clean_stale_temps(folder: Path, now: float | None = None) -> int:
     for entry in entries:
         if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX):
             try:
-                if now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
+                if all_of_them or now - entry.stat().st_mtime > STALE_TEMP_SECONDS:
                     os.remove(entry.path)
                     removed += 1
             except OSError:

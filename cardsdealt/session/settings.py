@@ -3,6 +3,10 @@
 Stored as settings.json beside the sessions folder, written atomically like every user file.
 A damaged or unknown settings file never stops the game: the defaults are used, the bad file
 is kept aside, and a message says so.
+
+Versions (the scheme every saved file follows: cardsdealt/engine/saves.py):
+  0: cardsdealt 0.1, no version keys (still read).
+  1: format/version/min_reader added; the same fields.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import time
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
+from cardsdealt.engine.saves import SETTINGS, stamp, version_problem
 from cardsdealt.session.files import SessionError, default_root, private_dir, write_atomic
+from cardsdealt.session.savefile import parse, read_bounded
 
 THEMES = ("default", "high-contrast", "dark")
 TEXT_SIZES = (1.0, 1.15, 1.3, 1.5, 1.75)  # multipliers of the design sizes; 5 steps
@@ -65,9 +71,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     if not path.exists():
         return Settings(), []
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = parse(read_bounded(path, 1024 * 1024))
         if not isinstance(data, dict):
             raise ValueError("not an object")
+        problem = version_problem(data, SETTINGS)
+        if problem is not None and problem[0] == "newer":
+            return Settings(), [f"Your settings could not be used: {problem[1]}. The usual "
+                                "ones are used for now; the file is left as it is."]
+        if problem is not None:
+            raise ValueError(problem[1])
         known = {f.name for f in fields(Settings)}
         s = Settings(**{k: v for k, v in data.items() if k in known}).cleaned()
         return s, []
@@ -85,7 +97,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write settings atomically (0600). Raises SessionError with a plain message."""
     path = path or settings_path()
     private_dir(path.parent)
-    data = json.dumps(asdict(settings.cleaned()), indent=2, sort_keys=True).encode("utf-8")
+    data = json.dumps({**stamp(SETTINGS), **asdict(settings.cleaned())}, indent=2,
+                      sort_keys=True).encode("utf-8")
     write_atomic(path, data)
 
 

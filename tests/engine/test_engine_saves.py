@@ -138,16 +138,19 @@ def test_invalid_classic_actions_change_nothing(make, bad):
 
 def test_save_format_header():
     data = Game.new(journey_deck(), seed=3).to_json()
-    assert data["save_version"] == SAVE_VERSION and data["min_compatible"] <= SAVE_VERSION
+    assert data["format"] == "cardsdealt-game" and data["version"] == SAVE_VERSION
+    assert data["min_reader"] <= SAVE_VERSION
     assert data["deck"] == "journey-test" and data["seed"] == 3 and data["mode"] == "journey"
     assert json.loads(json.dumps(data)) == data
 
 
 @pytest.mark.parametrize("change, words", [
-    (lambda d: d.update(save_version=SAVE_VERSION + 1, min_compatible=SAVE_VERSION + 1), "newer"),
-    (lambda d: d.update(save_version=SAVE_VERSION + 1), "newer"),
+    (lambda d: d.update(version=SAVE_VERSION + 1, min_reader=SAVE_VERSION + 1), "newer"),
+    (lambda d: d.update(save_version=SAVE_VERSION + 1) or [d.pop(k) for k in
+                                                           ("version", "min_reader")], "newer"),
+    (lambda d: d.update(format="cardsdealt-session"), "not a cardsdealt game"),
     (lambda d: d.update(deck="another-deck"), "another-deck"),
-    (lambda d: d.pop("save_version"), "damaged"),
+    (lambda d: d.pop("version"), "damaged"),
     (lambda d: d["state"].pop("stats"), "damaged"),
     (lambda d: d["state"].update(turn="seven"), "damaged"),
     (lambda d: d.update(state=[]), "damaged"),
@@ -159,6 +162,18 @@ def test_bad_saves_raise_save_error_with_clear_message(change, words):
         Game.from_json(journey_deck(), data)
     assert words in str(err.value)
     assert isinstance(err.value, GameError)
+
+
+def test_a_save_in_the_first_layout_still_opens():
+    """Version 1 named its version keys save_version/min_compatible and had no format."""
+    game = Game.new(journey_deck(), seed=3)
+    game.choose(0)
+    data = game.to_json()
+    for key in ("format", "version", "min_reader"):
+        data.pop(key)
+    data.update(save_version=1, min_compatible=1)
+    again = Game.from_json(journey_deck(), data)
+    assert again.state.to_json() == game.state.to_json()
 
 
 def test_not_a_save():

@@ -44,7 +44,7 @@ def test_a_place_that_could_not_be_saved_goes_with_the_next_save(store, monkeypa
     s = store.start(FakeDeck(), FakeGame(), kind="group", preset="interview")
     real = store_mod.write_atomic
 
-    def full(path, data):
+    def full(path, data, **_):
         raise DiskFullError("The disk is full.")
 
     monkeypatch.setattr(store_mod, "write_atomic", full)

@@ -119,3 +119,4 @@ def _check(root: Path, deck, committed: dict, attempted: dict) -> None:
         assert replayed.to_json()["state"] == doc["game"]["state"]
         if r.game.pending_reflection is not None and doc["draft"]:
             assert r.draft == doc["draft"]["text"]
+        r.session.close()  # let the next run open it for writing

@@ -45,8 +45,8 @@ def test_resume_edited_deck_shows_the_engines_warnings(store):
 def test_resume_game_from_newer_engine_is_refused_and_kept(store):
     session, game = play_journey(store, stop_at_prompt=True)
     doc = json.loads((session.folder / MAIN).read_text("utf-8"))
-    doc["game"]["save_version"] = 99
-    doc["game"]["min_compatible"] = 50
+    doc["game"]["version"] = 99
+    doc["game"]["min_reader"] = 50
     (session.folder / MAIN).write_bytes(encode(doc))
     before = (session.folder / MAIN).read_bytes()
     with pytest.raises(SessionError, match="newer version of cardsdealt.*kept unchanged"):

@@ -258,7 +258,7 @@ def test_a_full_disk_costs_the_panel_nothing_but_a_calm_notice(store, deck, monk
     scene = h.top
     real = store_mod.write_atomic
 
-    def full(path, data):
+    def full(path, data, **_):
         raise DiskFullError("The disk is full.")
 
     monkeypatch.setattr(store_mod, "write_atomic", full)

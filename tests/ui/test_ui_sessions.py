@@ -135,7 +135,7 @@ def test_full_disk_shows_a_calm_notice_and_keeps_the_words(store, deck, monkeypa
     to_door_reflection(h)
     real_write = store_mod.write_atomic
 
-    def full(path, data):
+    def full(path, data, **_):
         raise DiskFullError("The disk is full, so the latest step could not be saved.")
 
     monkeypatch.setattr(store_mod, "write_atomic", full)
@@ -160,7 +160,7 @@ def test_full_disk_shows_a_calm_notice_and_keeps_the_words(store, deck, monkeypa
 def test_a_session_that_cannot_start_still_plays(store, deck, monkeypatch):
     import cardsdealt.session.store as store_mod
 
-    def full(path, data):
+    def full(path, data, **_):
         raise DiskFullError("The disk is full.")
 
     monkeypatch.setattr(store_mod, "write_atomic", full)

@@ -12,6 +12,7 @@ choice with the most hands, and a tie asks which of the tied choices the room ta
 
 from __future__ import annotations
 
+import io
 import json
 import random
 from typing import Callable, TextIO
@@ -21,6 +22,7 @@ from cardsdealt.deck.safetext import json_safe, printable
 from cardsdealt.engine import Event, Game, GameError, presets
 from cardsdealt.engine.tally import hands, room_choice
 from cardsdealt.options import PlayOptions
+from cardsdealt.session.text import typed
 from cardsdealt.ui.terminal import render
 
 HELP_KEYS = "u to undo, q to stop"
@@ -73,7 +75,7 @@ class TerminalGame:
         line = self.stdin.readline()
         if line == "":
             raise _Stop("end of input")
-        answer = line.rstrip("\r\n")
+        answer = typed(line.rstrip("\r\n"))  # a terminal in another encoding: still words
         if answer.strip().lower() in ("q", "quit"):
             raise _Stop("q")
         return answer
@@ -276,6 +278,17 @@ def _parse_choice(answer: str, n: int) -> tuple[int, list[int] | None] | None:
     return int(head) - 1, votes
 
 
+def tolerant(stdin: TextIO) -> None:
+    """Read bytes that are not UTF-8 as escapes (`typed` makes words of them), not a crash.
+    Only possible before the first read of a real stream; a test's StringIO needs nothing."""
+    reconfigure = getattr(stdin, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="surrogateescape")
+        except (io.UnsupportedOperation, ValueError):
+            pass
+
+
 def run(deck: Deck, args: PlayOptions | object, stdin: TextIO, stdout: TextIO, *,
         game: Game | None = None,
         after_action: Callable[[Game, list[Event]], None] | None = None) -> int:
@@ -292,6 +305,7 @@ def run(deck: Deck, args: PlayOptions | object, stdin: TextIO, stdout: TextIO, *
         except GameError as e:
             stdout.write(printable(e.message) + "\n")
             return 2
+    tolerant(stdin)
     ui = TerminalGame(game, stdin, stdout, autoplay=opts.autoplay, as_json=opts.json,
                       after_action=after_action, preset=opts.preset)
     return ui.run()
