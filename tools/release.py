@@ -2,6 +2,7 @@
 
     python tools/release.py            # wheel, sdist, and a one-folder bundle for this machine
     python tools/release.py --no-bundle   # only the wheel and sdist
+    python tools/release.py --measure     # launch to first screen: bundle vs installed
 
 Needs the `release` extra (`pip install -e '.[release]'`: build, PyInstaller). Writes into
 `dist/` (and works in `build/`):
@@ -357,10 +358,49 @@ def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def first_frame_seconds(cmd: list[str], runs: int = 5) -> list[float]:
+    """Seconds from starting `cmd` (the card table) to its first frame saved and the window
+    closed (CARDSDEALT_FIRST_FRAME), under SDL's dummy driver, in an empty home each time."""
+    import tempfile
+
+    times = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            env = {**os.environ, "HOME": home, "XDG_DATA_HOME": f"{home}/d",
+                   "XDG_CACHE_HOME": f"{home}/c", "XDG_CONFIG_HOME": f"{home}/f",
+                   "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+                   "CARDSDEALT_FIRST_FRAME": f"{home}/first.png"}
+            t = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=home)
+            times.append(time.perf_counter() - t)
+            if not Path(home, "first.png").is_file():
+                raise SystemExit(f"{cmd[0]} drew no first frame")
+    return times
+
+
+def measure() -> int:
+    """Launch to the first screen: the built bundle against the installed program."""
+    import shutil
+    import statistics
+
+    bundle = DIST / "bundle" / (f"{APP_NAME}.app" if sys.platform == "darwin"
+                                else f"cardsdealt-{version()}")
+    installed = shutil.which("cardsdealt", path=str(Path(sys.executable).parent))
+    for name, cmd in (("bundle", [str(program(bundle))]), ("installed", [installed])):
+        times = first_frame_seconds(cmd)
+        print(f"{name:<10} first screen, median of 5: {statistics.median(times):.2f} s  "
+              f"({', '.join(f'{t:.2f}' for t in times)})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-bundle", action="store_true", help="only the wheel and the sdist")
+    ap.add_argument("--measure", action="store_true",
+                    help="only time the launch of the built bundle and the installed program")
     args = ap.parse_args(argv)
+    if args.measure:
+        return measure()
     t0 = time.perf_counter()
     DIST.mkdir(exist_ok=True)
     made = build_dists()

@@ -61,17 +61,20 @@ class Blocker(importlib.abc.MetaPathFinder):
 
 
 def import_core(blocker: Blocker) -> None:
-    import cardsdealt.deck
-    import cardsdealt.engine
-    import cardsdealt.session
-
     problems = []
-    for pkg in (cardsdealt.deck, cardsdealt.engine, cardsdealt.session):
-        for info in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + "."):
-            try:
-                importlib.import_module(info.name)
-            except Exception:
-                problems.append(f"{info.name}: " + traceback.format_exc(limit=2).strip())
+
+    def load(name: str):
+        try:
+            return importlib.import_module(name)
+        except Exception:
+            problems.append(f"{name}: " + traceback.format_exc(limit=2).strip())
+            return None
+
+    for name in ("cardsdealt.deck", "cardsdealt.engine", "cardsdealt.session"):
+        pkg = load(name)
+        if pkg is not None:
+            for info in pkgutil.walk_packages(pkg.__path__, name + "."):
+                load(info.name)
     core = ("cardsdealt.deck", "cardsdealt.engine", "cardsdealt.session")
     problems += [f"{who} imports {name} at import time (not in a browser)"
                  for name, who in blocker.asked if who.startswith(core)]

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from releasetool import ROOT, release  # tools/release.py: names and places
 
 
