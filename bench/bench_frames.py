@@ -118,7 +118,7 @@ def c_frames(size: str) -> str:
         t = time.perf_counter()
         screen.blit(full, (0, 0))
         blit.append(time.perf_counter() - t)
-    from cardsdealt.ui.pygame import images
+    from cardsdealt.render import images
 
     for _ in range(8):  # choose, go on to the next card, draw its first frame
         _key(app, pygame.K_1, "1")

@@ -9,28 +9,7 @@ import sys
 from pathlib import Path
 
 from cardsdealt import __version__
-from cardsdealt.paths import DECKS
-
-SHIPPED_DECKS = DECKS
-
-
-def shipped_decks() -> list[Path]:
-    """Deck folders shipped with cardsdealt, in name order."""
-    if not SHIPPED_DECKS.is_dir():
-        return []
-    return sorted(p for p in SHIPPED_DECKS.iterdir() if (p / "deck.yaml").is_file())
-
-
-def resolve_deck(name: str) -> Path:
-    """A deck folder from a path, a path to deck.yaml, or the name of a shipped deck."""
-    p = Path(name)
-    if p.is_file() and p.name == "deck.yaml":
-        return p.parent
-    if p.exists():
-        return p
-    if (SHIPPED_DECKS / name / "deck.yaml").is_file():
-        return SHIPPED_DECKS / name
-    return p  # the loader says kindly that it is missing
+from cardsdealt.paths import resolve_deck, shipped_decks
 
 
 def _build_parser() -> argparse.ArgumentParser:

@@ -156,7 +156,7 @@ def _fit_measure():
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         import pygame
 
-        from cardsdealt.ui.pygame.fits import card_fit_problems
+        from cardsdealt.render.fits import card_fit_problems
 
         pygame.font.init()
     except Exception:  # noqa: BLE001 - no pygame or no fonts: fall back to counting

@@ -36,16 +36,16 @@ def render_face(deck: Deck, card: Card, size: tuple[int, int], theme=None):
     """One printed face, drawn with the screen's card layout and text fitting."""
     import pygame
 
-    from cardsdealt.ui.pygame import theme as themes
-    from cardsdealt.ui.pygame.card_view import (
+    from cardsdealt.render import theme as themes
+    from cardsdealt.render.card_view import (
         draw_band,
         journey_face_layout,
         theme_colour,
         theme_label,
     )
-    from cardsdealt.ui.pygame.draw import panel
-    from cardsdealt.ui.pygame.images import draw_picture, picture_path
-    from cardsdealt.ui.pygame.text import draw_fitted, fit
+    from cardsdealt.render.draw import panel
+    from cardsdealt.render.images import draw_picture, picture_path
+    from cardsdealt.render.text import draw_fitted, fit
 
     theme = theme or themes.DEFAULT
     u = size[1] / 1100  # the screen's 1080p design sizes, scaled to the card
@@ -81,8 +81,8 @@ def render_face(deck: Deck, card: Card, size: tuple[int, int], theme=None):
 def render_back(deck: Deck, size: tuple[int, int], theme=None):
     import pygame
 
-    from cardsdealt.ui.pygame import theme as themes
-    from cardsdealt.ui.pygame.card_view import render_card_back
+    from cardsdealt.render import theme as themes
+    from cardsdealt.render.card_view import render_card_back
 
     theme = theme or themes.DEFAULT
     u = size[1] / 1100

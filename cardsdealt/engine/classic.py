@@ -59,10 +59,15 @@ class Classic:
                 return True
         return False
 
+    def top_card(self, state: GameState) -> Card:
+        if state.top is None:
+            raise GameError("There is no card on the table.")
+        return self.deck.card(state.top)
+
     def playable(self, state: GameState) -> list[Card]:
         if state.finished or state.discussing is not None:
             return []
-        top = self.deck.card(state.top)
+        top = self.top_card(state)
         hand = (self.deck.card(i) for i in state.hands[state.player])
         return [c for c in hand if self.matches(c, top)]
 
@@ -71,7 +76,7 @@ class Classic:
         card = self.deck.card(card_id)
         p = state.player
         state.hands[p].remove(card_id)
-        state.discard.append(state.top)
+        state.discard.append(self.top_card(state).id)
         state.top = card_id
         state.turn += 1
         state.seen.add(card_id)
@@ -88,6 +93,8 @@ class Classic:
 
     def end_discussion(self, state: GameState, events: list[Event]) -> None:
         card_id, state.discussing = state.discussing, None
+        if card_id is None:
+            raise GameError("No card is being discussed.")
         state.discussions.append(card_id)
         events.append(Event("discussion_ended", {"card": card_id}))
         if not state.hands[state.player]:
@@ -136,6 +143,7 @@ class Classic:
         state.winner = winner
         state.ending = "classic-stuck" if stuck else "classic-won"
         ending = self.ending(state)
+        assert ending is not None  # the winner was set just above
         events.append(Event("game_ended", {"ending": ending.id, "title": ending.title,
                                            "text": ending.text, "winner": winner,
                                            "name": state.player_names[winner]}))

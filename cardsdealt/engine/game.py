@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 
-from cardsdealt.deck.model import Card, Choice, Deck, Ending, Stage
+from cardsdealt.deck.model import Card, Choice, ClassicRules, Deck, Ending, Stage
 from cardsdealt.engine.classic import Classic
 from cardsdealt.engine.errors import GameError
 from cardsdealt.engine.events import Event, Prompt
@@ -24,10 +24,23 @@ class Game:
     def __init__(self, deck: Deck, state: GameState) -> None:
         self.deck = deck
         self.state = state
-        self.rules = Journey(deck) if state.mode == "journey" else Classic(deck)
+        self.rules: Journey | Classic = Journey(deck) if state.mode == "journey" else Classic(deck)
         self.start_events: list[Event] = []  # what Game.new (or a resume) reported
         self.load_warnings: list[str] = []
         self._replay_exact = True  # False after from_json until a replay has been checked
+
+    @property
+    def _journey(self) -> Journey:
+        """The rules, when this is a journey (actions check the mode first)."""
+        if not isinstance(self.rules, Journey):
+            raise GameError("This is part of journey games; this is a classic game.")
+        return self.rules
+
+    @property
+    def _classic(self) -> Classic:
+        if not isinstance(self.rules, Classic):
+            raise GameError("This is part of classic games; this is a journey game.")
+        return self.rules
 
     # -- creating -------------------------------------------------------------------------
     @classmethod
@@ -45,14 +58,14 @@ class Game:
             raise GameError("The seed must be a whole number.")
         state = GameState(mode, seed)
         game = cls(deck, state)
-        events = [Event("game_started", {"deck": deck.id, "title": deck.title, "mode": mode,
-                                         "seed": seed})]
+        data: dict = {"deck": deck.id, "title": deck.title, "mode": mode, "seed": seed}
+        events = [Event("game_started", data)]
         if mode == "journey":
-            game.rules.start(state, events)
+            game._journey.start(state, events)
         else:
-            names = _player_names(deck, game.rules.rules, players, player_names)
-            events[0].data["players"] = names
-            game.rules.start(state, names, events)
+            names = _player_names(deck, game._classic.rules, players, player_names)
+            data["players"] = names
+            game._classic.start(state, names, events)
         game.start_events = events
         return game
 
@@ -127,8 +140,8 @@ class Game:
         if not self.state.finished:
             return None
         if self.mode == "journey":
-            return self.rules.ending_by_id(self.state.ending)
-        return self.rules.ending(self.state)
+            return self._journey.ending_by_id(self.state.ending)
+        return self._classic.ending(self.state)
 
     @property
     def winner(self) -> int | None:
@@ -137,7 +150,7 @@ class Game:
     def playable(self) -> list[Card]:
         if self.mode != "classic":
             return []
-        return self.rules.playable(self.state)
+        return self._classic.playable(self.state)
 
     def actions(self) -> list[tuple]:
         s = self.state
@@ -149,7 +162,7 @@ class Game:
             return [("choose", i) for i in range(len(self.choices))]
         if s.discussing is not None:
             return [("end_discussion",)]
-        playable = self.rules.playable(s)
+        playable = self._classic.playable(s)
         if playable:
             return [("play", c.id) for c in playable]
         return [("draw",)]
@@ -168,7 +181,7 @@ class Game:
                                       for v in votes):
                 raise GameError(f"Votes are {n} whole numbers, one per choice.")
         events: list[Event] = []
-        self.rules.choose(self.state, i, votes, events)
+        self._journey.choose(self.state, i, votes, events)
         self.state.actions.append(["choose", i, votes])
         return events
 
@@ -179,7 +192,7 @@ class Game:
         if text is not None and not isinstance(text, str):
             raise GameError("A reflection is text (or nothing, to skip it).")
         events: list[Event] = []
-        self.rules.reflect(self.state, text, events)
+        self._journey.reflect(self.state, text, events)
         self.state.actions.append(["reflect", text])
         return events
 
@@ -190,12 +203,13 @@ class Game:
             raise GameError("Finish talking about the card on the table first.")
         if card_id not in s.hands[s.player]:
             raise GameError(f"{s.player_names[s.player]} does not hold that card.")
-        top = self.deck.card(s.top)
-        if not self.rules.matches(self.deck.card(card_id), top):
+        rules = self._classic
+        top = rules.top_card(s)
+        if not rules.matches(self.deck.card(card_id), top):
             raise GameError(f"That card does not match “{top.title}” on "
-                            f"{' or '.join(self.rules.rules.match)}.")
+                            f"{' or '.join(rules.rules.match)}.")
         events: list[Event] = []
-        self.rules.play(s, card_id, events)
+        rules.play(s, card_id, events)
         s.actions.append(["play", card_id])
         return events
 
@@ -203,10 +217,10 @@ class Game:
         self._need("classic", "draw")
         if self.state.discussing is not None:
             raise GameError("Finish talking about the card on the table first.")
-        if self.rules.playable(self.state):
+        if self._classic.playable(self.state):
             raise GameError("You can play a card, so there is no need to draw.")
         events: list[Event] = []
-        self.rules.draw(self.state, events)
+        self._classic.draw(self.state, events)
         self.state.actions.append(["draw"])
         return events
 
@@ -215,7 +229,7 @@ class Game:
         if self.state.discussing is None:
             raise GameError("No card is being discussed.")
         events: list[Event] = []
-        self.rules.end_discussion(self.state, events)
+        self._classic.end_discussion(self.state, events)
         self.state.actions.append(["end_discussion"])
         return events
 
@@ -279,7 +293,8 @@ class Game:
             raise GameError("The game has ended.")
 
 
-def _player_names(deck: Deck, rules, players: int | None, names: list[str] | None) -> list[str]:
+def _player_names(deck: Deck, rules: ClassicRules, players: int | None,
+                  names: list[str] | None) -> list[str]:
     if names is not None:
         names = [str(n).strip() for n in names]
         if players is None:

@@ -19,6 +19,7 @@ Rules (docs/deck-format.md has the author's view):
 from __future__ import annotations
 
 from cardsdealt.deck.model import Card, Deck, Ending, Stage
+from cardsdealt.engine.errors import GameError
 from cardsdealt.engine.events import Event
 from cardsdealt.engine.state import GameState
 
@@ -44,6 +45,11 @@ class Journey:
         self.bounds = {s.id: (s.min, s.max) for s in deck.stats}
         self.labels = {s.id: s.label for s in deck.stats}
 
+    def _current(self, state: GameState) -> Card:
+        if state.current is None:
+            raise GameError("There is no card on the table.")
+        return self.deck.card(state.current)
+
     # -- starting -----------------------------------------------------------------------
     def start(self, state: GameState, events: list[Event]) -> None:
         state.stats = {s.id: s.start for s in self.deck.stats}
@@ -55,7 +61,7 @@ class Journey:
     # -- actions --------------------------------------------------------------------------
     def choose(self, state: GameState, i: int, votes: list[int] | None,
                events: list[Event]) -> None:
-        card = self.deck.card(state.current)
+        card = self._current(state)
         choice = card.choices[i]
         state.chosen.add((card.id, i + 1))
         events.append(Event("choice_made", {"card": card.id, "choice": i, "number": i + 1,
@@ -95,6 +101,8 @@ class Journey:
 
     def reflect(self, state: GameState, text: str | None, events: list[Event]) -> None:
         r = state.pending()
+        if r is None:
+            raise GameError("There is no reflection waiting for an answer.")
         answer = (text or "").strip()
         if answer:
             r["status"], r["answer"] = "answered", answer
@@ -137,7 +145,7 @@ class Journey:
         if forced is not None and self.deck.has_card(forced):
             card = self.deck.card(forced)
             if card.choices and not (card.once and card.id in state.seen):
-                target = self.stage_of.get(card.stage, state.stage_index)
+                target = self.stage_of.get(card.stage or "", state.stage_index)
                 if target > state.stage_index:
                     self._leave_stage(state, "jumped", events)
                     self._enter_stage(state, target, "jumped", events)
@@ -151,9 +159,9 @@ class Journey:
             elif stage.until is not None and stage.until.test(state):
                 reason = "until"
             else:
-                card = self._pick(state, stage)
-                if card is not None:
-                    self._deal(state, card, False, events)
+                picked = self._pick(state, stage)
+                if picked is not None:
+                    self._deal(state, picked, False, events)
                     return
                 reason = "no_cards"
             self._leave_stage(state, reason, events)

@@ -154,7 +154,8 @@ def _classic_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) ->
         return
     acc.cards.update(p["card"] for p in state.plays)
     acc.endings[state.ending] += 1
-    acc.winners[state.winner + 1] += 1
+    if state.winner is not None:  # a finished classic game always has one
+        acc.winners[state.winner + 1] += 1
     if state.ending == "classic-stuck":
         report.stuck += 1
 
@@ -169,10 +170,11 @@ def _finish(deck: Deck, report: SimulationReport, acc: _Acc, mode: str) -> None:
         report.winners = dict(sorted(acc.winners.items()))
         return
     report.stages_entered = {s.id: acc.entered.get(s.id, 0) for s in deck.stages}
-    report.stage_ends = {s.id: dict(acc.ends.get(s.id, {})) for s in deck.stages}
+    report.stage_ends = {s.id: dict(acc.ends.get(s.id, Counter())) for s in deck.stages}
     report.stages_never_finished = [
         s.id for s in deck.stages
-        if not (acc.ends.get(s.id, {}).get("draws") or acc.ends.get(s.id, {}).get("until"))]
+        if not (acc.ends.get(s.id, Counter()).get("draws")
+                or acc.ends.get(s.id, Counter()).get("until"))]
     report.reflections_raised = {r.id: acc.raised.get(r.id, 0) for r in deck.reflections}
     report.reflections_never_raised = [r.id for r in deck.reflections if not acc.raised.get(r.id)]
     n = max(1, report.games)

@@ -129,7 +129,7 @@ def _actions(value, name):
 
 
 # what each kind of list entry must hold: key -> type
-_ENTRY_KEYS = {
+_ENTRY_KEYS: dict[str, dict[str, type]] = {
     "history": {"card": str, "turn": int},
     "reflections": {"id": str, "prompt": str, "status": str},
     "plays": {"player": int, "card": str, "turn": int},
@@ -158,7 +158,7 @@ def _entry(value, keys: dict) -> dict:
     return dict(value)
 
 
-def _entries(keys: dict):
+def _entries(keys: dict[str, type]):
     return lambda v, n: [_entry(e, keys) for e in _list(v)]
 
 

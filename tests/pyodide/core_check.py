@@ -76,8 +76,8 @@ def import_core(blocker: Blocker) -> None:
             for info in pkgutil.walk_packages(pkg.__path__, name + "."):
                 load(info.name)
     core = ("cardsdealt.deck", "cardsdealt.engine", "cardsdealt.session")
-    problems += [f"{who} imports {name} at import time (not in a browser)"
-                 for name, who in blocker.asked if who.startswith(core)]
+    problems += sorted({f"{who} imports {name} at import time (not in a browser)"
+                        for name, who in blocker.asked if who.startswith(core)})
     if problems:
         raise SystemExit("CORE NOT BROWSER-READY:\n" + "\n".join(problems))
 

@@ -98,6 +98,8 @@ def _check(root: Path, deck, committed: dict, attempted: dict) -> None:
     infos = {i.id: i for i in store.list()}
     for sid in committed:
         assert sid in infos and infos[sid].problem is None
+    if not infos:  # every kill so far landed before the first save (a slow, loaded machine)
+        return
     latest = max(infos.values(), key=lambda i: i.updated or "")
     for sid in {latest.id} | set(list(committed)[-1:]):
         r = resume(store, sid, deck=deck)

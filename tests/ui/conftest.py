@@ -35,7 +35,7 @@ def table_deck(tmp_path):
 def _usual_text():
     """The reading font and text size are global to the window (a settings change applies
     them everywhere at once): every test starts and ends with the usual ones."""
-    from cardsdealt.ui.pygame import text
+    from cardsdealt.render import text
 
     text.configure()
     yield

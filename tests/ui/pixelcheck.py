@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import pygame
 
-from cardsdealt.ui.pygame import text as T
-from cardsdealt.ui.pygame.layout import metrics
-from cardsdealt.ui.pygame.theme import contrast_ratio
+from cardsdealt.render import text as T
+from cardsdealt.render.layout import metrics
+from cardsdealt.render.theme import contrast_ratio
 
 LARGE_PX, LARGE_BOLD_PX = 24, 18.66  # WCAG "large text" at 1080p (18 pt, 14 pt bold)
 

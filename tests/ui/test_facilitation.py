@@ -11,8 +11,8 @@ import pygame
 import pytest
 from uikit import Harness, entries_for
 
+from cardsdealt.render import text as text_module
 from cardsdealt.session import SessionStore
-from cardsdealt.ui.pygame import text as text_module
 from cardsdealt.ui.pygame.app import App
 from cardsdealt.ui.pygame.display import open_display
 from cardsdealt.ui.pygame.flow import Table

@@ -8,8 +8,8 @@ import pytest
 from test_facilitation import NEXT, START, RoomHarness
 from uikit import entries_for
 
+from cardsdealt.render import text as text_module
 from cardsdealt.session import SessionStore
-from cardsdealt.ui.pygame import text as text_module
 
 K = pygame
 

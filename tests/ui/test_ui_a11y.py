@@ -18,12 +18,12 @@ from pixelcheck import Probe, Watch
 from scenewalk import journey_walk, open_settings_from_pause, walk_all
 from uikit import Harness, entries_for
 
+from cardsdealt.render import text as T
+from cardsdealt.render.theme import DARK, DEFAULT, HIGH_CONTRAST
 from cardsdealt.session.settings import TEXT_SIZES, Settings, load_settings, save_settings
 from cardsdealt.ui.pygame import prefs
-from cardsdealt.ui.pygame import text as T
 from cardsdealt.ui.pygame.app import App
 from cardsdealt.ui.pygame.scenes.base import FocusScene
-from cardsdealt.ui.pygame.theme import DARK, DEFAULT, HIGH_CONTRAST
 from cardsdealt.ui.speech import card_script
 
 K = pygame
@@ -131,7 +131,7 @@ def test_settings_from_the_pause_menu_and_back_to_the_card(rens, tmp_path):
 def test_a_change_clears_every_cache_keyed_by_size(rens):
     """Layouts remembered by window size would keep the old font's line breaks: every cache
     made with text_cache() is emptied, and the same question gets the new answer."""
-    from cardsdealt.ui.pygame.card_view import journey_face_layout
+    from cardsdealt.render.card_view import journey_face_layout
 
     card = rens.cards[0]
     before = journey_face_layout((1000, 800), 1.0, card.title, card.words)
@@ -288,7 +288,7 @@ def test_keyboard_only_sessions_at_the_largest_text_size(family, size, tmp_path)
 def test_the_overflow_watch_can_fail():
     """Text clipped by its box, cut with an ellipsis, past the edge, or over other text: each
     is reported."""
-    from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
+    from cardsdealt.render.text import draw_fitted, draw_text, fit
 
     with Watch() as watch:
         surf = pygame.Surface((300, 100))

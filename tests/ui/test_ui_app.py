@@ -9,9 +9,9 @@ import pygame
 import pytest
 from uikit import Harness, entries_for
 
-from cardsdealt.ui.pygame import images
+from cardsdealt.render import images
+from cardsdealt.render.layout import metrics
 from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, prepare_environment
-from cardsdealt.ui.pygame.layout import metrics
 
 
 def _to_card(h: Harness) -> None:
@@ -146,7 +146,7 @@ def test_missing_and_broken_pictures_get_the_placeholder(tmp_path):
     assert images.scaled_picture(str(broken), (200, 100)) is None
     assert images.scaled_picture(str(tmp_path / "nope.png"), (200, 100)) is None
     s = pygame.Surface((300, 200))
-    from cardsdealt.ui.pygame.theme import DEFAULT
+    from cardsdealt.render.theme import DEFAULT
 
     images.draw_picture(s, str(broken), pygame.Rect(0, 0, 300, 200), DEFAULT, 1.0)
     assert s.get_at((150, 20))[:3] == DEFAULT.placeholder

@@ -7,8 +7,8 @@ import pygame
 import pytest
 from uikit import Harness, classic_deck, entries_for, journey_deck
 
-from cardsdealt.cli import SHIPPED_DECKS
 from cardsdealt.deck import load_deck
+from cardsdealt.paths import DECKS as SHIPPED_DECKS
 
 NEXT, BACK, START = pygame.K_PAGEDOWN, pygame.K_PAGEUP, pygame.K_F5
 

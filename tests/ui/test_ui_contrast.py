@@ -14,9 +14,9 @@ from pixelcheck import measure
 from scenewalk import walk_all
 from uikit import Harness, entries_for
 
+from cardsdealt.render.theme import DEFAULT, THEMES, contrast_ratio
 from cardsdealt.session.settings import Settings
 from cardsdealt.ui.pygame import prefs
-from cardsdealt.ui.pygame.theme import DEFAULT, THEMES, contrast_ratio
 
 CASES = [(name, (1280, 720)) for name in THEMES] + [("high-contrast", (1920, 1080))]
 

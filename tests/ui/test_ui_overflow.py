@@ -7,11 +7,11 @@ import pygame
 import pytest
 from uikit import Harness, entries_for
 
-from cardsdealt.cli import shipped_decks
 from cardsdealt.deck import load_deck
-from cardsdealt.ui.pygame import layout as L
-from cardsdealt.ui.pygame.card_view import classic_face_layout, journey_face_layout
-from cardsdealt.ui.pygame.fits import card_fit_problems
+from cardsdealt.paths import shipped_decks
+from cardsdealt.render import layout as L
+from cardsdealt.render.card_view import classic_face_layout, journey_face_layout
+from cardsdealt.render.fits import card_fit_problems
 
 DECKS = shipped_decks()
 
@@ -48,8 +48,8 @@ def test_card_words_are_48px_or_more_at_1080p(path):
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.name)
 def test_every_card_renders_on_the_table(path):
     """Draw each card as the play screens do (picture or placeholder included)."""
-    from cardsdealt.ui.pygame.card_view import render_classic_card, render_journey_card
-    from cardsdealt.ui.pygame.theme import DEFAULT
+    from cardsdealt.render.card_view import render_classic_card, render_journey_card
+    from cardsdealt.render.theme import DEFAULT
 
     deck = load_deck(path)
     Harness((1280, 720), entries_for(deck))
@@ -79,8 +79,8 @@ def test_every_card_fits_at_every_text_size_end_in_both_fonts(path, family):
     """The usual and the largest text size, in Atkinson Hyperlegible and OpenDyslexic: every
     card still fits its boxes, its words never below 48 px at 1080p (text grows where there is
     room and shrinks to its box, never below the usual floor)."""
+    from cardsdealt.render import text
     from cardsdealt.session.settings import TEXT_SIZES
-    from cardsdealt.ui.pygame import text
 
     deck = load_deck(path)
     problems = []
@@ -100,9 +100,9 @@ def test_the_card_back_shows_the_whole_deck_name_clear_of_its_pattern(title):
     full, on two lines if it is long, on a plain band: no diamond of the pattern touches it."""
     from pixelcheck import Probe
 
-    from cardsdealt.ui.pygame import text as T
-    from cardsdealt.ui.pygame import theme
-    from cardsdealt.ui.pygame.card_view import render_card_back
+    from cardsdealt.render import text as T
+    from cardsdealt.render import theme
+    from cardsdealt.render.card_view import render_card_back
 
     pygame.display.init()
     pygame.font.init()

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cardsdealt.render.text import _wrap_words, fit, font, wrap
 from cardsdealt.ui.pygame import textbox
-from cardsdealt.ui.pygame.text import _wrap_words, fit, font, wrap
 from cardsdealt.ui.pygame.textbuffer import TextBuffer
 
 

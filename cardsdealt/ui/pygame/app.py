@@ -21,14 +21,14 @@ import argparse
 import asyncio
 import os
 import warnings
-from dataclasses import dataclass
 from typing import Callable
 
 import pygame
 
+from cardsdealt.render.theme import DEFAULT, Theme
 from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, parse_size
 from cardsdealt.ui.pygame.keys import intent_for
-from cardsdealt.ui.pygame.theme import DEFAULT, Theme
+from cardsdealt.ui.pygame.textbuffer import Draft
 
 __all__ = ["App", "Draft", "DisplayUnavailable", "run", "run_async"]
 
@@ -38,15 +38,6 @@ BUSY_FPS = 60
 RELAYOUT_EVENTS = {pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
                    pygame.WINDOWDISPLAYCHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED,
                    pygame.WINDOWMAXIMIZED, pygame.WINDOWSHOWN, pygame.VIDEOEXPOSE}
-
-
-@dataclass(frozen=True)
-class Draft:
-    """Typed words not yet saved: the reflection prompt they answer and the text."""
-
-    prompt_id: str | None
-    card_id: str | None
-    text: str
 
 
 class App:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from cardsdealt.ui.pygame import presets
+from cardsdealt.engine import presets
 from cardsdealt.ui.pygame.saving import Keeper
 
 if TYPE_CHECKING:  # the deck package (and YAML) loads after the first screen is up
@@ -153,7 +153,7 @@ class Table:
     @property
     def entries(self) -> list[DeckEntry]:
         if self._entries is None:
-            from cardsdealt.cli import resolve_deck, shipped_decks
+            from cardsdealt.paths import resolve_deck, shipped_decks
 
             name = getattr(self.args, "deck", None)
             given = resolve_deck(name) if name else None
@@ -189,7 +189,7 @@ class Table:
         if game.finished and game.discussing is None:
             self.finish()
             return self.app.top
-        scene = presets.scene_for(self.app, self, game, resumed=resumed)
+        scene = scene_for(self.app, self, game, resumed=resumed)
         self.app.show(scene)
         again = getattr(scene, "ask_again", None)
         if ask and again is not None and game.pending_reflection is not None:
@@ -277,3 +277,20 @@ class Table:
         from cardsdealt.ui.pygame.scenes.summary import SummaryScene
 
         self.app.show(SummaryScene(self.app, self, self.game))
+
+
+def scene_for(app, table, game, resumed=None):
+    """The play screen for `game` under the current preset (the interview has its own).
+    `resumed`: the session being carried on, if any (the interview's cards and place are kept
+    in it, beside the game)."""
+    if getattr(app, "preset", None) == "interview":
+        from cardsdealt.ui.pygame.scenes.interview import InterviewScene
+
+        return InterviewScene(app, table, game, resumed=resumed)
+    if game.mode == "journey":
+        from cardsdealt.ui.pygame.scenes.journey import JourneyScene
+
+        return JourneyScene(app, table, game)
+    from cardsdealt.ui.pygame.scenes.classic import ClassicScene
+
+    return ClassicScene(app, table, game)

@@ -16,10 +16,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from cardsdealt.render import text
+from cardsdealt.render.theme import DEFAULT, THEMES
 from cardsdealt.session.files import SessionError
 from cardsdealt.session.settings import Settings, load_settings, save_settings
-from cardsdealt.ui.pygame import text
-from cardsdealt.ui.pygame.theme import DEFAULT, THEMES
 
 LOOK_FIELDS = ("theme", "text_size", "font", "reduced_motion", "read_aloud")
 

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.blocks import Block, draw_stack, note_blocks
-from cardsdealt.ui.pygame.draw import hint, panel
-from cardsdealt.ui.pygame.layout import metrics
+from cardsdealt.render.blocks import Block, draw_stack, note_blocks
+from cardsdealt.render.draw import hint, panel
+from cardsdealt.render.layout import metrics
+from cardsdealt.render.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.tally import Tally, draw_bar, hands
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.timer import draw_timer
 
 TITLE = "The Cards You're Dealt: presenter view"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from cardsdealt.ui.pygame.presets import session_kind
+from cardsdealt.engine.presets import session_kind
 
 DRAFT_SECONDS = 3.0  # the reflection being typed is kept this often (only when it changed)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.layout import metrics
-from cardsdealt.ui.pygame.text import draw_fitted, fit
+from cardsdealt.render.layout import metrics
+from cardsdealt.render.text import draw_fitted, fit
 
 
 def status_rect(size: tuple[int, int], text: str) -> tuple[Rect, object]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.text import draw_text
+from cardsdealt.render.text import draw_text
 
 MAX_COUNT = 999
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.text import font, line_height, longest_prefix, put, text_cache
+from cardsdealt.render.text import font, line_height, longest_prefix, put, text_cache
+from cardsdealt.render.theme import Theme
 from cardsdealt.ui.pygame.textbuffer import TextBuffer
-from cardsdealt.ui.pygame.theme import Theme
 
 SEARCH_WINDOW = 600  # characters measured at once when finding a line break
 

@@ -4,6 +4,8 @@ closes first)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 MAX_CHARS = 20_000  # a reflection, not a novel; keeps wrapping fast
 
 
@@ -59,3 +61,12 @@ class TextBuffer:
 
     def move_to(self, i: int) -> None:
         self.cursor = max(0, min(len(self.text), i))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """Typed words not yet saved: the reflection prompt they answer and the text."""
+
+    prompt_id: str | None
+    card_id: str | None
+    text: str

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.text import draw_text, fitted_line_px
+from cardsdealt.render.text import draw_text, fitted_line_px
 
 STEP = 30  # seconds added or taken by + and -
 MIN_LENGTH, MAX_LENGTH = 30, 60 * 60

@@ -141,7 +141,7 @@ class LivePreview:
     def __init__(self, app, table, root: Path | str | None = None) -> None:
         self.app, self.table = app, table
         if root is None and getattr(table.args, "deck", None):
-            from cardsdealt.cli import resolve_deck
+            from cardsdealt.paths import resolve_deck
 
             root = resolve_deck(table.args.deck)
         self.root = Path(root) if root is not None else None
@@ -189,7 +189,7 @@ class LivePreview:
     def reload(self, changed: list[str]) -> None:
         """The files in `changed` were saved: load the deck again and show it. Never raises:
         whatever goes wrong is shown on the screen instead."""
-        from cardsdealt.ui.pygame.images import forget_pictures
+        from cardsdealt.render.images import forget_pictures
 
         forget_pictures([self.root / c for c in changed if c.lower().endswith(PICTURE_ENDINGS)])
         deck, problems = self._load()

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from cardsdealt.render.layout import Metrics, metrics
 from cardsdealt.ui.pygame.keys import ADVANCE_KEYS, HOLD_SECONDS, intent_for
-from cardsdealt.ui.pygame.layout import Metrics, metrics
 
 
 class Scene:

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.draw import button
+from cardsdealt.render.draw import button
 
 LABEL = "Winners' certificate (W)"
 

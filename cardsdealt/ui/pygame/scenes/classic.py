@@ -13,21 +13,14 @@ from __future__ import annotations
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame import layout as L
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
-from cardsdealt.ui.pygame.card_view import render_classic_card, render_hand_card, theme_label
-from cardsdealt.ui.pygame.draw import button, focus_ring, hint, panel, pointer
+from cardsdealt.render import layout as L
+from cardsdealt.render.blocks import Block, draw_stack
+from cardsdealt.render.card_view import render_classic_card, render_hand_card, theme_label
+from cardsdealt.render.draw import button, focus_ring, hint, panel, pointer
+from cardsdealt.render.panels import discussion_blocks
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
-from cardsdealt.ui.pygame.text import draw_text
-
-
-def discussion_blocks(card) -> tuple[list[Block], list[Block]]:
-    talk = [Block("Talk about it", "bold", 34, 24, "accent", 14),
-            Block(card.discuss or "What is this card saying to you?", "bold", 46, 30, "ink", 0)]
-    voice = [Block("What we want you to know", "bold", 34, 24, "accent", 14),
-             Block(card.voice, "italic", 42, 28, "ink", 0)] if card.voice else []
-    return talk, voice
 
 
 class ClassicScene(Facilitated, TableScene):

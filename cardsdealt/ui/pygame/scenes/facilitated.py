@@ -17,8 +17,8 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame import presets
-from cardsdealt.ui.pygame.facilitation import install
+from cardsdealt.engine import presets
+from cardsdealt.ui.pygame.scenes.facilitation import install
 from cardsdealt.ui.pygame.tally import Tally, draw_tally
 from cardsdealt.ui.pygame.timer import DiscussionTimer, draw_timer
 
@@ -45,7 +45,7 @@ class Facilitated:
 
     @property
     def preset(self):
-        return presets.current(self.app)
+        return presets.get(getattr(self.app, "preset", None))
 
     @property
     def tallying(self) -> bool:

@@ -24,15 +24,15 @@ import random
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame import layout as L
-from cardsdealt.ui.pygame import presets
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
-from cardsdealt.ui.pygame.card_view import render_journey_card
-from cardsdealt.ui.pygame.draw import button, hint, panel
+from cardsdealt.engine import presets
+from cardsdealt.render import layout as L
+from cardsdealt.render.blocks import Block, draw_stack
+from cardsdealt.render.card_view import render_journey_card
+from cardsdealt.render.draw import button, hint, panel
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal
 from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
-from cardsdealt.ui.pygame.text import draw_text
 from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
 UNFINISHED = " (typed but not kept when the window closed)"

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame.draw import hint, panel
+from cardsdealt.render.draw import hint, panel
+from cardsdealt.render.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.scenes.base import Scene
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
 
 
 class IntroScene(Scene):

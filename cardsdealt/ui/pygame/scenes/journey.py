@@ -12,72 +12,18 @@ from __future__ import annotations
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame import layout as L
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
-from cardsdealt.ui.pygame.card_view import render_journey_card
-from cardsdealt.ui.pygame.draw import badge, focus_ring, hint, meters_row, panel
-from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
-from cardsdealt.ui.pygame.scenes.table import TableScene
-from cardsdealt.ui.pygame.text import (
+from cardsdealt.render import layout as L
+from cardsdealt.render.blocks import draw_stack
+from cardsdealt.render.card_view import render_journey_card
+from cardsdealt.render.draw import badge, focus_ring, hint, meters_row, panel
+from cardsdealt.render.panels import change_words, choice_layout, response_blocks
+from cardsdealt.render.text import (
     Fitted,
     draw_fitted,
     draw_text,
-    fit,
-    font,
-    scaled,
-    text_cache,
 )
-
-CHOICE_MAX, CHOICE_MIN = 40, 28
-
-
-@text_cache(maxsize=64)
-def choice_layout(panel_rect: tuple, u: float, labels: tuple[str, ...]) -> tuple:
-    """Rects and fitted labels for the choices, all at one size, stacked in the panel."""
-    x, y, w, h = panel_rect
-    head_h = max(round(70 * u), font("bold", scaled(44 * u)).get_height() + round(14 * u))
-    gap = round(22 * u)
-    pad = round(20 * u)
-    text_x = round(92 * u)
-    avail = h - head_h - round(110 * u)  # room for two lines of key hints under them
-    px = scaled(CHOICE_MAX * u)  # the text size setting starts larger, then shrinks to fit
-    while True:
-        fits = [fit(lab, "regular", (w - text_x - pad, 100_000), px, px, exact=True)
-                for lab in labels]
-        heights = [max(f.height + 2 * pad, round(84 * u)) for f in fits]
-        total = sum(heights) + gap * (len(labels) - 1)
-        if total <= avail or px <= round(CHOICE_MIN * u):
-            break
-        px -= max(1, px // 16)
-    rects, top = [], y + head_h
-    for hh in heights:
-        rects.append(Rect(x, top, w, hh))
-        top += hh + gap
-    return tuple(rects), tuple(fits), total > avail
-
-
-def response_blocks(chose: str, response: str, changes: list[str], discuss: str,
-                    voice: str) -> list[Block]:
-    blocks = [Block("You chose: " + chose, "regular", 30, 22, "muted", 18)]
-    if response:
-        blocks.append(Block(f"“{response}”", "italic", 48, 34, "ink", 26))
-    if changes:
-        blocks.append(Block("\n".join(changes), "bold", 32, 22, "ink", 26))
-    if discuss:
-        blocks.append(Block("Talk about it: " + discuss, "regular", 34, 22, "accent", 18))
-    if voice:
-        blocks.append(Block("What we want you to know: " + voice, "regular", 30, 22, "muted", 0))
-    return blocks
-
-
-def change_words(deck, before: dict, after: dict) -> list[str]:
-    out = []
-    for st in deck.stats:
-        d = after.get(st.id, 0) - before.get(st.id, 0)
-        if d:
-            way = "up" if d > 0 else "down"
-            out.append(f"{st.label} went {way} by {abs(d)}: now {after[st.id]} of {st.max}")
-    return out
+from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
+from cardsdealt.ui.pygame.scenes.table import TableScene
 
 
 class JourneyScene(Facilitated, TableScene):

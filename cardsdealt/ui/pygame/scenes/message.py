@@ -7,10 +7,10 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.draw import button, panel
+from cardsdealt.render.draw import button, panel
+from cardsdealt.render.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.keys import intent_for
 from cardsdealt.ui.pygame.scenes.base import Modal
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
 
 
 class Message(Modal):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.blocks import draw_stack, note_blocks
-from cardsdealt.ui.pygame.draw import hint, panel
+from cardsdealt.render.blocks import draw_stack, note_blocks
+from cardsdealt.render.draw import hint, panel
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.base import Modal
-from cardsdealt.ui.pygame.text import draw_text
 
 
 class NotesOverlay(Modal):

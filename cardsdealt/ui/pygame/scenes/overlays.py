@@ -7,9 +7,9 @@ import pygame
 from pygame import Rect
 
 from cardsdealt import __version__
-from cardsdealt.ui.pygame.draw import button, panel
+from cardsdealt.render.draw import button, panel
+from cardsdealt.render.text import draw_fitted, draw_text, fit, fitted_line_px, font, scaled
 from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal, Scene
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, fitted_line_px, font, scaled
 
 HELP_ROWS = (
     ("Presenter clicker", ""),

@@ -12,10 +12,10 @@ import os
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame import presets
-from cardsdealt.ui.pygame.draw import focus_ring, hint, panel
+from cardsdealt.engine import presets
+from cardsdealt.render.draw import focus_ring, hint, panel
+from cardsdealt.render.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.scenes.base import FocusScene
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
 
 ENV = "CARDSDEALT_PRESET_SCREEN"
 
@@ -45,11 +45,11 @@ class PresetScene(FocusScene):
                          max(1, len(deck.cards)))
 
     def on_show(self) -> None:
-        from cardsdealt.ui.pygame.facilitation import install
+        from cardsdealt.ui.pygame.scenes.facilitation import install
 
         install(self.app)  # K (a break) and the presenter window from here on
         names = [p.name for p in self.options]
-        want = presets.remembered(self.deck.id) or presets.default_for(self.mode)
+        want = remembered(self.deck.id) or presets.default_for(self.mode)
         self.focus = names.index(want) if want in names else 0
         super().on_show()
 
@@ -82,7 +82,7 @@ class PresetScene(FocusScene):
               shadow=not focused)
         pad = m.px(32)
         title = p.title
-        if p.name == presets.remembered(self.deck.id):
+        if p.name == remembered(self.deck.id):
             title += "  (last time)"
         draw_text(surface, f"{i + 1}. {title}", "bold", m.px(46), (r.x + pad, r.y + m.px(20)),
                   th.ink, max_w=r.w - 2 * pad, max_h=m.px(60))  # any text size: above the words
@@ -100,7 +100,7 @@ class PresetScene(FocusScene):
         app = self.app
         app.preset = p.name
         app.interview_cards = self.cards
-        presets.remember(self.deck.id, p.name)
+        remember(self.deck.id, p.name)
         self.table.choose(self.deck, presets.mode_for(p, self.deck, self.mode) or self.mode,
                           self.players)
 
@@ -113,3 +113,23 @@ class PresetScene(FocusScene):
             n = len(self.deck.cards) or hi
             self.cards = max(lo, min(hi, n, self.cards + (1 if intent == "more" else -1)))
             self.changed()
+
+
+def remembered(deck_id: str) -> str | None:
+    """The preset last chosen for this deck, or None. Never raises."""
+    try:
+        from cardsdealt.session.settings import load_settings
+
+        s, _ = load_settings()
+        return s.deck_presets.get(deck_id)
+    except Exception:  # noqa: BLE001 - a settings problem must never stop a session
+        return None
+
+
+def remember(deck_id: str, name: str) -> None:
+    try:
+        from cardsdealt.session.settings import remember_preset
+
+        remember_preset(deck_id, name)
+    except Exception:  # noqa: BLE001 - as above: not worth interrupting a session for
+        pass

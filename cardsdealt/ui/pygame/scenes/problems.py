@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame.blocks import Block, draw_stack, stack
-from cardsdealt.ui.pygame.draw import hint, panel
+from cardsdealt.render.blocks import Block, draw_stack, stack
+from cardsdealt.render.draw import hint, panel
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.keys import intent_for
 from cardsdealt.ui.pygame.scenes.base import Modal
-from cardsdealt.ui.pygame.text import draw_text
 
 SHOWN = 3  # problems on screen at once; the first ones matter (later ones often follow)
 

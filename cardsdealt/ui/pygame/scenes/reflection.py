@@ -10,9 +10,9 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.draw import button, hint
+from cardsdealt.render.draw import button, hint
+from cardsdealt.render.text import draw_fitted, draw_text, fit, scaled
 from cardsdealt.ui.pygame.scenes.base import Modal
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit, scaled
 from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
 FOCUS_BOX, FOCUS_SAVE, FOCUS_SKIP = 0, 1, 2
@@ -42,7 +42,7 @@ class ReflectionScene(Modal):
         keyboard(None)
 
     def draft(self):
-        from cardsdealt.ui.pygame.app import Draft
+        from cardsdealt.ui.pygame.textbuffer import Draft
 
         if not self.box.text:
             return None

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import pygame
 from pygame import Rect
 
+from cardsdealt.render.card_view import STATEMENT_MAX, STATEMENT_MIN, tick
+from cardsdealt.render.draw import focus_ring, hint, panel
+from cardsdealt.render.text import FONT_WORDS, draw_fitted, draw_text, fit, fitted_line_px
+from cardsdealt.render.theme import THEME_WORDS
 from cardsdealt.session.settings import FONTS, TEXT_SIZES, THEMES
 from cardsdealt.ui.pygame import prefs
-from cardsdealt.ui.pygame.card_view import STATEMENT_MAX, STATEMENT_MIN, tick
-from cardsdealt.ui.pygame.draw import focus_ring, hint, panel
 from cardsdealt.ui.pygame.scenes.base import FocusScene
-from cardsdealt.ui.pygame.text import FONT_WORDS, draw_fitted, draw_text, fit, fitted_line_px
-from cardsdealt.ui.pygame.theme import THEME_WORDS
 
 SAMPLE_TITLE = "The front door"
 SAMPLE_WORDS = "A lady I have never met opens the door. I hold my bag very tight."

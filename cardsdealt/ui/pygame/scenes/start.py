@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame.draw import focus_ring, hint, panel
+from cardsdealt.render.draw import focus_ring, hint, panel
+from cardsdealt.render.text import draw_text, grown
 from cardsdealt.ui.pygame.scenes.base import FocusScene
-from cardsdealt.ui.pygame.text import draw_text, grown
 
 MODE_WORDS = {"journey": "Journey: one child's story, choice by choice",
               "classic": "Table game: match and play cards, talk about each one"}

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.blocks import Block, draw_stack
-from cardsdealt.ui.pygame.draw import button, hint, meters_row, panel
+from cardsdealt.render.blocks import Block, draw_stack
+from cardsdealt.render.draw import button, hint, meters_row, panel
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.base import FocusScene
-from cardsdealt.ui.pygame.text import draw_text
 
 ACTIONS = (("again", "Play again"), ("start", "Choose another deck"), ("quit", "Quit"))
 RECORD = ("record", "Save my record (R)")

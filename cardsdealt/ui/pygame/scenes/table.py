@@ -7,9 +7,9 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.card_view import render_card_back
+from cardsdealt.render.card_view import render_card_back
+from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.base import FocusScene
-from cardsdealt.ui.pygame.text import draw_text
 
 DEAL_SECONDS = 0.3
 

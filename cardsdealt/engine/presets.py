@@ -1,8 +1,10 @@
 """Ways to run a session: each preset says which way of playing it uses, what the trainer
 gets (timer, hands-up tally, panel notes) and how the session is kept (solo or group).
 
-The names are the ones `cardsdealt play --preset` accepts. The choice is remembered per deck
-(`cardsdealt.session.settings.remember_preset`) and marked first the next time.
+The names are the ones `cardsdealt play --preset` accepts (`NAMES`). The choice is remembered
+per deck (`cardsdealt.session.settings.remember_preset`) and marked first the next time. Pure
+data and rules, shared by both front ends: which preset fits a deck, the way of playing it
+uses, and how its session is kept (`session_kind`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ PRESETS = (
            ("journey",), "solo"),
 )
 BY_NAME = {p.name: p for p in PRESETS}
+NAMES = tuple(BY_NAME)
 
 
 def get(name: str | None) -> Preset | None:
@@ -71,47 +74,3 @@ def session_kind(name: str | None) -> str:
 def default_for(mode: str | None) -> str:
     """The plain way to play a mode when nobody chose a preset."""
     return "table" if mode == "classic" else "solo"
-
-
-def remembered(deck_id: str) -> str | None:
-    """The preset last chosen for this deck, or None. Never raises."""
-    try:
-        from cardsdealt.session.settings import load_settings
-
-        s, _ = load_settings()
-        return s.deck_presets.get(deck_id)
-    except Exception:  # noqa: BLE001 - a settings problem must never stop a session
-        return None
-
-
-def remember(deck_id: str, name: str) -> None:
-    try:
-        from cardsdealt.session.settings import remember_preset
-
-        remember_preset(deck_id, name)
-    except Exception:  # noqa: BLE001 - as above: not worth interrupting a session for
-        pass
-
-
-def current(app) -> Preset | None:
-    """The preset of the session being played (`app.preset`, set by the preset screen or
-    by --preset)."""
-    return get(getattr(app, "preset", None))
-
-
-def scene_for(app, table, game, resumed=None):
-    """The play screen for `game` under the current preset (the interview has its own).
-    `resumed`: the session being carried on, if any (the interview's cards and place are kept
-    in it, beside the game)."""
-    p = current(app)
-    if p is not None and p.name == "interview":
-        from cardsdealt.ui.pygame.scenes.interview import InterviewScene
-
-        return InterviewScene(app, table, game, resumed=resumed)
-    if game.mode == "journey":
-        from cardsdealt.ui.pygame.scenes.journey import JourneyScene
-
-        return JourneyScene(app, table, game)
-    from cardsdealt.ui.pygame.scenes.classic import ClassicScene
-
-    return ClassicScene(app, table, game)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import pygame
 
-from cardsdealt.ui.pygame.theme import Theme
+from cardsdealt.render.theme import Theme
 
 MAX_FILE_BYTES = 40 * 1024 * 1024  # larger files are not decoded (a photo this big is a mistake)
 _SCALED_KEEP = 12  # scaled pictures kept (the cards on screen, at one or two sizes)

@@ -12,10 +12,10 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.deck.model import Card
-from cardsdealt.ui.pygame import layout as L
-from cardsdealt.ui.pygame.draw import panel
-from cardsdealt.ui.pygame.images import draw_picture, picture_path
-from cardsdealt.ui.pygame.text import (
+from cardsdealt.render import layout as L
+from cardsdealt.render.draw import panel
+from cardsdealt.render.images import draw_picture, picture_path
+from cardsdealt.render.text import (
     Fitted,
     draw_fitted,
     draw_text,
@@ -24,7 +24,7 @@ from cardsdealt.ui.pygame.text import (
     scaled,
     text_cache,
 )
-from cardsdealt.ui.pygame.theme import Theme
+from cardsdealt.render.theme import Theme
 
 STATEMENT_MAX = 60  # design px at 1080p; the words of a card
 STATEMENT_MIN = 48  # the floor: legible from the back of a room at 1080p

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from pygame import Rect
 
-from cardsdealt.ui.pygame import text as T
-from cardsdealt.ui.pygame.text import Fitted, draw_fitted, fit
+from cardsdealt.render import text as T
+from cardsdealt.render.text import Fitted, draw_fitted, fit
 
 
 @dataclass(frozen=True)

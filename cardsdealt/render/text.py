@@ -30,7 +30,7 @@ from functools import lru_cache
 
 import pygame
 
-from cardsdealt.ui.pygame.theme import FONT_DIR
+from cardsdealt.render.theme import FONT_DIR
 
 FAMILIES = {
     "atkinson": {

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
-from cardsdealt.ui.pygame.text import draw_fitted, draw_text, fit
-from cardsdealt.ui.pygame.theme import Theme
+from cardsdealt.render.text import draw_fitted, draw_text, fit
+from cardsdealt.render.theme import Theme
 
 
 def panel(surface: pygame.Surface, rect: Rect, theme: Theme, u: float, fill=None,

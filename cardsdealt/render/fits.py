@@ -7,9 +7,9 @@ from __future__ import annotations
 from pygame import Rect
 
 from cardsdealt.deck.model import Card, Deck
-from cardsdealt.ui.pygame import layout as L
-from cardsdealt.ui.pygame.blocks import stack_overflows
-from cardsdealt.ui.pygame.card_view import (
+from cardsdealt.render import layout as L
+from cardsdealt.render.blocks import stack_overflows
+from cardsdealt.render.card_view import (
     STATEMENT_MIN,
     classic_face_layout,
     hand_card_layout,
@@ -36,7 +36,7 @@ def _check(out: list[str], what: str, fitted, floor: int | None = None) -> None:
 
 
 def _journey(deck: Deck, card: Card, size, m) -> list[str]:
-    from cardsdealt.ui.pygame.scenes.journey import choice_layout, response_blocks
+    from cardsdealt.render.panels import choice_layout, response_blocks
 
     out: list[str] = []
     g = L.journey_table(size, bool(deck.stats))
@@ -57,7 +57,7 @@ def _journey(deck: Deck, card: Card, size, m) -> list[str]:
 
 
 def _classic(card: Card, size, m) -> list[str]:
-    from cardsdealt.ui.pygame.scenes.classic import discussion_blocks
+    from cardsdealt.render.panels import discussion_blocks
 
     out: list[str] = []
     g = L.classic_table(size)
