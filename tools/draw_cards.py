@@ -32,7 +32,7 @@ import yaml  # noqa: E402
 W, H = 800, 600
 ROOT = Path(__file__).resolve().parent.parent
 # Only these decks get drawn unless a folder is named: other decks may hold drawings by hand.
-DECKS = ("cards-youre-dealt", "kais-journey")
+DECKS = ("cards-youre-dealt", "kais-journey", "rileys-journey")
 
 PALETTE = {
     "paper": (250, 242, 224), "paper2": (242, 228, 202), "ink": (92, 58, 42),
@@ -88,6 +88,21 @@ MOTIFS = {
     "pathway-plan": "road", "staying-with-jo": "house", "own-keys": "key", "bills": "letter",
     "first-christmas": "star", "art-college": "palette", "the-rest-of-my-story": "book",
     "letter-from-mia": "letter",
+    # Riley's Journey (pathway-plan shares Kai's road; the seed differs by deck)
+    "the-knock": "door", "maple-house-door": "house", "my-quiet": "headphones",
+    "new-faces": "calendar", "health-check": "heart", "same-school": "school",
+    "family-time-centre": "tree", "new-boy": "ball", "ramadan": "moon",
+    "first-review": "table", "reg44-visitor": "cup", "bev-leaving": "suitcase",
+    "court-papers": "scales", "my-guardian": "pencil", "own-solicitor": "speech",
+    "the-hearing": "courthouse", "dawit-age": "letter",
+    "sky": "two-hearts", "sleepover-at-sky": "tent", "ehc-review": "paint-pot",
+    "auntie-noor": "house", "nan-guardian": "two-houses",
+    "the-door": "door", "police-station": "clock", "phone-taken": "phone", "youth-panel": "road",
+    "missing-at-skys": "moon",
+    "advocate": "speech", "complaint": "pencil", "complaint-reply": "letter",
+    "second-review": "star", "in-care-council": "sun",
+    "supported-at-16": "key", "staying-close": "two-houses", "staying-put": "house",
+    "local-offer": "book", "lola-asks": "bus",
 }
 
 NIGHT_MOTIFS = {"window", "moon", "bed", "tent"}
@@ -511,6 +526,43 @@ def m_tent(r):
             line([(0, -150), (-20, -190)], width=5), line([(0, -150), (20, -190)], width=5),
             line([(-290, 152), (290, 152)], "green", 6),
             shape(ellipse(200, -160, 40, 40, 24), "yellow2")]
+
+
+def m_headphones(r):
+    """Ear defenders: the quiet a young person asked for."""
+    col = r.choice(["blue", "purple", "green", "red"])
+    arc = ellipse(0, 10, 148, 165, 30, math.pi, 2 * math.pi) + [(148, 10)]
+    return [line(arc, "ink", 24), line(arc, col, 16),
+            shape(smooth(rect(-190, -10, 84, 150), 2), col + "2"),
+            shape(smooth(rect(106, -10, 84, 150), 2), col + "2"),
+            shape(ellipse(-148, 65, 22, 48, 24), "night"), shape(ellipse(148, 65, 22, 48, 24),
+                                                                  "night"),
+            shape(star(0, -190, 22), "yellow"), shape(heart(0, 120, 30), "pink")]
+
+
+def m_scales(r):
+    """A pair of scales, level: both voices weighed."""
+    pan = r.choice(["yellow", "orange"])
+    return [shape(rect(-12, -150, 24, 290), "wood"), shape(rect(-110, 140, 220, 30), "wood2"),
+            shape(rect(-200, -150, 400, 18), "wood"),
+            line([(-180, -132), (-230, 20)], width=3), line([(-180, -132), (-130, 20)], width=3),
+            line([(180, -132), (130, 20)], width=3), line([(180, -132), (230, 20)], width=3),
+            shape(ellipse(-180, 20, 70, 30, 30, 0, math.pi), pan),
+            shape(ellipse(180, 20, 70, 30, 30, 0, math.pi), pan),
+            shape(heart(-180, -10, 26), "red"), shape(star(180, -10, 28), "blue"),
+            shape(ellipse(0, -170, 26, 26, 20), "yellow")]
+
+
+def m_courthouse(r):
+    """A plain court building with steps: somewhere a young person can be shown round."""
+    out = [shape([(-230, -70), (0, -180), (230, -70)], r.choice(["blue2", "purple2", "wood2"])),
+           shape(rect(-220, -70, 440, 30), "white")]
+    for x in (-180, -90, 0, 90, 180):
+        out.append(shape(rect(x - 20, -40, 40, 170), "white"))
+    out += [shape(rect(-240, 130, 480, 20), "grey"), shape(rect(-270, 150, 540, 20), "grey"),
+            shape(ellipse(0, -115, 26, 26, 20), "yellow"),
+            line([(-300, 172), (300, 172)], "green", 6)]
+    return out
 
 
 DRAW = {name[2:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("m_")}

@@ -154,12 +154,70 @@ def test_timer_keys_and_a_quiet_end(rens):
     h.settle(timer.left + 2)
     assert timer.finished and not timer.running
     assert "Time is up" in timer.status_words()
-    assert not pygame.mixer.get_init()  # no sound was started for it
+    assert timer.chimed
+    # a gentle sound where there is a sound device (here SDL's dummy one), started only now
+    assert pygame.mixer.get_init() and pygame.mixer.get_busy()
+    pygame.mixer.quit()
     frames = h.app.frames
     h.settle(5)
     assert h.app.frames == frames  # at the end nothing moves: no flashing, no redraws
     h.key(K.K_t, "t")  # after the end T starts a new discussion
     assert timer.running and timer.left == pytest.approx(timer.length, abs=0.1)
+
+
+def test_the_timer_waits_under_the_pause_menu_and_a_break_and_goes_on_after(rens):
+    h = RoomHarness(entries_for(rens), preset="supervision")
+    to_first_card(h)
+    timer = h.app.facilitation.timer
+    h.key(K.K_t, "t")
+    assert timer.running
+    h.settle(2)
+    left = timer.left
+    h.key(K.K_ESCAPE)  # the pause menu
+    assert h.top.name == "pause"
+    h.settle(3)
+    assert timer.left == pytest.approx(left, abs=0.06)
+    h.key(K.K_ESCAPE)
+    h.key(K.K_k, "k")  # a break
+    h.settle(3)
+    assert timer.left == pytest.approx(left, abs=0.11)
+    h.key(K.K_k, "k")  # back: the time goes on by itself, no T needed
+    assert h.top.name == "journey"
+    h.settle(1)
+    assert timer.running and timer.left == pytest.approx(left - 1, abs=0.2)
+    h.close_windows()
+
+
+def test_the_timer_is_readable_from_the_back_at_1080p(rens, table_deck):
+    """The figures are drawn at 64 px or more on a 1080p projector, in both games."""
+    from pixelcheck import Probe
+
+    from cardsdealt.render import text as T
+
+    for deck, preset in ((rens, "supervision"), (table_deck, "table")):
+        h = RoomHarness(entries_for(deck), preset=preset, size=(1920, 1080))
+        to_first_card(h)
+        for _ in range(10):  # the table game: play cards until the group talks about one
+            if preset != "table" or h.top.discussing:
+                break
+            h.key(K.K_PAGEDOWN)
+            h.key(K.K_F5)
+            h.settle()
+        if not h.app.facilitation.timer.running:
+            h.key(K.K_t, "t")
+        probe = Probe()
+        T.probe = probe
+        try:
+            for s in h.app.scenes:
+                s.restyle()
+            h.frame()
+        finally:
+            T.probe = None
+        figures = [(r, t) for lines in probe.inks.values() for _, r, t in lines
+                   if t.count(":") == 1 and t.replace(":", "").isdigit()]
+        assert figures, preset
+        assert max(r.h for r, _ in figures) >= 0.7 * 64, (preset, figures)
+        h.close_windows()
 
 
 def test_the_timer_redraws_once_a_second_and_only_while_it_runs(rens):
@@ -224,6 +282,7 @@ def test_undo_keeps_the_counts_and_the_reflection(rens):
     h.key(START)
     h.key(NEXT)
     assert h.top.name == "reflection"
+    h.key(K.K_RETURN)  # in a group, typing starts on purpose
     h.type("He wanted one thing that was his.")
     h.key(NEXT)  # saved
     h.settle()
@@ -233,6 +292,54 @@ def test_undo_keeps_the_counts_and_the_reflection(rens):
     h.key(START)
     h.key(NEXT)
     assert h.top.name == "reflection" and h.top.box.text == "He wanted one thing that was his."
+
+
+def test_a_clicker_acts_on_the_room_at_a_group_question(rens):
+    """Group supervision's question: the clicker's keys blank, time and go on; none of them
+    types into the group's words. Enter (a keyboard, on purpose) starts typing."""
+    h = RoomHarness(entries_for(rens), preset="supervision")
+    to_first_card(h, preset_moves=0)
+    for _ in range(6):
+        if h.top.shown.id == "door":
+            break
+        h.hands(1)
+        h.key(START)
+        h.key(NEXT)
+        h.settle()
+    h.hands(2, 3)
+    h.key(START)
+    h.key(NEXT)
+    q = h.top
+    assert q.name == "reflection" and not q.wants_text
+    h.key(K.K_PERIOD, ".")
+    assert h.top.name == "blank"
+    h.key(K.K_PERIOD, ".")
+    assert h.top is q
+    timer = h.app.facilitation.timer
+    before = timer.running
+    h.key(K.K_t, "t")
+    assert timer.running != before
+    h.key(K.K_k, "k")
+    assert h.top.name == "break"
+    h.key(K.K_k, "k")
+    assert h.top is q and q.box.text == ""
+    h.key(BACK)  # Back marks Skip; the words are still untouched
+    assert q.focus == 2 and q.box.text == ""
+    h.key(NEXT)  # Next: go on
+    h.settle()
+    assert h.top.name == "journey" and h.top.shown.id != "door"
+    h.key(BACK)
+    h.key(START)
+    h.key(NEXT)
+    q = h.top
+    assert q.name == "reflection"
+    h.key(K.K_RETURN)
+    h.type("Hold on to the bag. b.t")
+    assert q.box.text == "Hold on to the bag. b.t"
+    h.key(K.K_PAGEUP)  # stop typing: the clicker is the room's again
+    h.key(K.K_b, "b")
+    assert h.top.name == "blank"
+    h.close_windows()
 
 
 # -- notes, help, break ------------------------------------------------------------------------
@@ -247,9 +354,12 @@ def test_notes_help_and_a_break_with_one_key(rens, table_deck):
     assert h.top is scene and scene.phase == "card" and scene.focus is None
     h.key(K.K_t, "t")
     h.key(K.K_k, "k")
-    assert h.top.name == "break" and not h.app.facilitation.timer.running  # time waits too
+    timer = h.app.facilitation.timer
+    left = timer.left
+    h.settle(2)
+    assert h.top.name == "break" and timer.left == left  # time waits too
     h.key(K.K_k, "k")
-    assert h.top is scene
+    assert h.top is scene and timer.running  # and goes on after
     from cardsdealt.ui.pygame.scenes.overlays import HELP_ROWS, ROOM_ROWS
 
     keys = " ".join(k for k, _ in HELP_ROWS + ROOM_ROWS)

@@ -5,16 +5,17 @@ nothing but a calm notice, and the end screen's "Save my record"."""
 from __future__ import annotations
 
 from argparse import Namespace
+from pathlib import Path
 
 import pygame
 import pytest
 from golden_compare import check
-from uikit import Harness, entries_for, journey_deck
+from uikit import Harness, classic_deck, entries_for, journey_deck
 
 from cardsdealt.session import DiskFullError, SessionStore
 from cardsdealt.ui.pygame.app import App
 from cardsdealt.ui.pygame.display import open_display
-from cardsdealt.ui.pygame.flow import Table
+from cardsdealt.ui.pygame.flow import DeckEntry, Table
 
 K = pygame
 TYPED = "He held on to it because it was the only thing still his"
@@ -85,8 +86,10 @@ def test_close_mid_reflection_then_resume_puts_everything_back(store, deck):
     h2.table.start()
     h2.settle()
     start = h2.top
-    assert start.rows[0].kind == "resume" and start.focus == 0
+    assert start.rows[0].kind == "resume"
+    assert start.rows[start.focus].kind == "deck"  # a session opens only when chosen
     assert "Ren's Week" in start.rows[0].title and "card 1" in start.rows[0].detail
+    h2.key(K.K_UP)
     h2.key(K.K_RETURN)
     assert h2.top.name == "reflection", "the question waits again, with its words"
     assert h2.top.box.text == TYPED
@@ -312,6 +315,7 @@ def test_resume_tells_what_happened_while_away(store, deck):
     h2.table.start()
     h2.settle()
     assert h2.top.rows[0].kind == "resume"
+    h2.key(K.K_UP)  # a session opens only when chosen
     h2.key(K.K_RETURN)
     assert h2.top.name == "message" and h2.top.title == "Before you carry on"
     assert "backup" in h2.top.text.lower() or "before" in h2.top.text.lower()
@@ -327,6 +331,7 @@ def test_a_session_whose_deck_is_gone_says_why_on_the_start_screen(store, deck, 
     h2 = SavingHarness(SessionStore(store.root), entries_for(other))
     h2.table.start()
     h2.settle()
+    h2.key(K.K_UP)
     h2.key(K.K_RETURN)
     told = h2.top
     assert told.name == "message" and told.title == "This session cannot carry on yet"
@@ -335,3 +340,24 @@ def test_a_session_whose_deck_is_gone_says_why_on_the_start_screen(store, deck, 
     assert shot.get_size() == (1280, 720)
     h2.key(K.K_RETURN)
     assert h2.top.name == "start" and h2.app.session is None
+
+
+def test_the_start_screen_never_marks_someone_s_unfinished_session(store, deck, tmp_path):
+    """A practitioner's solo game is left unfinished; later a trainer starts the window with
+    another deck named. One press of Enter (or F5) must start the deck asked for, never put
+    the private session on the projector."""
+    h = SavingHarness(store, entries_for(deck))
+    to_door_reflection(h)
+    h.type("My own private thoughts about this child.")
+    h.close()
+    table = classic_deck(tmp_path / "table")
+    entries = entries_for(deck) + [DeckEntry(Path(table.root), table, given=True)]
+    h2 = SavingHarness(SessionStore(store.root), entries)
+    h2.table.start()
+    h2.settle()
+    rows = h2.top.rows
+    assert rows[0].kind == "resume"  # still offered, by name only
+    marked = rows[h2.top.focus]
+    assert marked.kind == "deck" and marked.target.deck is table
+    h2.key(K.K_F5)
+    assert h2.table.deck is table and h2.top.name != "reflection"

@@ -100,8 +100,15 @@ class App:
     def top(self):
         return self.scenes[-1] if self.scenes else None
 
+    def hush(self) -> None:
+        """Stop reading aloud: what was being read is no longer what is on screen."""
+        speaker = getattr(self, "speaker", None)
+        if speaker is not None:
+            speaker.stop()
+
     def show(self, scene) -> None:
         """Replace every scene with `scene`."""
+        self.hush()
         while self.scenes:
             self.scenes.pop().on_hide()
         self._results.clear()
@@ -112,6 +119,7 @@ class App:
     def push(self, scene, on_result: Callable | None = None) -> None:
         if on_result is not None:
             self._results[id(scene)] = on_result
+        self.hush()
         self.scenes.append(scene)
         scene.on_show()
         self.dirty = True
@@ -120,6 +128,7 @@ class App:
         """Close `scene` (a modal) and give its result to whoever opened it."""
         if scene not in self.scenes:
             return
+        self.hush()
         while self.scenes and self.scenes[-1] is not scene:
             self.scenes.pop().on_hide()
         self.scenes.pop()

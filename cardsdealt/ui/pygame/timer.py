@@ -135,7 +135,7 @@ def draw_ring(surface: pygame.Surface, rect: Rect, timer: DiscussionTimer, theme
             pygame.draw.polygon(surface, theme.meter_fill, pts)
     pygame.draw.circle(surface, theme.edge, centre, round(r_out), width=max(1, round(2 * u)))
     fig = "0:00" if timer.finished else clock_figures(timer.left)
-    px = fitted_line_px(fig, "bold", round(d * 0.30), round(r_in * 1.5))
+    px = fitted_line_px(fig, "bold", round(d * 0.34), round(r_in * 1.7))
     draw_text(surface, fig, "bold", px, (centre[0], centre[1] - round(d * 0.04)), theme.ink,
               anchor="center")
     small = "done" if timer.finished else ("running" if timer.running else "paused"
@@ -175,12 +175,19 @@ _CHIME = None
 
 
 def soft_chime() -> None:
-    """A short, soft tone at the end, only if sound is already running (this program never
-    starts audio for it) and silently nothing when there is no audio device."""
+    """A short, soft tone at the end of the discussion time. Sound is started here, the first
+    time it is needed (the window never opens audio at launch), and where there is no sound
+    device this is silently nothing: the ring's quiet full circle still says the time is up."""
     global _CHIME
     try:
         if not pygame.mixer.get_init():
-            return
+            if _CHIME is False:
+                return  # tried once: no sound here
+            try:
+                pygame.mixer.init()
+            except pygame.error:
+                _CHIME = False
+                return
         if _CHIME is None:
             _CHIME = _make_chime()
         if _CHIME is False:

@@ -142,6 +142,7 @@ class ClassicScene(Facilitated, TableScene):
             if now:
                 pointer(surface, (g.side.x + m.px(22), r.centery), th.focus, m.u * 0.8)
             y += max(m.px(50), r.h + m.px(2))
+        self._side_used = y  # the timer takes the column below the hand counts
         top = game.current_card
         rules = game.deck.classic
         if top is not None and not self.discussing and rules:
@@ -203,8 +204,12 @@ class ClassicScene(Facilitated, TableScene):
         if not self.discussing or self.dealing:
             return None
         m, g = self.m, self.geom()
-        h = min(m.px(150), g.side.h // 3)
-        return Rect(g.side.x, g.side.bottom - h, g.side.w, h)
+        used = getattr(self, "_side_used", None)
+        if used is None:
+            used = g.side.y + m.px(56 + 50 * len(self.game.hands))
+        free = g.side.bottom - used - m.px(16)
+        h = max(min(free, round(g.side.h * 0.62)), min(m.px(150), g.side.h // 3))
+        return Rect(g.side.x, g.side.bottom - h, g.side.w, h)  # big: read from the back
 
     def notes_card(self):
         return self.game.discussing or self.game.current_card

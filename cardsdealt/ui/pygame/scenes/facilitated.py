@@ -111,8 +111,7 @@ class Facilitated:
         elif intent == "break":
             from cardsdealt.ui.pygame.scenes.overlays import Break
 
-            self.timer.running = False  # the game waits, and so does the discussion's time
-            app.push(Break(app))
+            app.push(Break(app))  # the timer waits while it is open (Facilitation.held)
         elif intent == "presenter":
             self.fac.toggle_presenter()
             if self.fac.problem:

@@ -33,8 +33,17 @@ class Facilitation:
             self.timer = DiscussionTimer.for_deck(deck)
         return self.timer
 
+    def held(self) -> bool:
+        """The pause menu or a break is open: the discussion's time waits with the game, and
+        goes on by itself when the room comes back (no T needed)."""
+        from cardsdealt.ui.pygame.scenes.overlays import Break, PauseMenu
+
+        return any(isinstance(s, (Break, PauseMenu)) for s in self.app.scenes)
+
     def tick(self, dt: float) -> None:
         t = self.timer
+        if t.running and self.held():
+            dt = 0.0
         if t.tick(dt):
             self.app.dirty = True
             if t.finished and not t.chimed:
@@ -129,8 +138,7 @@ class Facilitation:
                 or isinstance(top, (Blank, Break, Help)):
             return False
         app.keys_down.add(event.key)  # a held K does not close it again
-        self.timer.running = False  # the game waits, and so does the discussion's time
-        app.push(Break(app))
+        app.push(Break(app))  # the timer waits while it is open (see `held`)
         return True
 
     def close(self) -> None:

@@ -174,21 +174,27 @@ class InterviewScene(Facilitated, TableScene):
             return
         if not self.dealing:
             surface.blit(self.card_surface(), g.card.topleft)
-        body = Rect(g.panel.x, g.panel.y, g.panel.w, g.panel.h - m.px(150))
-        kept = len(self.kept.get(card.id, []))
+        body = Rect(g.panel.x, g.panel.y, g.panel.w, g.panel.h - m.px(230))
+        # (how many notes the panel has kept is private: the presenter window shows it)
         blocks = [Block("Talk about it", "bold", 36, 26, "accent", 14),
                   Block(card.discuss or "What would you do here, and why?", "bold", 46, 30,
-                        "table_ink", 40),
-                  Block(f"Panel notes on this card: {kept}" if kept else
-                        "No panel notes on this card yet.", "regular", 28, 20,
-                        "table_muted", 0)]
+                        "table_ink", 40)]
         draw_stack(surface, blocks, body, m.u, th)
         last = self.index + 1 >= len(self.cards)
-        text = self.notice or ("Enter or Tab: private panel note · Next: "
-                               + ("end the interview" if last else "next card")
-                               + " · Back: card before · F5 or T: timer")
-        hint(surface, Rect(g.panel.x, g.panel.bottom - m.px(140), g.panel.w, m.px(120)), text,
-             th, m.u)
+        before, note, after = self._buttons()
+        button(surface, before, "Card before", th, m.u, key="Back")
+        button(surface, note, "Panel note", th, m.u, key="Enter")
+        button(surface, after, "End" if last else "Next card", th, m.u, key="Next")
+        text = self.notice or "F5 or T: timer · Menu: blank, help, break"
+        hint(surface, Rect(g.panel.x, before.y - m.px(80), g.panel.w, m.px(70)), text, th, m.u)
+
+    def _buttons(self) -> tuple[Rect, Rect, Rect]:
+        """Card before, panel note, next card: the mouse and touch route."""
+        m, g = self.m, self.geom()
+        h, gap = m.px(76), m.px(20)
+        w = (g.panel.w - 2 * gap) // 3
+        y = g.panel.bottom - h
+        return tuple(Rect(g.panel.x + i * (w + gap), y, w, h) for i in range(3))  # type: ignore[return-value]
 
     # -- actions -------------------------------------------------------------------------
     def on_intent(self, intent, event) -> None:
@@ -208,8 +214,15 @@ class InterviewScene(Facilitated, TableScene):
         self.go(-1)
 
     def on_mouse(self, event) -> None:
-        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
-            self.open_note()
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1 \
+                and self.shown is not None:
+            before, note, after = self._buttons()
+            for rect, act in ((before, lambda: self.go(-1)), (note, self.open_note),
+                              (after, lambda: self.go(+1))):
+                if rect.collidepoint(event.pos):
+                    act()
+                    return
+        super().on_mouse(event)  # the Menu button, a right click
 
     def go(self, d: int) -> None:
         if self.index + d >= len(self.cards):
@@ -326,16 +339,31 @@ class PanelNote(Modal):
         draw_text(surface, f"Private panel note · {self.card.title}", "bold", m.px(40),
                   (outer.x + m.px(40), outer.y + m.px(36)), th.accent, max_w=outer.w - m.px(80))
         self.box.draw(surface, th, m.u, focused=True)
-        b = Rect(outer.right - m.px(520), box.bottom + m.px(30), m.px(480), m.px(80))
+        b = self._keep_rect()
         button(surface, b, "Keep the note", th, m.u, key="Ctrl+Enter")
         hint(surface, Rect(box.x, b.y, b.x - box.x - m.px(20), b.h),
              "PageUp: close (the words wait here) · PageDown: keep", th, m.u)
 
+    def _keep_rect(self) -> Rect:
+        m = self.m
+        outer, box = self._geometry()
+        return Rect(outer.right - m.px(520), box.bottom + m.px(30), m.px(480), m.px(80))
+
     def handle(self, event) -> None:
         m = self.m
-        _, box = self._geometry()
+        outer, box = self._geometry()
         if self.box.rect != box:
             self.box.set_geometry(box, m.px(36))
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            if self._keep_rect().collidepoint(event.pos):  # the mouse and touch route
+                self.scene.keep_note(self.card, self.box.text)
+                self.done()
+                return
+            if not outer.collidepoint(event.pos):  # a click outside: close, words wait
+                if self.box.text.strip():
+                    self.scene.drafts[self.card.id] = self.box.text
+                self.done()
+                return
         if event.type == pygame.KEYDOWN:
             ctrl = getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_META)
             if event.key == pygame.K_PAGEDOWN or \

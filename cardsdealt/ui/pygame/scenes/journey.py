@@ -15,7 +15,7 @@ from pygame import Rect
 from cardsdealt.render import layout as L
 from cardsdealt.render.blocks import draw_stack
 from cardsdealt.render.card_view import render_journey_card
-from cardsdealt.render.draw import badge, focus_ring, hint, meters_row, panel
+from cardsdealt.render.draw import badge, button, focus_ring, hint, meters_row, panel
 from cardsdealt.render.panels import change_words, choice_layout, response_blocks
 from cardsdealt.render.text import (
     Fitted,
@@ -76,9 +76,19 @@ class JourneyScene(Facilitated, TableScene):
         return self.geom().card
 
     def spoken(self) -> str:
-        from cardsdealt.ui.speech import card_script
+        """What read-aloud says for what is on screen: the card and its choices, or, once the
+        room has chosen, the response screen's words."""
+        from cardsdealt.ui.speech import card_script, response_script
 
-        return card_script(self.shown, self.shown.choices) if self.shown is not None else ""
+        card = self.shown
+        if card is None:
+            return ""
+        if self.phase == "response" and self.chosen is not None:
+            choice = card.choices[self.chosen]
+            return response_script(choice.label, choice.response,
+                                   change_words(self.game.deck, self.before, self.after),
+                                   card.discuss, card.voice)
+        return card_script(card, card.choices)
 
     def card_surface(self):
         if self.shown is None:
@@ -122,6 +132,25 @@ class JourneyScene(Facilitated, TableScene):
         hint(surface, Rect(g.panel.x, under, g.panel.w, min(m.px(80), g.panel.bottom - under)),
              text, th, m.u)
 
+    # -- the discussion timer: large, under the choices, where there is room -----------------
+    def _big_timer_rect(self) -> Rect | None:
+        if self.phase != "card" or self.shown is None or not self.timer_shown():
+            return None
+        m, g = self.m, self.geom()
+        rects = self._choices()[0]
+        under = rects[-1].bottom + m.px(30) if rects else g.panel.y + m.px(100)
+        top = under + m.px(100)  # below the hint line
+        r = Rect(g.panel.x, top, g.panel.w, g.panel.bottom - top)
+        return r if r.h >= m.px(170) else None
+
+    def footer_split(self, footer: Rect) -> tuple[Rect, Rect | None]:
+        if self._big_timer_rect() is not None:
+            return footer, None  # the timer is in the panel: the meters keep the footer
+        return super().footer_split(footer)
+
+    def timer_rect(self) -> Rect | None:
+        return self._big_timer_rect() or super().timer_rect()
+
     def _render_choice(self, surface, r: Rect, f: Fitted, i: int) -> None:
         m, th = self.m, self.theme
         focused = i == self.focus
@@ -145,8 +174,38 @@ class JourneyScene(Facilitated, TableScene):
         nxt = "see how it ends" if self.game.finished else "go on"
         if self.game.pending_reflection is not None:
             nxt = "a question to think about"
-        hint(surface, Rect(g.panel.x, g.panel.bottom - m.px(70), g.panel.w, m.px(70)),
-             self.notice or f"Next: {nxt} · Back: choose again", th, m.u)
+        back_r, on_r = self._response_buttons()
+        label = {"go on": "Go on", "see how it ends": "The end"}.get(nxt, "A question")
+        button(surface, on_r, label, th, m.u, key="Next")
+        button(surface, back_r, "Choose again", th, m.u, key="Back")
+        if self.notice:
+            hint(surface, Rect(g.panel.x, on_r.y - m.px(80), g.panel.w, m.px(70)), self.notice,
+                 th, m.u)
+
+    def _response_buttons(self) -> tuple[Rect, Rect]:
+        """'Choose again' and 'go on' under the response: the mouse and touch route (the
+        keys are written on them)."""
+        m, g = self.m, self.geom()
+        h, gap = m.px(70), m.px(24)
+        w = (g.panel.w - gap) // 2
+        y = g.panel.bottom - h
+        return (Rect(g.panel.x, y, w, h), Rect(g.panel.x + w + gap, y, g.panel.w - w - gap, h))
+
+    def on_click_elsewhere(self, pos) -> None:
+        if self.phase == "response":
+            back_r, on_r = self._response_buttons()
+            if on_r.collidepoint(pos):
+                self.go_on()
+            elif back_r.collidepoint(pos):
+                self.on_back()
+            return
+        if self.phase == "card" and self.tally is not None:  # a click on a count: one hand
+            rects = self._choices()[0]
+            for i, col in enumerate(self.tally_columns(rects)):
+                if col.collidepoint(pos) and self.tally.add(i):
+                    self.notice = ""
+                    self.changed()
+                    return
 
     # -- actions -------------------------------------------------------------------------
     def activate(self, i: int) -> None:
@@ -158,6 +217,7 @@ class JourneyScene(Facilitated, TableScene):
         self.phase, self.chosen, self.before, self.after = "response", i, before, \
             self.game.stats
         self.focus = None
+        self.speak(self.spoken())  # the response, as the screen now shows it
         self.changed()
 
     def on_advance(self) -> None:

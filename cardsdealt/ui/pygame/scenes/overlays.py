@@ -228,6 +228,58 @@ class PauseMenu(Menu):
             app.quit()
 
 
+class RoomMenu(Menu):
+    """Every room key for a mouse or a touch screen, opened from a play screen's Menu button
+    (or a right click): two columns of large buttons, so it fits at any text size."""
+
+    name = "room-menu"
+    title = "Menu"
+
+    def __init__(self, app, scene) -> None:
+        super().__init__(app)
+        self.scene = scene
+        room = hasattr(scene, "facilitate")
+        entries = [("resume", "Back to the game"), ("blank", "Blank the screen")]
+        if room:
+            entries += [("timer", "Start or pause the timer"), ("notes", "Notes for you")]
+        entries += [("undo", "Go back a step"), ("help", "Keys and buttons"),
+                    ("break", "Take a break"), ("pause", "Restart, settings, quit")]
+        self.entries = tuple(entries)
+
+    def _box(self) -> Rect:
+        m = self.m
+        rows = -(-len(self.entries) // 2)
+        w = min(m.w - m.px(80), m.px(1400))
+        h = m.px(170) + rows * m.px(110)
+        return Rect((m.w - w) // 2, max(m.px(20), (m.h - h) // 2), w, min(h, m.h - m.px(40)))
+
+    def items(self) -> list[Rect]:
+        m, box = self.m, self._box()
+        top = box.y + m.px(140)
+        gap = m.px(30)
+        bw = (box.w - m.px(120) - gap) // 2
+        return [Rect(box.x + m.px(60) + (i % 2) * (bw + gap), top + (i // 2) * m.px(110), bw,
+                     m.px(84)) for i in range(len(self.entries))]
+
+    def done(self, result=None) -> None:
+        app, scene = self.app, self.scene
+        super().done(result)
+        if result in ("timer", "notes"):
+            scene.facilitate(result, None)
+            scene.changed()
+        elif result == "blank":
+            app.push(Blank(app))
+        elif result == "help":
+            app.push(Help(app))
+        elif result == "undo":
+            undo = getattr(scene, "undo_step", None)
+            (undo if undo is not None and scene.game.mode == "journey" else scene.on_back)()
+        elif result == "break":
+            app.push(Break(app))
+        elif result == "pause":
+            app.push(PauseMenu(app))
+
+
 def _restart(app) -> None:
     table = getattr(app, "table", None)
     if table is not None:

@@ -3,6 +3,11 @@
 Typing goes to the box (so letters never trigger shortcuts here); Ctrl+Enter or PageDown
 saves; Skip with words typed asks first. The result is the text (saved) or None (skipped).
 If the window closes, the app takes the words from `draft()`: nothing typed is lost.
+
+In a group session the room comes first: the screen opens with "Save and go on" marked, so a
+presenter clicker keeps working (Next goes on, Back marks Skip and then the box, B blanks,
+T, N and K act on the room); typing starts only on purpose, with Enter or a click on the box,
+and PageUp leaves the box again.
 """
 
 from __future__ import annotations
@@ -23,10 +28,15 @@ class ReflectionScene(Modal):
     name = "reflection"
 
     def __init__(self, app, prompt, card=None, text: str = "") -> None:
+        from cardsdealt.engine.presets import session_kind
+
         super().__init__(app)
         self.prompt, self.card = prompt, card
-        self.box = TextBox(text, placeholder="Type your thoughts here…")
-        self.focus = FOCUS_BOX
+        self.room = session_kind(getattr(app, "preset", None)) == "group"
+        self.box = TextBox(text, placeholder=(
+            "Enter, or a click here, to type what the group says" if self.room
+            else "Type your thoughts here…"))
+        self.focus = FOCUS_SAVE if self.room else FOCUS_BOX
 
     @property
     def wants_text(self) -> bool:
@@ -34,7 +44,7 @@ class ReflectionScene(Modal):
 
     def on_show(self) -> None:
         super().on_show()
-        keyboard(self.box)
+        keyboard(self.box if self.focus == FOCUS_BOX else None)
         self.speak(self.prompt.text)  # read-aloud: the question, when it is raised
 
     def on_hide(self) -> None:
@@ -84,11 +94,15 @@ class ReflectionScene(Modal):
         draw_fitted(surface, self._question(head.w), q, th.table_ink)
         self.box.draw(surface, th, m.u, focused=self.focus == FOCUS_BOX)
         button(surface, skip, "Skip", th, m.u, focused=self.focus == FOCUS_SKIP)
-        button(surface, save, "Save", th, m.u, focused=self.focus == FOCUS_SAVE,
-               key="Ctrl+Enter")
-        hint(surface, Rect(box.x, save.y, skip.x - box.x - m.px(30), save.h),
-             "Enter: new line · Tab: to the buttons · PageDown: save, go on",
-             th, m.u)
+        button(surface, save, "Save and go on" if self.room else "Save", th, m.u,
+               focused=self.focus == FOCUS_SAVE, key="Ctrl+Enter")
+        if self.focus == FOCUS_BOX:
+            words = "Enter: new line · Tab: to the buttons · PageDown: save, go on"
+            if self.room:
+                words += " · PageUp: stop typing"
+        else:
+            words = "Next: save and go on · Enter: type the group's words · Back: Skip"
+        hint(surface, Rect(box.x, save.y, skip.x - box.x - m.px(30), save.h), words, th, m.u)
 
     # -- input ---------------------------------------------------------------------------
     def handle(self, event) -> None:
@@ -102,11 +116,12 @@ class ReflectionScene(Modal):
             if event.key == pygame.K_PAGEDOWN:
                 self.save()
                 return
+            if event.key == pygame.K_PAGEUP and self.focus == FOCUS_BOX and self.room:
+                self._mark(FOCUS_SAVE)  # stop typing: the clicker acts on the room again
+                return
             if event.key == pygame.K_TAB:
                 back = mods & pygame.KMOD_SHIFT
-                self.focus = (self.focus + (-1 if back else 1)) % 3
-                keyboard(self.box if self.focus == FOCUS_BOX else None)
-                self.changed()
+                self._mark((self.focus + (-1 if back else 1)) % 3)
                 return
             if self.focus == FOCUS_BOX:
                 if self.box.handle(event):
@@ -123,13 +138,45 @@ class ReflectionScene(Modal):
         elif event.type == pygame.MOUSEWHEEL and self.box.handle(event):
             self.changed()
 
+    def _mark(self, focus: int) -> None:
+        self.focus = focus
+        keyboard(self.box if focus == FOCUS_BOX else None)
+        self.changed()
+
     def _button_key(self, event) -> None:
+        from cardsdealt.ui.pygame.keys import intent_for
+
         k = event.key
+        if self.room:
+            intent = intent_for(event)
+            if intent in ("advance", "start") and not (intent == "start"
+                                                       and self.focus == FOCUS_SKIP):
+                self.save()  # Next, or F5 on "Save and go on": the room goes on
+            elif intent in ("back", "focus_prev"):
+                self._mark(FOCUS_SKIP if self.focus == FOCUS_SAVE else FOCUS_BOX)
+            elif intent == "focus_next":
+                self._mark(FOCUS_SAVE)
+            elif intent == "activate":  # Enter: the trainer types the group's words
+                self._mark(FOCUS_BOX) if self.focus == FOCUS_SAVE else self.skip()
+            elif intent == "start":
+                self.skip()
+            elif intent in ("timer", "more", "less", "notes", "presenter"):
+                self._for_the_room(intent, event)
+            return
         if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_F5):
             self.save() if self.focus == FOCUS_SAVE else self.skip()
         elif k in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
             self.focus = FOCUS_SKIP if self.focus == FOCUS_SAVE else FOCUS_SAVE
             self.changed()
+
+    def _for_the_room(self, intent: str, event) -> None:
+        """Timer, notes and presenter keys: the play screen under this one acts on them."""
+        for scene in reversed(self.app.scenes[:-1]):
+            facilitate = getattr(scene, "facilitate", None)
+            if facilitate is not None:
+                facilitate(intent, event)
+                self.changed()
+                return
 
     def _click(self, pos) -> None:
         _, box, save, skip = self._geometry()

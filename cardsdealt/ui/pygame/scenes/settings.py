@@ -70,8 +70,7 @@ ABOUT = {
                   "computer's own voice. Nothing leaves the computer.",
     "": "Close the settings and go back. Your choices are kept for next time.",
 }
-NO_VOICE = ("No speech voice was found on this computer, so nothing can be read aloud. "
-            "(It needs pyttsx3 and a system voice such as espeak-ng.)")
+NO_VOICE = "No speech voice was found on this computer, so nothing can be read aloud."
 
 
 class SettingsScene(FocusScene):
@@ -219,7 +218,9 @@ class SettingsScene(FocusScene):
         about = ABOUT.get(field, "")
         if field == "read_aloud" and prefs.current(self.app).read_aloud \
                 and not prefs.speech_available(self.app):
-            about = NO_VOICE
+            speaker = getattr(self.app, "speaker", None)
+            why = getattr(speaker, "problem", "") if speaker is not None else ""
+            about = f"{NO_VOICE} {why}".strip()
         if self.notice:
             about = f"{self.notice}\n\n{about}"
         draw_fitted(surface, fit(about, "regular", about_r.size, m.px(32), m.px(22)), about_r,

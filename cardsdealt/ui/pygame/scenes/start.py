@@ -55,8 +55,13 @@ class StartScene(FocusScene):
         super().on_show()
 
     def _mark_first(self) -> None:
-        playable = [i for i, r in enumerate(self.rows) if r.kind != "broken"]
-        self.focus = playable[0] if playable else (0 if self.rows else None)
+        """Mark the deck that was asked for, else the first deck: never an unfinished session,
+        which may hold someone's private reflections and is opened only by choosing it (one
+        press of Next in front of a room must not put it on the projector)."""
+        decks = [i for i, r in enumerate(self.rows) if r.kind == "deck"]
+        given = [i for i in decks if getattr(self.rows[i].target, "given", False)]
+        resumable = [i for i, r in enumerate(self.rows) if r.kind == "resume"]
+        self.focus = (given or decks or resumable or [0 if self.rows else None])[0]
 
     def update(self, dt: float) -> None:
         if self.loading and self.app.frames > 0:

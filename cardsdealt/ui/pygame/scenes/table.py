@@ -107,12 +107,40 @@ class TableScene(FocusScene):
         return self._back_img
 
     # -- shared drawing ------------------------------------------------------------------
+    def menu_rect(self, header: Rect) -> Rect:
+        """The one control a mouse or a finger needs: it opens the room menu (timer, notes,
+        blank, help, back a step, break...). Small and quiet, at the header's right end."""
+        m = self.m
+        w, h = m.px(150), max(m.px(56), round(header.h * 0.8))
+        return Rect(header.right - w, header.centery - h // 2, w, h)
+
     def draw_header(self, surface, header: Rect, left: str, right: str) -> None:
+        from cardsdealt.render.draw import panel
+
         m, th = self.m, self.theme
-        rw = draw_text(surface, right, "regular", m.px(30), (header.right, header.centery),
+        menu = self.menu_rect(header)
+        panel(surface, menu, th, m.u, shadow=False, radius=14)
+        draw_text(surface, "Menu", "bold", m.px(28), menu.center, th.table_muted,
+                  anchor="center", max_w=menu.w - m.px(16))
+        end = menu.x - m.px(24)
+        rw = draw_text(surface, right, "regular", m.px(30), (end, header.centery),
                        th.table_muted, anchor="midright", max_w=header.w // 3).w
         draw_text(surface, left, "bold", m.px(40), (header.x, header.centery), th.table_ink,
-                  anchor="midleft", max_w=header.w - rw - m.px(40))
+                  anchor="midleft", max_w=end - header.x - rw - m.px(40))
+
+    def on_mouse(self, event) -> None:
+        """A right click anywhere, or a click on Menu, opens the room menu: every key of the
+        room has a mouse and touch route there."""
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            button = getattr(event, "button", 1)
+            header = getattr(self.geom(), "header", None)
+            on_menu = header is not None and self.menu_rect(header).collidepoint(event.pos)
+            if button == 3 or (button == 1 and on_menu):
+                from cardsdealt.ui.pygame.scenes.overlays import RoomMenu
+
+                self.app.push(RoomMenu(self.app, self))
+                return
+        super().on_mouse(event)
 
     def say(self, text: str) -> None:
         self.notice = text
