@@ -50,6 +50,25 @@ class RoomHarness(Harness):
             fac.close()
 
 
+def open_presenter_here(h: Harness) -> None:
+    """P with one screen asks first (the notes would face the room); the test says yes."""
+    h.key(K.K_p, "p")
+    assert h.top.name == "confirm" and h.app.facilitation.presenter is None
+    h.key(K.K_DOWN)
+    h.key(K.K_RETURN)
+
+
+def test_p_on_one_screen_asks_before_the_notes_face_the_room(rens):
+    h = RoomHarness(entries_for(with_notes(rens)), preset="supervision")
+    to_first_card(h, preset_moves=0)
+    scene = h.top
+    h.key(K.K_p, "p")
+    assert h.top.name == "confirm"
+    h.key(K.K_RETURN)  # the safe answer is marked first
+    assert h.top is scene and h.app.facilitation.presenter is None
+    h.close_windows()
+
+
 def to_first_card(h: Harness, preset_moves: int = 1) -> None:
     """Start screen -> deck (F5) -> preset screen (Next wraps to "Group supervision") ->
     content notes and introduction (Next, Next) -> the first card, dealt."""
@@ -401,7 +420,7 @@ def test_with_a_presenter_window_n_keeps_the_notes_off_the_projector(rens, prese
     h = RoomHarness(entries_for(with_notes(rens)), preset=preset)
     to_first_card(h, preset_moves=0)
     scene = h.top
-    h.key(K.K_p, "p")
+    open_presenter_here(h)
     pres = h.app.facilitation.presenter
     assert pres is not None
     surface = pres.window.get_surface()
@@ -470,7 +489,7 @@ def test_presenter_window_beside_the_main_window(rens):
     h = RoomHarness(entries_for(rens), preset="supervision")
     to_first_card(h, preset_moves=0)
     fac = h.app.facilitation
-    h.key(K.K_p, "p")
+    open_presenter_here(h)
     pres = fac.presenter
     assert pres is not None and pres.window.id != 0
     frames = pres.frames
@@ -489,7 +508,7 @@ def test_presenter_window_beside_the_main_window(rens):
     assert h.top.phase == "card"  # not taken as a click on a choice
     h.app.step([pygame.event.Event(K.WINDOWCLOSE, window=pres.window)], 0.02)
     assert fac.presenter is None and h.app.running
-    h.key(K.K_p, "p")
+    open_presenter_here(h)
     main = pygame.event.Event(K.WINDOWCLOSE, window=None)
     h.app.step([main], 0.02)
     assert not h.app.running and fac.presenter is None

@@ -237,3 +237,14 @@ def test_header_names_the_card_whose_response_is_shown(tmp_path):
     h.settle()
     assert scene.phase == "response" and scene.game.turn == 2
     assert scene.shown_turn == 1 and scene.shown_stage == "Arriving"
+
+
+@pytest.mark.parametrize("desktop", [(1280, 720), (1366, 768), (1920, 1080), (3840, 2160)])
+def test_the_first_window_fits_the_screen_with_its_title_bar(desktop, monkeypatch):
+    from cardsdealt.ui.pygame import display
+
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [desktop])
+    w, h = display.default_window_size()
+    assert w <= desktop[0] and h + display.TITLE_AND_TASKBAR <= desktop[1]
+    assert abs(w / h - 16 / 9) < 0.01
+    assert w >= min(1280, desktop[0] * 0.8 - 1)  # as large as the screen allows

@@ -114,3 +114,49 @@ def test_table_game_to_the_end_with_clicker_keys(which, tmp_path):
     assert game.finished and turns > 2
     assert game.winner is not None or game.ending is not None
     assert any(a[0] == "play" for a in game.state.actions)
+
+
+def test_no_playable_card_a_short_next_draws(tmp_path):
+    h = Harness((1280, 720), entries_for(classic_deck(tmp_path / "d")), seed=5)
+    h.table.start()
+    h.key(START)
+    while h.top.name == "intro":
+        h.key(NEXT)
+    h.settle(0.4)
+    for _ in range(200):  # play until drawing is the only move
+        top = h.top
+        if top.name == "summary":
+            pytest.skip("this seed never leaves a hand with no playable card")
+        if top.discussing:
+            h.key(NEXT)
+        elif [k for k, _, _ in top._targets()] == ["draw"]:
+            before = len(h.table.game.state.actions)
+            h.key(NEXT)  # one short press: a card is drawn
+            assert len(h.table.game.state.actions) == before + 1
+            assert h.table.game.state.actions[-1][0] == "draw"
+            return
+        else:
+            h.key(NEXT)
+            h.key(START)
+        h.settle(0.35)
+    raise AssertionError("never had to draw")
+
+
+@pytest.mark.parametrize("how", ["clicker", "mouse"])
+def test_the_winners_certificate_by_clicker_or_mouse(how, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "Documents"))
+    h = Harness((1280, 720), entries_for(classic_deck(tmp_path / "d")), seed=5)
+    play_classic_with_clicker(h)
+    end = h.top
+    assert end.name == "summary"
+    cert = len(end.items()) - 1  # the certificate is the last stop
+    if how == "clicker":
+        while end.focus != cert:
+            h.key(NEXT)
+        h.key(START)
+    else:
+        r = end.items()[cert]
+        h.app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=r.center, button=1)], 0.02)
+    assert h.top.name == "message" and h.top.title == "Certificate saved"
+    assert list(tmp_path.rglob("*certificate*.pdf"))

@@ -68,8 +68,12 @@ def open_display(size: tuple[int, int] | None = None, fullscreen: bool = False,
     return screen
 
 
+TITLE_AND_TASKBAR = 100  # px a window's title bar and the taskbar take from the desktop
+
+
 def default_window_size() -> tuple[int, int]:
-    """16:9, about 80 % of the desktop, at least 1280x720 where the desktop allows it."""
+    """16:9, about 80 % of the desktop, at least 1280x720 where the desktop has room for that
+    and its title bar (on a 1280x720 screen a 1280x720 window cut off the meters and timer)."""
     import pygame
 
     try:
@@ -77,5 +81,5 @@ def default_window_size() -> tuple[int, int]:
     except (pygame.error, IndexError):
         return 1280, 720
     w = min(dw * 8 // 10, dh * 8 // 10 * 16 // 9)
-    w = max(min(1280, dw), w)
+    w = max(min(1280, dw, (dh - TITLE_AND_TASKBAR) * 16 // 9), w)
     return w, w * 9 // 16

@@ -135,7 +135,7 @@ def draw_ring(surface: pygame.Surface, rect: Rect, timer: DiscussionTimer, theme
             pygame.draw.polygon(surface, theme.meter_fill, pts)
     pygame.draw.circle(surface, theme.edge, centre, round(r_out), width=max(1, round(2 * u)))
     fig = "0:00" if timer.finished else clock_figures(timer.left)
-    px = fitted_line_px(fig, "bold", round(d * 0.34), round(r_in * 1.7))
+    px = fitted_line_px(fig, "bold", round(d * 0.37), round(r_in * 1.76))
     draw_text(surface, fig, "bold", px, (centre[0], centre[1] - round(d * 0.04)), theme.ink,
               anchor="center")
     small = "done" if timer.finished else ("running" if timer.running else "paused"

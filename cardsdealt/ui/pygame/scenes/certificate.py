@@ -28,9 +28,9 @@ def button_rect(scene) -> Rect:
     return Rect(m.px(80), left_bottom - m.px(96), m.px(620), m.px(80))
 
 
-def draw_button(scene, surface) -> None:
+def draw_button(scene, surface, focused: bool = False) -> None:
     if offered(scene):
-        button(surface, button_rect(scene), LABEL, scene.theme, scene.m.u)
+        button(surface, button_rect(scene), LABEL, scene.theme, scene.m.u, focused=focused)
 
 
 def handle_end_event(scene, event) -> bool:

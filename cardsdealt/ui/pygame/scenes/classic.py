@@ -88,6 +88,15 @@ class ClassicScene(Facilitated, TableScene):
         if len(targets) == 1 and targets[0][0] == "draw":
             self.focus = 0
 
+    def on_intent(self, intent, event) -> None:
+        """No card can be played: drawing is the only move, so a short Next draws (before,
+        it only marked Draw and a held Next or F5 was needed)."""
+        targets = self._targets()
+        if intent == "advance" and len(targets) == 1 and targets[0][0] == "draw":
+            self.activate(0)
+            return
+        super().on_intent(intent, event)
+
     def deal_target(self) -> Rect:
         return self.geom().top_card
 
@@ -182,7 +191,7 @@ class ClassicScene(Facilitated, TableScene):
         for i, (_, _, r) in enumerate(targets):
             if i == self.focus and targets[i][0] == "play":
                 focus_ring(surface, r, th, m.u, radius=16)
-        words = self.notice or ("No card matches: F5, Enter or a held Next draws one"
+        words = self.notice or ("No card matches: Next (or F5, Enter) draws one"
                                 if ("draw",) in self.game.actions() else
                                 "Next: mark a card · hold Next or F5: play it · 1–9: play")
         hint(surface, Rect(g.hand.x, g.hand.bottom + m.px(4), g.hand.w, m.px(44)), words, th,

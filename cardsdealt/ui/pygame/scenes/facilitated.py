@@ -18,6 +18,7 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.engine import presets
+from cardsdealt.ui.pygame.presenter import wanted as presenter_wanted
 from cardsdealt.ui.pygame.scenes.facilitation import install
 from cardsdealt.ui.pygame.tally import Tally, draw_tally
 from cardsdealt.ui.pygame.timer import DiscussionTimer, draw_timer
@@ -113,16 +114,34 @@ class Facilitated:
 
             app.push(Break(app))  # the timer waits while it is open (Facilitation.held)
         elif intent == "presenter":
-            self.fac.toggle_presenter()
-            if self.fac.problem:
-                self.say(self.fac.problem)
-                self.fac.problem = ""
+            if self.fac.presenter is None and not presenter_wanted():
+                self._ask_presenter_here()  # one screen: the notes would face the room
+                return True
+            self._toggle_presenter()
         elif intent == "undo":
             self.undo_step()
         else:
             return False
         app.dirty = True
         return True
+
+    def _toggle_presenter(self) -> None:
+        self.fac.toggle_presenter()
+        if self.fac.problem:
+            self.say(self.fac.problem)
+            self.fac.problem = ""
+
+    def _ask_presenter_here(self) -> None:
+        """With only one screen the presenter window would open over the projected card, notes
+        and all: only on an explicit yes (the safe answer is marked first)."""
+        from cardsdealt.ui.pygame.scenes.overlays import Confirm
+
+        self.app.push(Confirm(self.app, "Open your notes on this screen?",
+                              "Only one screen is connected, so the presenter window would "
+                              "show your notes to the room. With a projector, extend the "
+                              "display (Windows: Win+P, Extend) and press P again.",
+                              yes="Open it here", no="Keep them private"),
+                      on_result=lambda ok: ok and self._toggle_presenter())
 
     def undo_step(self) -> None:
         """Backspace on a journey: the last count of hands, else the last choice (the table

@@ -21,6 +21,7 @@ from cardsdealt.render.text import (
     Fitted,
     draw_fitted,
     draw_text,
+    fit,
 )
 from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
@@ -62,10 +63,24 @@ class JourneyScene(Facilitated, TableScene):
     def geom(self) -> L.JourneyTable:
         return L.journey_table(self.app.size, bool(self.game.deck.stats))
 
+    def _talk_first(self) -> tuple[Fitted | None, int]:
+        """The card's question for the room, shown before the choice (the introduction asks
+        the group to talk first): its fitted words and the height it takes."""
+        card = self.shown
+        if card is None or not card.discuss:
+            return None, 0
+        m, g = self.m, self.geom()
+        f = fit("Talk about it first: " + card.discuss, "regular", (g.panel.w, m.px(130)),
+                m.px(32), m.px(24))
+        return f, min(f.height, m.px(130)) + m.px(22)
+
     def _choices(self):
         g = self.geom()
         labels = tuple(c.label for c in (self.shown.choices if self.shown else ()))
-        return choice_layout(tuple(self.choice_panel(g.panel)), self.m.u, labels)
+        p = self.choice_panel(g.panel)
+        talk = self._talk_first()[1]
+        p = Rect(p.x, p.y + talk, p.w, p.h - talk)
+        return choice_layout(tuple(p), self.m.u, labels)
 
     def items(self) -> list[Rect]:
         if self.phase != "card" or self.shown is None or self._reflecting:
@@ -88,7 +103,8 @@ class JourneyScene(Facilitated, TableScene):
             return response_script(choice.label, choice.response,
                                    change_words(self.game.deck, self.before, self.after),
                                    card.discuss, card.voice)
-        return card_script(card, card.choices)
+        words = card_script(card, card.choices)
+        return f"{words} Talk about it first: {card.discuss}" if card.discuss else words
 
     def card_surface(self):
         if self.shown is None:
@@ -121,7 +137,12 @@ class JourneyScene(Facilitated, TableScene):
         m, th = self.m, self.theme
         if self.shown is None:
             return
-        draw_text(surface, "What do you do?", "bold", m.px(44), g.panel.topleft, th.table_ink)
+        talk, talk_h = self._talk_first()
+        if talk is not None:
+            draw_fitted(surface, talk, Rect(g.panel.x, g.panel.y, g.panel.w, talk_h - m.px(22)),
+                        th.accent)
+        draw_text(surface, "What do you do?", "bold", m.px(44), (g.panel.x, g.panel.y + talk_h),
+                  th.table_ink)
         rects, fits, _ = self._choices()
         for i, (r, f) in enumerate(zip(rects, fits, strict=False)):
             self._render_choice(surface, r, f, i)
@@ -139,7 +160,7 @@ class JourneyScene(Facilitated, TableScene):
         m, g = self.m, self.geom()
         rects = self._choices()[0]
         under = rects[-1].bottom + m.px(30) if rects else g.panel.y + m.px(100)
-        top = under + m.px(100)  # below the hint line
+        top = under + m.px(76)  # below the hint line
         r = Rect(g.panel.x, top, g.panel.w, g.panel.bottom - top)
         return r if r.h >= m.px(170) else None
 

@@ -89,7 +89,12 @@ class SummaryScene(FocusScene):
         total = n * w + (n - 1) * gap
         x0 = (m.w - total) // 2
         y = m.h - m.px(200)
-        return [Rect(x0 + i * (w + gap), y, w, m.px(96)) for i in range(n)]
+        rects = [Rect(x0 + i * (w + gap), y, w, m.px(96)) for i in range(n)]
+        from cardsdealt.ui.pygame.scenes.certificate import button_rect, offered
+
+        if offered(self):  # the certificate is one more stop for Next and Back
+            rects.append(button_rect(self))
+        return rects
 
     def render(self, surface) -> None:
         m, th, game, s = self.m, self.theme, self.game, self.summary
@@ -119,7 +124,7 @@ class SummaryScene(FocusScene):
         self._render_support(surface, right)
         from cardsdealt.ui.pygame.scenes.certificate import draw_button
 
-        draw_button(self, surface)  # the table game's certificate
+        draw_button(self, surface, focused=self.focus == len(self.actions))
         for i, (r, (_, label)) in enumerate(zip(self.items(), self.actions, strict=False)):
             button(surface, r, label, th, m.u, focused=i == self.focus)
         hint(surface, Rect(m.px(80), m.h - m.px(90), m.w - m.px(160), m.px(60)),
@@ -139,6 +144,11 @@ class SummaryScene(FocusScene):
         draw_stack(surface, blocks, r.inflate(-m.px(64), -m.px(56)), m.u, th)
 
     def activate(self, i: int) -> None:
+        if i >= len(self.actions):  # the table game's certificate button
+            from cardsdealt.ui.pygame.scenes.certificate import write
+
+            write(self)
+            return
         what = self.actions[i][0]
         if what == "again":
             self.table.restart()
