@@ -6,10 +6,19 @@ every millisecond, about 3 % of a core; this loop measures well under 1 %.)
 
 Global keys, whatever the screen: Esc pause menu, F11/F full screen, B or '.' blank screen,
 H/?/F1 help. Closing the window asks nothing: typed text goes to `on_quit(draft)`.
+
+The loop runs as it is (`App.run`) or under asyncio (`App.run_async`, `run_async`): the same
+turns with one `await asyncio.sleep(0)` after each, the convention that browser builds of
+pygame (pygbag and the like) need to hand the page its time. The desktop uses `run`.
+
+CARDSDEALT_FIRST_FRAME=PATH (set by tests/release and tools/release.py's smoke tests of a
+built bundle): save the first frame drawn to PATH as a PNG and close at once.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
 import sys
 import warnings
 from typing import Callable
@@ -22,7 +31,7 @@ from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, parse
 from cardsdealt.ui.pygame.keys import intent_for
 from cardsdealt.ui.pygame.textbuffer import Draft
 
-__all__ = ["App", "Draft", "DisplayUnavailable", "run"]
+__all__ = ["App", "Draft", "DisplayUnavailable", "run", "run_async"]
 
 IDLE_FPS = 20  # input is read 20 times a second when nothing moves
 BUSY_FPS = 60
@@ -245,10 +254,27 @@ class App:
     def run(self) -> int:
         clock = pygame.time.Clock()
         while self.running:
-            fps = BUSY_FPS if (self.animating or self.dirty) else IDLE_FPS
-            dt = min(clock.tick(fps), 250) / 1000
-            self.step(pygame.event.get(), dt)
+            self._turn(clock)
         return 0
+
+    async def run_async(self) -> int:
+        """`run` for an event loop that must get control back every frame (the browser)."""
+        clock = pygame.time.Clock()
+        while self.running:
+            self._turn(clock)
+            await asyncio.sleep(0)
+        return 0
+
+    def _turn(self, clock: pygame.time.Clock) -> None:
+        fps = BUSY_FPS if (self.animating or self.dirty) else IDLE_FPS
+        dt = min(clock.tick(fps), 250) / 1000
+        self.step(pygame.event.get(), dt)
+        if self.frames and _FIRST_FRAME:
+            pygame.image.save(self.screen, _FIRST_FRAME)
+            self.quit()
+
+
+_FIRST_FRAME = os.environ.get("CARDSDEALT_FIRST_FRAME", "")
 
 
 def _overlay_types():
@@ -268,6 +294,26 @@ def run(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | No
     `cardsdealt.session.Resumed` to open straight into (`--resume`). With `args.watch` the
     screen follows each save of the deck's files (watch.py).
     """
+    app = _open(args, on_quit, unfinished, store, resumed)
+    try:
+        return _closing(app, app.run())
+    finally:
+        pygame.display.quit()
+
+
+async def run_async(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | None
+                    = None, unfinished: Callable[[], list] | None = None, store=None,
+                    resumed=None) -> int:
+    """`run` under asyncio: `asyncio.run(run_async(args))` (browser builds)."""
+    app = _open(args, on_quit, unfinished, store, resumed)
+    try:
+        return _closing(app, await app.run_async())
+    finally:
+        pygame.display.quit()
+
+
+def _open(args, on_quit, unfinished, store, resumed) -> App:
+    """The window, the settings and the first screen, ready for the loop."""
     from cardsdealt.ui.pygame.flow import Table
 
     opts = PlayOptions.of(args)
@@ -288,14 +334,18 @@ def run(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | No
             table.resumed(resumed)
         else:
             table.start()
-        rc = app.run()
-        if app.session is not None:  # said where a terminal can still show it
-            sid = app.session.id
-            print(f"Your session is kept as {sid}. Carry on later with `cardsdealt play "
-                  f"--resume {sid}`; write your record with `cardsdealt export {sid}`.")
-        return rc
-    finally:
+        return app
+    except BaseException:
         pygame.display.quit()
+        raise
+
+
+def _closing(app: App, rc: int) -> int:
+    if app.session is not None:  # said where a terminal can still show it
+        sid = app.session.id
+        print(f"Your session is kept as {sid}. Carry on later with `cardsdealt play "
+              f"--resume {sid}`; write your record with `cardsdealt export {sid}`.")
+    return rc
 
 
 def play(opts: PlayOptions) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 from pygame import Rect
 
+from cardsdealt import __version__
 from cardsdealt.render.draw import button, panel
 from cardsdealt.render.text import draw_fitted, draw_text, fit, fitted_line_px, font, scaled
 from cardsdealt.ui.keytable import help_columns
@@ -79,6 +80,7 @@ class Help(Modal):
             close = f"Page {self.page + 1} of {pages} · " + (
                 "Next: more keys · any other key closes" if self.page + 1 < pages
                 else "any key closes")
+        close = f"cardsdealt {__version__} · {close}"  # the window's About: which version
         draw_text(surface, close, "italic", m.px(28), (inner.centerx, inner.bottom), th.muted,
                   anchor="midbottom", max_w=inner.w, max_h=m.px(56))
 
