@@ -48,6 +48,7 @@ class _NoFacts:
     ending_title = ""
     ending_text = ""
     support = ()
+    credits = ()
     mode = "journey"
 
 

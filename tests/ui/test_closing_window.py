@@ -194,6 +194,7 @@ def test_sigkill_mid_answer_loses_nothing_typed_more_than_3_seconds_before(store
     h.key(K.K_PAGEDOWN)
     _to_end(h)
     sid = h.app.session.id
+    h.app.session.close()  # this window lets go of the session: the worker is its one writer
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE.parents[1]), str(HERE)]),
                SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     proc = subprocess.Popen([sys.executable, str(HERE / "closing_kill_worker.py"),
