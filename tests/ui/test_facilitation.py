@@ -284,18 +284,24 @@ def test_typing_a_count_and_taking_it_back(rens):
     assert h.table.game.state.actions[-1] == ["choose", 1, [2, 12]]
 
 
-def test_undo_keeps_the_counts_and_the_reflection(rens):
-    """Back over an answered question and a counted choice: the counts are there again, and
-    the words come back in the box when the same question is asked again."""
-    h = RoomHarness(entries_for(rens), preset="supervision")
+def to_door_card(h: Harness) -> None:
+    """Group supervision from the start screen to the door card (whose choice 2 asks a
+    question), one hand for choice 1 on each card before it."""
     to_first_card(h, preset_moves=0)
-    for _ in range(6):  # go on to the door card (the one whose choice 2 asks a question)
+    for _ in range(6):
         if h.top.shown.id == "door":
             break
         h.hands(1)
         h.key(START)
         h.key(NEXT)
         h.settle()
+
+
+def test_undo_keeps_the_counts_and_the_reflection(rens):
+    """Back over an answered question and a counted choice: the counts are there again, and
+    the words come back in the box when the same question is asked again."""
+    h = RoomHarness(entries_for(rens), preset="supervision")
+    to_door_card(h)
     scene = h.top
     h.hands(2, 3)
     h.key(START)
@@ -317,14 +323,7 @@ def test_a_clicker_acts_on_the_room_at_a_group_question(rens):
     """Group supervision's question: the clicker's keys blank, time and go on; none of them
     types into the group's words. Enter (a keyboard, on purpose) starts typing."""
     h = RoomHarness(entries_for(rens), preset="supervision")
-    to_first_card(h, preset_moves=0)
-    for _ in range(6):
-        if h.top.shown.id == "door":
-            break
-        h.hands(1)
-        h.key(START)
-        h.key(NEXT)
-        h.settle()
+    to_door_card(h)
     h.hands(2, 3)
     h.key(START)
     h.key(NEXT)
