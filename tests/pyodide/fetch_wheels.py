@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-NEEDED = ["PyYAML", "platformdirs", "fpdf2", "fonttools", "defusedxml"]
+NEEDED = ["PyYAML", "platformdirs", "fpdf2", "fonttools", "defusedxml", "filelock"]
 
 
 def main() -> int:
