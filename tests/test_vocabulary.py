@@ -3,7 +3,6 @@ render/ and remembered by session/, two layers that may not import each other, s
 its list and this test keeps them one; presets live once (engine/presets.py) and the command
 line takes its choices from these lists."""
 
-import pytest
 
 from cardsdealt.cli import _build_parser
 from cardsdealt.deck import fields as F
@@ -30,9 +29,6 @@ def test_presets_offered_are_the_engines():
     assert _choices("--preset") == presets.NAMES == tuple(p.name for p in presets.PRESETS)
 
 
-@pytest.mark.xfail(strict=True, reason="after merging main: session/facts.py names the Bright "
-                   "Spots areas 'rights' (four areas) while deck/fields.py accepts "
-                   "'rights-and-voice' and 'feeling-safe'; for the deck and record owners")
 def test_tags_a_deck_may_carry_are_the_ones_a_record_can_name():
     assert sorted(facts.PCF) == sorted(F.PCF_DOMAINS)
     assert sorted(facts.BRIGHT_SPOTS) == sorted(F.BRIGHT_SPOTS)

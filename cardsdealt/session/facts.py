@@ -31,7 +31,6 @@ PCF = {
 BRIGHT_SPOTS = {
     "relationships": "Relationships",
     "resilience": "Resilience",
-    "rights": "Rights",
     "rights-and-voice": "Rights",
     "recovery": "Recovery",
 }
