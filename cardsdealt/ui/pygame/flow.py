@@ -107,7 +107,7 @@ def load_entries(paths: list[Path], given: Path | None = None) -> list[DeckEntry
 
 
 def _record_entries(app, store) -> list[ResumeEntry]:
-    from cardsdealt.ui.pygame.scenes.closing import record_entries
+    from cardsdealt.ui.pygame.scenes.records import record_entries
 
     return record_entries(app, store, ResumeEntry, when)
 
@@ -291,7 +291,7 @@ class Table:
         from cardsdealt.ui.pygame.scenes.summary import SummaryScene
 
         self.app.show(SummaryScene(self.app, self, self.game))
-        from cardsdealt.ui.pygame.scenes.closing import offer
+        from cardsdealt.ui.pygame.scenes.records import offer
 
         offer(self.app, self, self.game)  # the record's own questions (issue 16)
 

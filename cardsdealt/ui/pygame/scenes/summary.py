@@ -176,8 +176,8 @@ class SummaryScene(FocusScene):
         super().handle(event)
 
     def save_record(self) -> None:
-        from cardsdealt.ui.pygame.scenes.closing import offer
         from cardsdealt.ui.pygame.scenes.message import Message
+        from cardsdealt.ui.pygame.scenes.records import offer
 
         if offer(self.app, self.table, self.game, asked=True):  # the questions come first
             return
