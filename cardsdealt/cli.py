@@ -105,6 +105,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="cards.pdf")
 
     sub.add_parser("decks", help="list the shipped decks")
+
+    # the deck studio (#18): share a deck as one .zip, open one, make or change a deck
+    p = sub.add_parser("pack", help="put a deck in one .zip file to share it")
+    p.add_argument("deck")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.zip")
+    p = sub.add_parser("unpack", help="install a shared deck (.zip) into your decks folder")
+    p.add_argument("zip", metavar="FILE.zip")
+    p = sub.add_parser("studio", help="make or change a deck in the window, no YAML needed")
+    p.add_argument("deck", nargs="?", help="deck folder or name (default: a new deck)")
     return ap
 
 
@@ -190,6 +199,29 @@ def _cmd_decks(args: argparse.Namespace) -> int:
         except DeckError as e:
             print(f"{path.name:24} (has problems: run `cardsdealt check {path}`) {e.summary()}")
     return 0
+
+
+def _cmd_pack(args: argparse.Namespace) -> int:
+    from cardsdealt.session.share import run_pack
+
+    return run_pack(resolve_deck(args.deck), Path(args.output), out=sys.stdout)
+
+
+def _cmd_unpack(args: argparse.Namespace) -> int:
+    from cardsdealt.session.share import run_unpack
+
+    return run_unpack(Path(args.zip), out=sys.stdout)
+
+
+def _cmd_studio(args: argparse.Namespace) -> int:
+    deck = resolve_deck(args.deck) if args.deck else None
+    try:
+        from cardsdealt.ui.pygame.studio import run as run_studio
+    except ImportError:
+        print("The studio's window is not part of this version of cardsdealt yet. "
+              "`cardsdealt new NAME` makes a deck folder to edit by hand.", file=sys.stderr)
+        return 1
+    return int(run_studio(deck) or 0)
 
 
 def _load_or_report(name: str):

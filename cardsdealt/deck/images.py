@@ -31,7 +31,8 @@ def inside(root: Path, rel: str) -> Path | None:
     if ".." in parts:
         return None
     path = root.joinpath(*parts)
-    if not _has_link(root, parts):  # the usual case: plain folders and files, no resolving
+    # the usual case: plain folders and files, no resolving (and nothing to follow in memory)
+    if getattr(root, "in_memory", False) or not _has_link(root, parts):
         return path
     try:
         real = path.resolve()
@@ -129,16 +130,24 @@ def _png_damage(data: bytes) -> str | None:
     return "it has too many parts"
 
 
+def _read_head(path, limit: int) -> bytes:
+    """The first `limit` bytes of a file on disk or of one held in memory."""
+    if getattr(path, "in_memory", False):
+        return path.read_bytes()[:limit]
+    with open(path, "rb") as fh:
+        return fh.read(limit)
+
+
 def readable_picture(path: Path | str) -> tuple[bytes, str]:
     """(the file's bytes, 'png' | 'jpeg') when the picture is safe to decode from exactly
     these bytes: a PNG or JPEG (by its content, whatever its name), not too big on disk,
     its size read from the header and bounded, and a PNG whole. Raises PictureError.
     The window and `print` call this every time they load a picture, so a file changed or
     swapped after `check` (an SVG, a huge JPEG) is refused, never decoded."""
-    path = Path(path)
+    if not getattr(path, "in_memory", False):  # a deck held in memory (deck/memfolder.py)
+        path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_IMAGE_BYTES + 1)
+        data = _read_head(path, MAX_IMAGE_BYTES + 1)
     except OSError as e:
         raise PictureError(f"it could not be read ({e.strerror})") from None
     if len(data) > MAX_IMAGE_BYTES:

@@ -10,10 +10,12 @@ import dataclasses
 import gc
 from pathlib import Path
 from types import MappingProxyType
+from typing import Mapping, cast
 
 from cardsdealt.deck import fields as F
 from cardsdealt.deck import images, yamlsource
 from cardsdealt.deck.cards import load_cards
+from cardsdealt.deck.memfolder import MemoryPath
 from cardsdealt.deck.model import (
     FORMAT_VERSION,
     MODES,
@@ -48,6 +50,24 @@ def check_deck(path: str | Path) -> tuple[Deck | None, list[Problem]]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def check_files(files: Mapping[str, bytes], root: str = "") -> tuple[Deck | None, list[Problem]]:
+    """`check_deck` for a deck folder held in memory ({relative path: bytes}, as the studio
+    holds it). The deck's `root` is `root`: the folder it is saved in, where the window finds
+    its pictures (empty: none yet)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        # a MemoryPath answers every Path question the loader asks (deck/memfolder.py)
+        folder = cast(Path, MemoryPath(files, label=root or "<in memory>"))
+        deck, problems = _check_deck(folder)
+    finally:
+        if was_enabled:
+            gc.enable()
+    if deck is not None:
+        deck = dataclasses.replace(deck, root=root)
+    return deck, problems
 
 
 def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:

@@ -162,11 +162,11 @@ class Table:
     @property
     def entries(self) -> list[DeckEntry]:
         if self._entries is None:
-            from cardsdealt.paths import resolve_deck, shipped_decks
+            from cardsdealt.paths import all_decks, resolve_deck
 
             name = self.args.deck
             given = resolve_deck(name) if name else None
-            self._entries = load_entries(shipped_decks(), given)
+            self._entries = load_entries(all_decks(), given)  # shipped, then the person's
         return self._entries
 
     # -- moving on ----------------------------------------------------------------------

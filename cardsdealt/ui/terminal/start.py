@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 from cardsdealt.options import PlayOptions
-from cardsdealt.paths import resolve_deck, shipped_decks
+from cardsdealt.paths import all_decks, resolve_deck
 
 
 def pick_and_load(args: PlayOptions):
     name = args.deck
     if name is None:
-        decks = shipped_decks()
+        decks = all_decks()
         if not decks:
             print("No deck given and no shipped decks found.", file=sys.stderr)
             return None

@@ -1,0 +1,171 @@
+"""Check's problems and advice, put on the form field they are about.
+
+`cardsdealt check` names a file and a line; the studio's documents know which field was
+written on which line, so each problem goes to the deepest field written at or above its
+line. Advice about a whole card (lint points at the card) goes to the field whose words it
+quotes, or to the picture, title or words field when it is about them, else to the card.
+The words are check's own (`Problem.message` and `hint`). Pure: no pygame, no files.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from cardsdealt.deck.problems import Problem
+
+StudioDeck = Any  # document.StudioDeck (which imports this module: no circle of imports)
+
+
+def words(p: Problem) -> str:
+    """One problem as the studio shows it: check's message, then how to fix it."""
+    text = p.message[:1].upper() + p.message[1:]
+    if not text.endswith((".", "?", "!")):
+        text += "."
+    return f"{text} {p.hint}".strip() if p.hint else text
+
+
+def _lc(node: Any, key: Any) -> int | None:
+    """1-based line where `key` of a ruamel map (or item of a list) was written."""
+    try:
+        lc: Any = node.lc
+        return (lc.key(key) if isinstance(node, dict) else lc.item(key))[0] + 1
+    except (AttributeError, KeyError, IndexError, TypeError):
+        return None
+
+
+def _places(doc: StudioDeck) -> dict[str, list[tuple[int, str]]]:
+    """file -> sorted (line, field path) for every field the studio shows."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for rel, node in doc._docs_items().items():
+        marks: list[tuple[int, str]] = []
+        if rel == "deck.yaml":
+            _deck_places(node, marks)
+        elif isinstance(node, list):
+            _card_places(node, marks)
+        marks.sort(key=lambda m: m[0])
+        out[rel] = marks
+    return out
+
+
+def _add(marks: list, line: int | None, path: str) -> None:
+    if line is not None:
+        marks.append((line, path))
+
+
+def _deck_places(d: Any, marks: list) -> None:
+    if not isinstance(d, dict):
+        return
+    for key in d:
+        _add(marks, _lc(d, key), f"deck.{key}")
+    parts = (("stages", "stage"), ("endings", "ending"), ("reflections", "reflection"))
+    for key, name in parts:
+        items = d.get(key)
+        if isinstance(items, list):
+            for i, item in enumerate(items):
+                _add(marks, _lc(items, i), f"{name}:{i}")
+                for k in item if isinstance(item, dict) else ():
+                    if k != "id":
+                        _add(marks, _lc(item, k), f"{name}:{i}.{k}")
+    stats = d.get("stats")
+    if isinstance(stats, dict):
+        for i, sid in enumerate(stats):
+            _add(marks, _lc(stats, sid), f"meter:{i}")
+            m = stats[sid]
+            for k in m if isinstance(m, dict) else ():
+                _add(marks, _lc(m, k), f"meter:{i}.{k}")
+    classic = d.get("classic")
+    if isinstance(classic, dict):
+        for k in classic:
+            _add(marks, _lc(classic, k), f"deck.classic.{k}")
+
+
+def _card_places(seq: list, marks: list) -> None:
+    for i, c in enumerate(seq):
+        if not isinstance(c, dict):
+            continue
+        cid = str(c.get("id", ""))
+        _add(marks, _lc(seq, i), f"card:{cid}")
+        for k in c:
+            if k == "id":
+                continue
+            _add(marks, _lc(c, k), f"card:{cid}.{k}")
+        choices = c.get("choices")
+        if isinstance(choices, list):
+            for n, ch in enumerate(choices):
+                _add(marks, _lc(choices, n), f"card:{cid}.choice:{n}")
+                for k in ch if isinstance(ch, dict) else ():
+                    _add(marks, _lc(ch, k), f"card:{cid}.choice:{n}.{k}")
+
+
+_QUOTED = re.compile(r"\"([^\"]+)\"")
+_ABOUT = (("picture", "image"), ("the title", "title"), ("statement", "statement"),
+          ("the choices", "choices"), ("discuss", "discuss"), ("voice", "voice"),
+          ("the words on", "text"), ("the text", "text"), ("response to choice", "choices"))
+
+
+def _refine(doc: StudioDeck, path: str, p: Problem) -> str:
+    """A card-level problem -> the field it is about, when its words say so."""
+    if not path.startswith("card:") or "." in path:
+        return path
+    cid = path[5:]
+    try:
+        card_words = {k: str(doc.card_value(cid, k)) for k in (
+            "title", "text", "statement", "discuss", "voice", "facilitator_notes")}
+        choice_words = doc.choices(cid)
+    except Exception:  # noqa: BLE001 - a card that is not there any more: keep the card
+        return path
+    m = _QUOTED.search(p.message)
+    if m:
+        quoted = m.group(1).lower()
+        for k, v in card_words.items():
+            if quoted in v.lower():
+                return f"{path}.{k}"
+        for n, ch in enumerate(choice_words):
+            for k in ("label", "response", "reflect"):
+                if quoted in str(ch.get(k, "")).lower():
+                    return f"{path}.choice:{n}.{k}"
+    low = p.message.lower()
+    for needle, key in _ABOUT:
+        if needle in low:
+            if key == "text" and card_words.get("statement") and not card_words.get("text"):
+                key = "statement"
+            return f"{path}.{key}"
+    return path
+
+
+def all_advice(doc: StudioDeck, root: str = "") -> dict[str, list[str]]:
+    """Every problem and piece of advice, by field path (cached until the next edit)."""
+    key = (doc._revision, root)
+    cached = getattr(doc, "_advice_cache", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    deck, problems = doc._check(root)
+    problems = list(problems)
+    if deck is not None:
+        from cardsdealt.authoring.lint import advise
+
+        problems += advise(deck, reachability=False)
+    places = _places(doc)
+    out: dict[str, list[str]] = {}
+    for p in problems:
+        marks = places.get(p.file, [])
+        i = bisect.bisect_right([m[0] for m in marks], p.line) - 1
+        path = marks[i][1] if i >= 0 and p.line else "deck"
+        if path.startswith("card:"):
+            path = _refine(doc, path, p)
+        out.setdefault(path, []).append(words(p))
+    doc._advice_cache = (key, out)
+    return out
+
+
+def advice_for(doc: StudioDeck, field_path: str, root: str = "") -> list[str]:
+    """The advice about `field_path` and everything inside it ("" or "deck*": all of the
+    deck's own fields)."""
+    every = all_advice(doc, root)
+    if not field_path:
+        return [w for ws in every.values() for w in ws]
+    return [w for path, ws in every.items()
+            if path == field_path or path.startswith(field_path + ".")
+            for w in ws]
