@@ -37,8 +37,12 @@ def _lc(node: Any, key: Any) -> int | None:
 
 def _places(doc: StudioDeck) -> dict[str, list[tuple[int, str]]]:
     """file -> sorted (line, field path) for every field the studio shows."""
+    from cardsdealt.authoring.studio.yamlio import read_yaml
+
     out: dict[str, list[tuple[int, str]]] = {}
-    for rel, node in doc._docs_items().items():
+    for rel in doc._docs_items():
+        # read back what will be written: only read text has line numbers
+        node = read_yaml(doc._text(rel))
         marks: list[tuple[int, str]] = []
         if rel == "deck.yaml":
             _deck_places(node, marks)
@@ -126,6 +130,9 @@ def _refine(doc: StudioDeck, path: str, p: Problem) -> str:
             for k in ("label", "response", "reflect"):
                 if quoted in str(ch.get(k, "")).lower():
                     return f"{path}.choice:{n}.{k}"
+    for key in ("requires", "stage", "theme", "number", "image", "tags"):
+        if f"`{key}`" in p.message:
+            return f"{path}.{key}"
     low = p.message.lower()
     for needle, key in _ABOUT:
         if needle in low:

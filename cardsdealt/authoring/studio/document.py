@@ -18,20 +18,23 @@ a path without the last part ("card:<id>") gives everything about that thing.
 from __future__ import annotations
 
 import copy
-import io
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from cardsdealt.authoring.studio import fields as SF
+from cardsdealt.authoring.studio.yamlio import (
+    CARDS_HEADER,
+    PlusInt,
+    dump_yaml,
+    load_yaml,
+)
 from cardsdealt.deck.model import Deck
 from cardsdealt.deck.problems import ERROR, Problem
 from cardsdealt.deck.safetext import CONTROL
@@ -54,55 +57,66 @@ class CardRef:
     file: str  # the card file it is written in
 
 
-# ---- reading and writing YAML, keeping what a person wrote ----------------------------------
-
-class _PlusInt(int):
-    """`+1` as written (the house style for a meter going up): kept with its sign."""
+_COMMENT = re.compile(r"(\s+)(#[^\n]*)\n?$")
 
 
-class _Constructor(RoundTripConstructor):
-    def construct_yaml_int(self, node):
-        value = super().construct_yaml_int(node)
-        if isinstance(node.value, str) and node.value.startswith("+"):
-            return _PlusInt(value)
-        return value
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+def _reindent(line: str, delta: int) -> str:
+    if delta >= 0:
+        return " " * delta + line if line.strip() else line
+    return line[min(-delta, _indent(line)):]
 
 
-class _Representer(RoundTripRepresenter):
-    pass
+def _keep_comment_gap(old: str, new: str) -> str:
+    """A changed value keeps the spaces before its line's comment as the person wrote them."""
+    m = _COMMENT.search(old)
+    if not m:
+        return new
+    end = "\n" if new.endswith("\n") else ""
+    body = new.rstrip("\n")
+    if not body.endswith(" " + m.group(2)):
+        return new
+    return body[: -len(m.group(2))].rstrip() + m.group(1) + m.group(2) + end
 
 
-_Representer.add_representer(
-    _PlusInt, lambda r, d: r.represent_scalar("tag:yaml.org,2002:int", f"+{int(d)}"))
-
-
-def _yaml() -> YAML:
-    y = YAML()
-    y.Constructor = _Constructor
-    y.Representer = _Representer
-    y.preserve_quotes = True
-    y.width = 4096  # never re-wrap a long line someone wrote on one line
-    y.indent(mapping=2, sequence=4, offset=2)  # the house layout: `key:\n  - item`
-    return y
-
-
-def _load_yaml(text: str) -> Any:
-    return _yaml().load(text)
-
-
-def _dump_yaml(doc: Any) -> bytes:
-    if isinstance(doc, list) and not doc:  # ruamel cannot write an empty list with a comment
-        return (_CARDS_HEADER + "[]\n").encode("utf-8")
-    out = io.StringIO()
-    _yaml().dump(doc, out)
-    text = out.getvalue()
-    if isinstance(doc, list):  # a card file: its list starts at the left edge, as written
-        text = "".join(line[2:] if line.startswith("  ") else line
-                       for line in text.splitlines(True))
-    return text.encode("utf-8")
+def patch_text(original: str, before: str, after: str) -> str:
+    """`after` written the way `original` was: `before` and `after` are ruamel's writing of
+    a file before and after an edit, `original` the file as the person wrote it. Where ruamel
+    lays a file out differently (another indentation, say), only the lines the edit changed
+    are carried over into `original`, so nothing else moves."""
+    if before == original:
+        return after
+    o, a, b = (t.splitlines(True) for t in (original, before, after))
+    sm = difflib.SequenceMatcher(None, [" ".join(x.split()) for x in o],
+                                 [" ".join(x.split()) for x in a], autojunk=False)
+    to_o: dict[int, int] = {}
+    for block in sm.get_matching_blocks():
+        for k in range(block.size):
+            to_o[block.b + k] = block.a + k
+    out = list(o)
+    edits = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if any(i not in to_o for i in range(i1, i2)):
+            return after  # lines the layouts do not share: ruamel's writing is used
+        anchor = i1 if i1 < len(a) and i1 in to_o else i1 - 1
+        if anchor < 0 or anchor not in to_o:
+            start = 0 if i1 == 0 else len(o)
+            delta = 0
+        else:
+            start = to_o[i1] if i1 in to_o else to_o[anchor] + 1
+            delta = _indent(o[to_o[anchor]]) - _indent(a[anchor])
+        new = [_reindent(x, delta) for x in b[j1:j2]]
+        if i2 - i1 == 1 and j2 - j1 == 1:
+            new = [_keep_comment_gap(o[to_o[i1]], new[0])]
+        edits.append((start, start + (i2 - i1), new))
+    for start, end, new in reversed(edits):
+        out[start:end] = new
+    return "".join(out)
 
 
 def slug(words: str, sep: str = "-", fallback: str = "card") -> str:
@@ -172,7 +186,6 @@ _DECK_HEADER = """\
 # deck.yaml: made in the cardsdealt studio. It is an ordinary deck file: you can open it
 # in a text editor too, and `cardsdealt check` tells you what to fix.
 """
-_CARDS_HEADER = "# The cards, made in the cardsdealt studio. Each card starts with \"- id:\".\n"
 
 
 # ---- the undo history ---------------------------------------------------------------------
@@ -191,6 +204,13 @@ class StudioDeck:
         self._docs = docs  # rel -> ruamel document (deck.yaml and every card file)
         self._blobs = blobs  # rel -> bytes (pictures, README.md, anything else)
         self._texts: dict[str, bytes] = dict(texts or {})  # rel -> bytes of unchanged docs
+        # rel -> (the file as written, ruamel's writing of it as loaded): see patch_text
+        self._written: dict[str, tuple[str, str]] = {}
+        for rel, data in self._texts.items():
+            text = data.decode("utf-8-sig")
+            ours = dump_yaml(docs[rel]).decode("utf-8")
+            if ours != text:
+                self._written[rel] = (text, ours)
         self._saved: dict[str, bytes] = {}
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
@@ -230,7 +250,7 @@ class StudioDeck:
             _classic_part(d)
         d.yaml_set_start_comment(_DECK_HEADER.rstrip("\n"))
         cards = CommentedSeq()
-        cards.yaml_set_start_comment(_CARDS_HEADER.rstrip("\n"))
+        cards.yaml_set_start_comment(CARDS_HEADER.rstrip("\n"))
         return cls({"deck.yaml": d, f"{CARD_FOLDER}/cards.yaml": cards}, {})
 
     @classmethod
@@ -244,7 +264,7 @@ class StudioDeck:
         blobs: dict[str, bytes] = {}
         texts: dict[str, bytes] = {}
         try:
-            deck_doc = _load_yaml(files["deck.yaml"].decode("utf-8-sig"))
+            deck_doc = load_yaml(files["deck.yaml"].decode("utf-8-sig"))
         except (UnicodeDecodeError, YAMLError) as e:
             raise StudioError(_unreadable("deck.yaml", files, e)) from None
         if not isinstance(deck_doc, dict):
@@ -258,7 +278,7 @@ class StudioDeck:
                 continue
             if folder and rel.startswith(folder) and rel.endswith((".yaml", ".yml")):
                 try:
-                    doc = _load_yaml(data.decode("utf-8-sig"))
+                    doc = load_yaml(data.decode("utf-8-sig"))
                 except (UnicodeDecodeError, YAMLError) as e:
                     raise StudioError(_unreadable(rel, files, e)) from None
                 docs[rel] = doc if doc is not None else CommentedSeq()
@@ -611,8 +631,12 @@ class StudioDeck:
             self._step([rel], ("card", card_id, key))
             c[key] = str(value)
         elif key == "theme":
+            theme = slug(str(value), fallback="theme")
             self._step([rel], ("card", card_id, key))
-            c[key] = slug(str(value), fallback="theme")
+            if str(c.get("theme", "")) != theme:  # the next number in its new theme
+                c[key] = theme
+                c["number"] = 0
+                c["number"] = self._next_number(theme)
         elif key == "number":
             self._step([rel], ("card", card_id, key))
             c[key] = _number(value) or 1
@@ -662,7 +686,7 @@ class StudioDeck:
                 raise StudioError("Choose a meter from the list.")
             self._step([rel], ("choice", card_id, i, key))
             _set_or_drop(ch, "effects", _flow_map(
-                {k: _PlusInt(v) if v > 0 else v for k, v in changes.items()})
+                {k: PlusInt(v) if v > 0 else v for k, v in changes.items()})
                 if changes else None, after="label")
         elif key in ("set", "clear"):
             self._step([rel, "deck.yaml"], ("choice", card_id, i, key))
@@ -866,7 +890,11 @@ class StudioDeck:
 
     def _text(self, rel: str) -> bytes:
         if rel not in self._texts:
-            self._texts[rel] = _dump_yaml(self._docs[rel])
+            data = dump_yaml(self._docs[rel])
+            if rel in self._written:
+                original, before = self._written[rel]
+                data = patch_text(original, before, data.decode("utf-8")).encode("utf-8")
+            self._texts[rel] = data
         return self._texts[rel]
 
     def files(self) -> dict[str, bytes]:

@@ -101,9 +101,10 @@ DECK_FIELDS = [
 TABLE_CARD_FIELDS = [
     Field("title", "Card name", "A few words.", required=True, limit=40,
           example="My sister"),
-    Field("theme", "Theme", "Cards with the same theme can be played on each other.",
+    Field("theme", "Which theme it belongs to",
+          "Cards with the same theme can be played on each other.",
           kind="pick", options_from="themes", required=True),
-    Field("number", "Number", "Cards with the same number can be played on each other too.",
+    Field("number", "Its number", "Cards with the same number can be played on each other too.",
           kind="number", low=1, high=99, required=True),
     Field("statement", "What the young person says", "One or two short sentences.",
           kind="text", required=True, limit=300, example="I want to see my sister more."),
