@@ -19,7 +19,7 @@ MODE_WORDS = {"journey": "Journey: one child's story, choice by choice",
 class Row:
     title: str
     detail: str
-    kind: str  # "resume" | "deck" | "broken"
+    kind: str  # "resume" | "deck" | "broken" | "studio"
     target: object = None
     mode: str = ""
 
@@ -50,6 +50,8 @@ class StartScene(FocusScene):
                 n = len(e.deck.cards)
                 rows.append(Row(e.deck.title, f"{MODE_WORDS[mode]} · {n} cards", "deck", e,
                                 mode))
+        rows.append(Row("Make or change a deck", "The studio: your own cards, words and "
+                        "drawings, no typing of files", "studio"))  # (issue 18)
         return rows
 
     def on_show(self) -> None:
@@ -182,6 +184,10 @@ class StartScene(FocusScene):
 
                 self.app.push(Message(self.app, "This record cannot be opened", str(e),
                                       ok="Back to the list"))
+        elif row.kind == "studio":
+            from cardsdealt.ui.pygame.studio import open_studio
+
+            open_studio(self.app, self.table)
         elif row.kind == "deck":  # how the session runs is asked next (scenes/preset.py)
             from cardsdealt.ui.pygame.scenes.preset import choose_preset
 

@@ -1,0 +1,162 @@
+"""One sitting in the studio: the deck being made (`authoring.studio.StudioDeck`), the folder
+it is saved in, the screens opened on the way (Esc goes back along them) and what the
+status line says.
+
+Every change goes through `Studio.edit`: the deck is changed, then what changed is handed to
+the `DeckSaver` (it writes on its own thread, each file atomically), so a change is on disk
+a moment after it is made and the status line says "Saved". What the deck refuses (a number
+that is not a number, a fifth choice) is said in the deck's own plain words on the field.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from cardsdealt.authoring.studio import StudioDeck, StudioError
+
+ADVICE_PAUSE = 0.35  # s after the last keystroke before check's advice is worked out again
+
+
+class Studio:
+    def __init__(self, app, table=None) -> None:
+        self.app = app
+        self.table = table  # the start screen's Table (None: `cardsdealt studio` on its own)
+        self.doc: StudioDeck | None = None
+        self.folder: Path | None = None
+        self.saver = None
+        self.screens: list = []
+        self.saved_at: float | None = None
+        self.advice_due: float | None = None
+        self.note = ""  # one line for the status ("Card deleted. Undo brings it back.")
+
+    # -- the deck ----------------------------------------------------------------------
+    def open_deck(self, doc: StudioDeck, folder: Path, new: bool = False) -> None:
+        from cardsdealt.session.decks import DeckSaver
+
+        self.close_deck()
+        self.doc, self.folder = doc, Path(folder)
+        self.saver = DeckSaver(self.folder)
+        if new:  # a new deck is on disk at once, so it is never lost
+            self.saver.save(doc.files())
+            doc.mark_saved()
+            self.saved_at = time.monotonic()
+
+    def close_deck(self) -> None:
+        if self.saver is not None:
+            self.saver.close(5.0)
+        self.saver = None
+
+    @property
+    def root(self) -> str:
+        return str(self.folder) if self.folder else ""
+
+    # -- changing ----------------------------------------------------------------------
+    def edit(self, screen, change: Callable[[Any], Any], value: Any) -> bool:
+        """Make one change and save it; a refusal is shown on the marked field."""
+        try:
+            change(value)
+        except StudioError as e:
+            screen.refused(str(e))
+            return False
+        screen.refused("")
+        self.saved()
+        screen.edited()
+        return True
+
+    def act(self, screen, change: Callable[[], Any]) -> Any:
+        """A change that adds, removes or moves something (the screen is read again)."""
+        try:
+            out = change()
+        except StudioError as e:
+            screen.refused(str(e))
+            return None
+        self.saved()
+        screen.rebuild()
+        return out
+
+    def saved(self) -> None:
+        if self.doc is None or self.saver is None:
+            return  # (the new deck's name, before there is a deck)
+        changed = self.doc.changed_files()
+        if changed:
+            self.saver.save(changed)
+            self.doc.mark_saved()
+            self.saved_at = time.monotonic()
+        self.advice_due = time.monotonic() + ADVICE_PAUSE
+        self.app.dirty = True
+
+    def undo(self, screen) -> None:
+        if self.doc is not None and self.doc.undo():
+            self.note = "Undone."
+            self._after_history()
+
+    def redo(self, screen) -> None:
+        if self.doc is not None and self.doc.redo():
+            self.note = "Done again."
+            self._after_history()
+
+    def _after_history(self) -> None:
+        self.saved()
+        top = self.screens[-1] if self.screens else None
+        while top is not None and top.gone() and len(self.screens) > 1:
+            self.screens.pop()
+            top = self.screens[-1]
+        if top is not None:
+            if top is not self.app.top:
+                self.app.show(top)
+            top.rebuild()
+
+    def status_words(self) -> str:
+        if self.saver is not None and self.saver.error:
+            return "Not saved: see below"
+        if self.note:
+            return self.note
+        return "Saved" if self.saved_at is not None else ""
+
+    # -- screens -----------------------------------------------------------------------
+    def open(self, screen) -> None:
+        self.screens.append(screen)
+        self.app.show(screen)
+
+    def leave(self, screen) -> None:
+        """Back from `screen` to the one before it (from the first: out of the studio)."""
+        if screen in self.screens:
+            self.screens = self.screens[:self.screens.index(screen)]
+        self.note = ""
+        if self.screens:
+            self.app.show(self.screens[-1])
+            return
+        self.close_deck()
+        if self.table is not None:
+            self._list_new_decks()
+            self.table.start()
+        else:
+            self.app.quit()
+
+    def _list_new_decks(self) -> None:
+        """The start screen lists a deck made or changed just now (read afresh)."""
+        from cardsdealt.ui.pygame.flow import load_entries
+
+        entries = self.table._entries
+        if entries is None or self.folder is None:
+            return
+        fresh = load_entries([self.folder])
+        key = self.folder.resolve()
+        kept = [e for e in entries if Path(e.path).resolve() != key]
+        self.table._entries = kept + fresh
+
+    def tick(self, dt: float) -> None:
+        """Every turn: check's advice once typing pauses; a saving problem said once."""
+        if self.advice_due is not None and time.monotonic() >= self.advice_due:
+            self.advice_due = None
+            top = self.app.top
+            if top in self.screens:
+                top.advise()
+        if self.saver is not None and self.saver.error and not getattr(self, "_told", False):
+            self._told = True
+            from cardsdealt.ui.pygame.scenes.message import Message
+
+            self.app.push(Message(self.app, "This change is not saved", self.saver.error,
+                                  ok="Carry on"))
