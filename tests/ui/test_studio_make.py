@@ -150,7 +150,7 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     shot("studio-cards-empty")
     studio = d.top.studio
     folder = studio.folder
-    assert (folder / "deck.yaml").is_file()  # on disk from the first moment
+    assert studio.saver.flush(5.0) and (folder / "deck.yaml").is_file()  # on disk at once
 
     d.press("about")
     d.fill("deck.authors", "Hillside Youth Voice")
@@ -194,7 +194,6 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     d.pick(f"card:{first}.choice:0.next", "A phone call")
     shot("studio-choice")
     d.back()
-    shot("studio-card")
     d.back()
     d.press(f"card:{phone}")
     d.press(f"card:{phone}.requires")
@@ -233,6 +232,9 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     d.back()
 
     add_picture_to(d, first, "draw")
+    d.press(f"card:{first}")
+    shot("studio-card")  # with its drawing, on the screen and on paper
+    d.back()
     add_picture_to(d, cids["School"], "drop", photo_file(tmp / "school-photo.jpg"))
     assert studio.saver.flush(5.0)
     return folder

@@ -187,7 +187,7 @@ class TextBox:
         f = font("regular", self.px)
         lh = line_height(f)
         clip = surface.get_clip()
-        surface.set_clip(inner)
+        surface.set_clip(inner.clip(clip))  # inside any clip already set (a scrolled form)
         text = self.buf.text
         if not text and not self.composing:
             img = font("italic", self.px).render(self.placeholder, True, theme.muted)

@@ -110,6 +110,16 @@ class StudioScreen(Scene):
     def back(self) -> None:
         self.studio.leave(self)
 
+    def take_file(self, path: str) -> bool:
+        """A file dropped on the window: a shared deck (.zip) is opened from any studio
+        screen; a picture goes to the card form's picture step (Form). True if taken."""
+        if path.lower().endswith(".zip"):
+            from cardsdealt.ui.pygame.studio.state import open_shared
+
+            open_shared(self.app, path)
+            return True
+        return False
+
     def gone(self) -> bool:
         """True when what this screen edits is not there any more (undone, deleted)."""
         return False
@@ -127,6 +137,15 @@ class StudioScreen(Scene):
                 self.focus_key = self._first_key()
             self._layout()
         return self._controls
+
+    def refresh_tools(self) -> None:
+        """Undo and Redo are pressable exactly when there is something to undo or redo."""
+        doc = self.studio.doc
+        for t in self._tools:
+            if t.key == "tool.undo":
+                t.enabled = bool(doc is not None and doc.can_undo)
+            elif t.key == "tool.redo":
+                t.enabled = bool(doc is not None and doc.can_redo)
 
     def _first_key(self) -> str | None:
         live = [c for c in self._controls or [] if c.enabled]
@@ -167,6 +186,8 @@ class StudioScreen(Scene):
         keyboard(c.box if c is not None and c.is_text else None)
 
     def move(self, d: int, by_row: bool = False) -> None:
+        self.all()
+        self.refresh_tools()
         items = [c for c in self.all() if c.enabled]
         if not items:
             return
@@ -251,13 +272,16 @@ class StudioScreen(Scene):
             x = column.x + m.px(30)  # room for the focus pointer
             avail = column.w - m.px(30) - m.px(16) * (len(row) - 1) - m.px(12)
             tallest = 0
-            for x_c in row:
-                w = round(avail * x_c.width / total)
+            widths = [round(avail * x_c.width / total) for x_c in row]
+            above = max(sum(self._heights(x_c, w)[:2]) for x_c, w in zip(row, widths))
+            high = max(self._heights(x_c, w)[2] for x_c, w in zip(row, widths))
+            for x_c, w in zip(row, widths):
                 lh, hh, h, ah = self._heights(x_c, w)
-                x_c.rect = Rect(x, y + lh + hh, w, h)
-                x_c._top = y  # type: ignore[attr-defined]
+                h = high  # a row's controls line up, all as tall as the tallest
+                x_c.rect = Rect(x, y + above, w, h)
+                x_c._top = y + above - lh - hh  # type: ignore[attr-defined]
                 x_c._advice_h = ah  # type: ignore[attr-defined]
-                tallest = max(tallest, lh + hh + h + ah)
+                tallest = max(tallest, above + h + ah)
                 x += w + m.px(16)
             y += tallest + gap
             i += len(row)
@@ -332,6 +356,8 @@ class StudioScreen(Scene):
                 self._typed(c, event)
         elif t == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
             self._click(event.pos)
+        elif t == pygame.DROPFILE:
+            self.take_file(str(getattr(event, "file", "") or ""))
         elif t == pygame.MOUSEWHEEL:
             self.scroll_by(-event.y * self.m.px(90))
         elif t == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) in (4, 5):
@@ -394,6 +420,8 @@ class StudioScreen(Scene):
             self.changed()
 
     def _click(self, pos) -> None:
+        self.all()
+        self.refresh_tools()
         for c in self.all():
             if not c.enabled:
                 continue
@@ -451,6 +479,7 @@ class StudioScreen(Scene):
         self.all()
         self._place_boxes()
         header, column, side, tools = self.areas()
+        self.refresh_tools()
         draw_text(surface, self.heading(), "bold", m.px(52), (header.x, header.centery),
                   th.table_ink, anchor="midleft", max_w=header.w - m.px(380),
                   max_h=header.h)

@@ -199,6 +199,20 @@ class Form(StudioScreen):
 
         open_picture_step(self.app, done)
 
+    def take_file(self, path: str) -> bool:
+        """A picture dropped on a card's form opens the picture step with it."""
+        if super().take_file(path):
+            return True
+        if not any(f.kind == "picture" for f in self.form_fields()):
+            return False
+        self.picture("image")
+        step = self.app.top
+        taker = getattr(step, "take_file", None)
+        return bool(taker is not None and step is not self and taker(path))
+
+    def form_fields(self) -> list[SF.Field]:
+        return []
+
     # -- advice and refusals -------------------------------------------------------------
     def advise(self) -> None:
         from cardsdealt.authoring.studio.advice import all_advice
@@ -211,6 +225,11 @@ class Form(StudioScreen):
             c.advice = [a for p, ws in every.items() if p == c.key or
                         (c.kind in ("button", "row") and p.startswith(c.key + "."))
                         for a in ws]
+        for c in self.all():
+            if c.kind == "row" and c.advice:  # a list says how much; the form says what
+                n = len(c.advice)
+                c.advice = [f"{n} thing{'s' if n > 1 else ''} to look at: open it to see "
+                            f"{'them' if n > 1 else 'it'}"]
         column = [c for c in self.all() if not c.tool]
         if whole and column:
             column[0].advice = whole + column[0].advice
@@ -481,10 +500,12 @@ class CardScreen(Form):
     def put(self, key: str, value: Any) -> None:
         self.doc.set_card(self.cid, key, value)
 
+    def form_fields(self) -> list[SF.Field]:
+        return SF.JOURNEY_CARD_FIELDS if self.kind() == "journey" else SF.TABLE_CARD_FIELDS
+
     def controls(self) -> list[Control]:
-        fields = SF.JOURNEY_CARD_FIELDS if self.kind() == "journey" else SF.TABLE_CARD_FIELDS
         out: list[Control] = []
-        for f in fields:
+        for f in self.form_fields():
             if f.key == "choices":
                 out += self.choice_controls(f)
             else:
@@ -596,6 +617,9 @@ class ChoiceScreen(CardScreen):
 
     def put(self, key: str, value: Any) -> None:
         self.doc.set_choice(self.cid, self.i, key, value)
+
+    def form_fields(self) -> list[SF.Field]:
+        return SF.CHOICE_FIELDS
 
     def controls(self) -> list[Control]:
         return self.field_controls(SF.CHOICE_FIELDS)
@@ -938,6 +962,6 @@ def share(screen: Form) -> None:
     screen.app.push(Message(
         screen.app, "Your deck is ready to share",
         f"It is one file:\n{out}\n\nSend it by email or on a memory stick. Whoever gets it "
-        "opens cardsdealt and drops the file on the window (or runs `cardsdealt unpack`), "
-        "and your deck is on their start screen, with your names as you wrote them.",
+        "drops the file on their cardsdealt window, and your deck is on their start "
+        "screen, with your names as you wrote them.",
         ok="Back to the deck"))

@@ -1,0 +1,129 @@
+"""Pictures of every studio screen at 1280x720 and 1920x1080, compared with stored ones
+(tests/ui/golden/studio-*.png; see golden_compare.py). The screens are reached as a person
+reaches them (tests/ui/test_studio_make.py's walk), so each picture is a real moment of
+making a deck. Each test's docstring says what a person should see."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from golden_compare import check
+from studiokit import Driver
+from test_studio_make import make_journey, make_table
+from uikit import Harness, entries_for, journey_deck
+
+SIZES = [(1280, 720), (1920, 1080)]
+
+
+def walk(size, tmp, out: dict) -> None:
+    h = Harness(size, entries_for(journey_deck(tmp / "rens")))
+    d = Driver(h)
+
+    def shot(name: str) -> None:
+        top = h.top
+        if hasattr(top, "advise"):
+            top.advise()  # check's advice now, not after the pause it waits for
+        top.studio.note = ""
+        out[name] = h.frame()
+
+    make_journey(d, tmp, shot)
+    d.press("tool.share")
+    out["studio-shared"] = h.frame()
+    h.key(pygame.K_RETURN)
+    d.back()
+    make_table(d, shot)
+
+
+@pytest.fixture(scope="module", params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def shots(request, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("studio")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("CARDSDEALT_DATA_DIR", str(tmp / "data"))
+    mp.chdir(tmp)  # the shared zip's folder, said on screen, is the same every run
+    mp.setenv("CARDSDEALT_DOCUMENTS_DIR", "Documents")
+    out: dict[str, pygame.Surface] = {}
+    try:
+        walk(request.param, tmp, out)
+    finally:
+        mp.undo()
+    return request.param, out
+
+
+def _check(shots, name):
+    size, out = shots
+    check(out[name], f"{name}-{size[0]}x{size[1]}")
+
+
+def test_choose(shots):
+    """"Make or change a deck": two large rows, "Make a new journey" (marked) and "Make a new
+    table game", each with a line saying what it is; Back along the bottom."""
+    _check(shots, "studio-choose")
+
+
+def test_name(shots):
+    """"A new journey": "What is your deck called?" with its hint and "Jo's first week"
+    typed in the marked box; a "Make it" button below; Back."""
+    _check(shots, "studio-name")
+
+
+def test_cards_empty(shots):
+    """The new deck's page, headed "Jo's first week" and "Saved" on the right: Add a card
+    (marked), About this deck, the four journey parts with their counts; Back, Undo, Redo
+    (greyed), Play it now, Share this deck along the bottom."""
+    _check(shots, "studio-cards-empty")
+
+
+def test_deck(shots):
+    """"About this deck": the name, who made it, keep our names off (No), whose words
+    (young people), the introduction typed in two lines, content notes (marked)."""
+    _check(shots, "studio-deck")
+
+
+def test_part(shots):
+    """"Part of the story 2: Settling in": its name, how many cards (3, marked), ends
+    early when... (not set)."""
+    _check(shots, "studio-part")
+
+
+def test_parts(shots):
+    """"Parts of the story": Add a part (first), then "1. Arriving" and "2. Settling in",
+    each with its number of cards and a Delete button beside it."""
+    _check(shots, "studio-parts")
+
+
+def test_choice(shots):
+    """"Choice 1 on “First night”": what the adult does, what happens next, the meter
+    change ("up by 1"), "knows where her brother is" remembered, leads to "A phone call"
+    (marked); the card on the screen and on paper on the right."""
+    _check(shots, "studio-choice")
+
+
+def test_card(shots):
+    """The "First night" card's form: name, part of the story, what is happening, its two
+    choices; on the right "On the screen" (the projector's card) and "On paper" (the
+    printed card with its band, title, words, voice, question and numbered choices)."""
+    _check(shots, "studio-card")
+
+
+def test_condition(shots):
+    """"Only if an earlier choice…": Rule 1 with "a choice remembered" and "knows where
+    her brother is" side by side, Remove; Add a rule; Done, No rule, Undo, Redo."""
+    _check(shots, "studio-condition")
+
+
+def test_shared(shots):
+    """Over the deck's page: "Your deck is ready to share" with the zip's folder and how
+    someone else opens it; one button."""
+    _check(shots, "studio-shared")
+
+
+def test_table_card(shots):
+    """A table card's form: name "My room", theme Home, statement, voice, question; the
+    wide projector card with its "Home · Number 1" band and the poker-size paper card."""
+    _check(shots, "studio-card-table")
+
+
+def test_table_cards(shots):
+    """The table game's page: six cards "1. My sister" ... with their theme and number,
+    each row with Up, Down, Copy and Delete buttons."""
+    _check(shots, "studio-cards")
