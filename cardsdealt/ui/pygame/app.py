@@ -348,6 +348,28 @@ def _closing(app: App, rc: int) -> int:
     return rc
 
 
+def run_studio(deck=None, size: str | None = None) -> int:
+    """`cardsdealt studio [DECK]`: a window with the deck studio (ui/pygame/studio), straight
+    into `deck` (a folder) when one is given. Raises DisplayUnavailable if no window opens."""
+    from cardsdealt.ui.pygame import prefs
+    from cardsdealt.ui.pygame.flow import Table
+
+    opts = PlayOptions(size=size) if size else PlayOptions()
+    screen = open_display(parse_size(opts.size), fullscreen=opts.fullscreen)
+    try:
+        app = App(screen)
+        for line in prefs.install(app, opts):
+            app.set_status(line)
+        Table(app, opts).open_studio(deck, leave_to_start=False)
+        rc = app.run()
+        studio = getattr(app, "studio", None)
+        if studio is not None:
+            studio.close_deck()  # everything typed is on disk before the window goes
+        return rc
+    finally:
+        pygame.display.quit()
+
+
 def play(opts: PlayOptions) -> int:
     """`cardsdealt play` in a window: the session store (unless --no-save or --watch), the
     session to resume (--resume), then `run`. Raises DisplayUnavailable if no window can

@@ -169,6 +169,20 @@ class Table:
             self._entries = load_entries(all_decks(), given)  # shipped, then the person's
         return self._entries
 
+    def add_deck(self, folder: Path) -> DeckEntry:
+        """List the deck in `folder` (made or changed in the studio just now), read afresh."""
+        entry = load_entries([Path(folder)])[0]
+        key = Path(folder).resolve()
+        if self._entries is not None:
+            self._entries = [e for e in self._entries if Path(e.path).resolve() != key] + [entry]
+        return entry
+
+    def open_studio(self, deck: Path | None = None, leave_to_start: bool = True):
+        """The deck studio (issue 18), from the start screen or `cardsdealt studio`."""
+        from cardsdealt.ui.pygame.studio.entry import open_studio
+
+        return open_studio(self.app, self, deck, leave_to_start)
+
     # -- moving on ----------------------------------------------------------------------
     def start(self) -> None:
         from cardsdealt.ui.pygame.scenes.start import StartScene

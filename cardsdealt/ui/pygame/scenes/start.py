@@ -185,9 +185,7 @@ class StartScene(FocusScene):
                 self.app.push(Message(self.app, "This record cannot be opened", str(e),
                                       ok="Back to the list"))
         elif row.kind == "studio":
-            from cardsdealt.ui.pygame.studio import open_studio
-
-            open_studio(self.app, self.table)
+            self.table.open_studio()
         elif row.kind == "deck":  # how the session runs is asked next (scenes/preset.py)
             from cardsdealt.ui.pygame.scenes.preset import choose_preset
 

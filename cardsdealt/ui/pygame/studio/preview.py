@@ -191,7 +191,7 @@ def printed_face(card: Card, deck: Deck | None, index: int, height: int, theme: 
     else:
         label, colour = stage_title, None
     host = deck or Deck(id="preview", title="", root=root, cards=(card,))
-    face = PL.build_face(host, card, index, colour, label)  # type: ignore[arg-type]
+    face = PL.build_face(host, card, index, colour, label)
     palette = {"paper": theme.paper, "ink": theme.ink, "muted": theme.muted,
                "accent": theme.accent, "edge": theme.edge}
     pen = PaperPen(surf, k, theme)

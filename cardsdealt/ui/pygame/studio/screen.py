@@ -57,6 +57,7 @@ class Control:
     rect: Rect = field(default_factory=lambda: Rect(0, 0, 0, 0))
     enabled: bool = True
     example: str = ""
+    bounds: tuple[int, int] = (-99, 99)  # a stepper's lowest and highest
 
     def __post_init__(self) -> None:
         if self.kind in TEXT_KINDS and self.box is None:
@@ -464,7 +465,7 @@ class StudioScreen(Scene):
             i = vals.index(c.value) if c.value in vals else -1
             c.value = vals[(i + d) % len(vals)]
         elif c.kind == "stepper":
-            lo, hi = c.options[0] if c.options else (-99, 99)
+            lo, hi = c.bounds
             c.value = max(lo, min(hi, int(c.value or 0) + d))
         else:
             return
@@ -579,8 +580,8 @@ class StudioScreen(Scene):
             if focused:
                 focus_ring(s, r, th, u)
         y = r.bottom + m.px(6)
-        for a in c.advice[:3]:
-            f = fit(a, "regular", (r.w - m.px(40), m.px(400)), m.px(ADVICE_PX),
+        for note in c.advice[:3]:
+            f = fit(note, "regular", (r.w - m.px(40), m.px(400)), m.px(ADVICE_PX),
                     m.px(ADVICE_PX))
             mark = Rect(r.x, y + m.px(4), m.px(26), m.px(26))
             pygame.draw.rect(s, th.accent, mark, border_radius=m.px(13))

@@ -15,6 +15,7 @@ plain words and no YAML key is ever shown. Keys and the mouse: see screen.py.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable
 
@@ -92,30 +93,29 @@ class Form(StudioScreen):
         key = f"{self.path}.{f.key}"
         value = self.get(f.key)
         kind = f.kind
-        common = dict(label=f.label, hint=f.hint, example=f.example)
         if kind in ("line", "text"):
             return [Control(key, kind=kind, value=value or "", on_change=self._setter(f.key),
-                            **common)]
+                            label=f.label, hint=f.hint, example=f.example)]
         if kind == "number":
             def number(text: str, k: str = f.key) -> None:
                 if text.strip():  # an emptied box keeps the last number until one is typed
                     self.put(k, text)
             return [Control(key, kind="line", value="" if value in (None, "") else str(value),
-                            on_change=number, **common)]
+                            on_change=number, label=f.label, hint=f.hint, example=f.example)]
         if kind in ("names", "remember"):
             return [Control(key, kind="text", value="\n".join(str(v) for v in value or []),
-                            on_change=self._setter(f.key, _lines), **common)]
+                            on_change=self._setter(f.key, _lines), label=f.label, hint=f.hint, example=f.example)]
         if kind == "support":
             hint = f.hint + " One on each line: who, a dash, then how to reach them."
             return [Control(key, kind="text", value=_support_text(value), label=f.label,
                             hint=hint, on_change=self._setter(f.key, _support_value))]
         if kind == "yesno":
             return [Control(key, kind="toggle", value=bool(value),
-                            on_change=self._setter(f.key), **common)]
+                            on_change=self._setter(f.key), label=f.label, hint=f.hint, example=f.example)]
         if kind == "pick":
             options = list(f.options) or self.options_from(f.options_from, value)
             return [Control(key, kind="pick", value=value, options=options,
-                            on_change=self._setter(f.key), **common)]
+                            on_change=self._setter(f.key), label=f.label, hint=f.hint, example=f.example)]
         if kind == "condition":
             return [self.condition_button(f, key, value)]
         if kind == "changes":
@@ -156,7 +156,7 @@ class Form(StudioScreen):
         if not meters:
             return [Control(key, f.label, detail="There are no meters yet: add one from the "
                             "deck's page", enabled=False)]
-        out = []
+        out: list[Control] = []
         for m in meters:
             def put(v, mid=m["id"]):
                 now = dict(self.get(f.key) or {})
@@ -165,7 +165,7 @@ class Form(StudioScreen):
             out.append(Control(f"{key}.{m['id']}", kind="stepper", detail="change",
                                label=f"{f.label}: {m['label'] or m['id']}",
                                hint=f.hint if not out else "",
-                               value=int(value.get(m["id"], 0)), options=[(-5, 5)],
+                               value=int(value.get(m["id"], 0)), bounds=(-5, 5),
                                on_change=put))
         return out
 
@@ -185,7 +185,10 @@ class Form(StudioScreen):
     def picture(self, key: str) -> None:
         """The picture step (draw, or bring in a photo or scan), then into the deck."""
         try:
-            from cardsdealt.ui.pygame.studio.picture import open_picture_step
+            from importlib import import_module
+
+            open_picture_step = import_module("cardsdealt.ui.pygame.studio.picture") \
+                .open_picture_step
         except ImportError:
             from cardsdealt.ui.pygame.scenes.message import Message
 
@@ -297,7 +300,7 @@ class ChooseScreen(StudioScreen):
         for folder in list_user_decks():
             out.append(Control(f"open.{folder.name}", f"Change \u201c{_title_of(folder)}\u201d",
                                kind="row", detail=f"One of your decks, in {folder}",
-                               action=lambda f=folder: self.change(f)))
+                               action=partial(self.change, folder)))
         return out
 
     def tools(self) -> list[Control]:
@@ -405,24 +408,26 @@ class CardsScreen(Form):
             g = 100 + i
             out += [Control(f"card:{c.id}", f"{i + 1}. {c.title or 'A card with no name yet'}",
                             kind="row", detail=detail, group=g, width=4.2,
-                            action=lambda cid=c.id: self.open_card(cid)),
+                            action=partial(self.open_card, c.id)),
                     Control(f"card:{c.id}.up", "Up", group=g, width=1.0,
-                            enabled=i > 0, action=lambda cid=c.id, i=i: self.move_card(cid, i - 1)),
+                            enabled=i > 0, action=partial(self.move_card, c.id, i - 1)),
                     Control(f"card:{c.id}.down", "Down", group=g, width=1.1,
                             enabled=i < len(cards) - 1,
-                            action=lambda cid=c.id, i=i: self.move_card(cid, i + 1)),
+                            action=partial(self.move_card, c.id, i + 1)),
                     Control(f"card:{c.id}.copy", "Copy", group=g, width=1.1,
-                            action=lambda cid=c.id: self.copy(cid)),
+                            action=partial(self.copy, c.id)),
                     Control(f"card:{c.id}.delete", "Delete", group=g, width=1.3,
-                            action=lambda cid=c.id: self.delete(cid))]
+                            action=partial(self.delete, c.id))]
         if journey:
             counts = {"stage": len(doc.stages()), "meter": len(doc.meters()),
                       "ending": len(doc.endings()), "reflection": len(doc.reflections())}
             for kind, n in counts.items():
                 out.append(Control(f"parts.{kind}", f"{PARTS[kind][0]} ({n})",
-                                   action=lambda k=kind: self.studio.open(
-                                       PartsScreen(self.app, self.studio, k))))
+                                   action=partial(self.open_parts, kind)))
         return out
+
+    def open_parts(self, kind: str) -> None:
+        self.studio.open(PartsScreen(self.app, self.studio, kind))
 
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Back", action=self.back),
@@ -520,7 +525,7 @@ class CardScreen(Form):
             said = ch.get("response") or "not written yet"
             out.append(Control(f"{self.path}.choice:{i}", f"Choice {i + 1}: {label}",
                                detail=f"What happens next: {said}",
-                               action=lambda i=i: self.open_choice(i)))
+                               action=partial(self.open_choice, i)))
         out.append(Control(f"{self.path}.add-choice", "Add a choice",
                            enabled=len(choices) < MAX_CHOICES, action=self.add_choice))
         return out
@@ -700,9 +705,9 @@ class PartsScreen(Form):
             detail = self.detail(it, i, len(items))
             out += [Control(f"{self.kind}:{i}", f"{i + 1}. {words}", kind="row",
                             detail=detail, group=200 + i, width=5.0,
-                            action=lambda i=i: self.open_item(i)),
+                            action=partial(self.open_item, i)),
                     Control(f"{self.kind}:{i}.delete", "Delete", group=200 + i, width=1.3,
-                            action=lambda i=i: self.delete(i))]
+                            action=partial(self.delete, i))]
         return out
 
     def detail(self, it: dict, i: int, n: int) -> str:
@@ -823,20 +828,20 @@ class ConditionScreen(Form):
             out.append(Control(f"rule:{n}.kind", kind="pick",
                                label=f"Rule {n + 1}", value=r.kind,
                                options=list(SF.RULE_KINDS), group=g, width=1.2,
-                               on_change=lambda v, n=n: self.set_rule(n, kind=v)))
+                               on_change=partial(self.set_rule_part, n, "kind")))
             names = self.names_for(r.kind)
             out.append(Control(f"rule:{n}.name", kind="pick", label="Which",
                                value=r.name, options=names or [("", "There is none yet")],
                                group=g, width=1.5,
-                               on_change=lambda v, n=n: self.set_rule(n, name=v)))
+                               on_change=partial(self.set_rule_part, n, "name")))
             if r.kind in ("chose", "at-least", "at-most"):
                 label = "Choice number" if r.kind == "chose" else "Number"
-                lo = (1, MAX_CHOICES) if r.kind == "chose" else (-99, 99)
+                lo = (1, MAX_CHOICES) if r.kind == "chose" else (-99, 99)  # (lowest, highest)
                 out.append(Control(f"rule:{n}.number", kind="stepper", label=label,
-                                   value=r.number, options=[lo], group=g, width=0.8,
-                                   on_change=lambda v, n=n: self.set_rule(n, number=v)))
+                                   value=r.number, bounds=lo, group=g, width=0.8,
+                                   on_change=partial(self.set_rule_part, n, "number")))
             out.append(Control(f"rule:{n}.remove", "Remove", group=g, width=0.6,
-                               action=lambda n=n: self.remove(n)))
+                               action=partial(self.remove, n)))
         out.append(Control("add-rule", "Add a rule", action=self.add_rule))
         if len(cond.rules) > 1:
             out.append(Control("any", kind="pick", label="How the rules go together",
@@ -865,6 +870,9 @@ class ConditionScreen(Form):
 
     def set(self, cond: Condition) -> None:
         self.studio.act(self, lambda: self.write(cond))
+
+    def set_rule_part(self, n: int, part: str, value: Any) -> None:
+        self.set_rule(n, **{part: value})
 
     def set_rule(self, n: int, **change) -> None:
         cond = self.current() or Condition()
@@ -912,7 +920,6 @@ class ConditionScreen(Form):
 def play_now(screen: Form) -> None:
     """Play the deck as it is now, in this window (nothing is kept as a session)."""
     from cardsdealt.deck.loader import check_deck
-    from cardsdealt.ui.pygame.flow import DeckEntry, Table
     from cardsdealt.ui.pygame.scenes.message import Message
 
     studio = screen.studio
@@ -928,18 +935,10 @@ def play_now(screen: Form) -> None:
                                 "Fix these first (each is shown on its field too):\n"
                                 f"{said}{more}", ok="Back to the deck"))
         return
-    table = studio.table
-    entries = [DeckEntry(Path(studio.folder), deck)]
-    if table is None:
-        table = Table(screen.app, None, entries=entries)
-        studio.table = table
-    else:
-        table._entries = (table._entries or []) + [e for e in entries if all(
-            Path(x.path).resolve() != Path(studio.folder).resolve()
-            for x in table._entries or [])]
     studio.close_deck()
     studio.screens = []
-    table.choose(deck, deck.modes[0], 2)
+    studio.table.add_deck(studio.folder)  # after the game, the start screen lists it
+    studio.table.choose(deck, deck.modes[0], 2)
 
 
 def share(screen: Form) -> None:

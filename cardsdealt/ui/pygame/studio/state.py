@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from cardsdealt.authoring.studio import StudioDeck, StudioError
+
+if TYPE_CHECKING:
+    from cardsdealt.session.decks import DeckSaver
 
 ADVICE_PAUSE = 0.35  # s after the last keystroke before check's advice is worked out again
 
 
 class Studio:
-    def __init__(self, app, table=None) -> None:
+    def __init__(self, app, table, leave_to_start: bool = True) -> None:
         self.app = app
-        self.table = table  # the start screen's Table (None: `cardsdealt studio` on its own)
+        self.table = table  # flow.Table: lists and plays the deck
+        self.leave_to_start = leave_to_start  # False (`cardsdealt studio`): Back closes
         self.doc: StudioDeck | None = None
         self.folder: Path | None = None
-        self.saver = None
+        self.saver: DeckSaver | None = None
         self.screens: list = []
         self.saved_at: float | None = None
         self.advice_due: float | None = None
@@ -39,7 +43,7 @@ class Studio:
         self.doc, self.folder = doc, Path(folder)
         self.saver = DeckSaver(self.folder)
         if new:  # a new deck is on disk at once, so it is never lost
-            self.saver.save(doc.files())
+            self.saver.save(dict(doc.files()))
             doc.mark_saved()
             self.saved_at = time.monotonic()
 
@@ -129,23 +133,12 @@ class Studio:
             self.app.show(self.screens[-1])
             return
         self.close_deck()
-        if self.table is not None:
-            self._list_new_decks()
+        if self.folder is not None:
+            self.table.add_deck(self.folder)  # the start screen lists it as it is now
+        if self.leave_to_start:
             self.table.start()
         else:
             self.app.quit()
-
-    def _list_new_decks(self) -> None:
-        """The start screen lists a deck made or changed just now (read afresh)."""
-        from cardsdealt.ui.pygame.flow import load_entries
-
-        entries = self.table._entries
-        if entries is None or self.folder is None:
-            return
-        fresh = load_entries([self.folder])
-        key = self.folder.resolve()
-        kept = [e for e in entries if Path(e.path).resolve() != key]
-        self.table._entries = kept + fresh
 
     def tick(self, dt: float) -> None:
         """Every turn: check's advice once typing pauses; a saving problem said once."""
