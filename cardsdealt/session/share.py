@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import struct
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -122,6 +123,32 @@ def _where(name: str) -> str | None:
     return None
 
 
+MAX_DIRECTORY_BYTES = MAX_FILES * (46 + 512)  # each entry: 46 bytes and its name and extras
+
+
+def _directory(zip_path: Path, size: int) -> tuple[int, int] | None:
+    """(entries, bytes) of the zip's central directory, read from its end record before
+    Python's zipfile reads every entry (100,000 entries take it most of a second), or None
+    when there is no end record (then the file is not a zip)."""
+    with open(zip_path, "rb") as fh:
+        back = min(size, 65_557)  # the end record (22 bytes) and a comment of up to 64 KB
+        fh.seek(size - back)
+        tail = fh.read(back)
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return None
+        entries, cd_bytes = struct.unpack_from("<HI", tail, at + 10)
+        locator = tail.rfind(b"PK\x06\x07", 0, at)
+        if locator >= 0 and (entries == 0xFFFF or cd_bytes == 0xFFFFFFFF):
+            (offset,) = struct.unpack_from("<Q", tail, locator + 8)
+            if offset + 56 <= size:
+                fh.seek(offset)
+                record = fh.read(56)
+                if record[:4] == b"PK\x06\x06":
+                    entries, cd_bytes = struct.unpack_from("<QQ", record, 32)
+        return entries, cd_bytes
+
+
 def _plan(zf: zipfile.ZipFile) -> tuple[list[tuple[zipfile.ZipInfo, str]], str]:
     """(entries to copy with their path inside the deck, the deck's own folder in the zip),
     after every check that needs no byte unpacked. Raises ShareRefused."""
@@ -215,18 +242,21 @@ def _check_file(path: Path, rel: str) -> None:
         try:
             readable_picture(path)
         except PictureError as e:
-            raise _refuse(f"The picture {rel} is not a picture this game can show: {e}. "
-                          "The deck was not installed.") from None
+            raise _refuse(f"The picture {rel} is not a picture this game can show: {e}.") \
+                from None
         return
     data = path.read_bytes()
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _refuse(f"{rel} is not a text file, though its name says it is (it may be a "
-                      "program that was renamed), so the deck was not installed.") from None
+        raise _refuse(_not_text(rel)) from None
     if b"\0" in data:
-        raise _refuse(f"{rel} is not a text file, though its name says it is (it may be a "
-                      "program that was renamed), so the deck was not installed.")
+        raise _refuse(_not_text(rel))
+
+
+def _not_text(rel: str) -> str:
+    return (f"{rel} is not a text file, though its name says it is (it may be a program "
+            "that was renamed).")
 
 
 def _title(folder: Path) -> str:
@@ -237,9 +267,8 @@ def _title(folder: Path) -> str:
         first = next((p for p in problems if p.severity == "error"), None)
         where = f"{first.file} line {first.line}: " if first and first.line else ""
         what = first.message if first else "it could not be read"
-        raise _refuse(f"The deck in this zip has a mistake ({where}{what}), so it was not "
-                      "installed. Ask the people who shared it to run `cardsdealt check` "
-                      "and share it again.")
+        raise _refuse(f"The deck in this zip has a mistake ({where}{what}). Ask the people "
+                      "who shared it to run `cardsdealt check` and share it again.")
     return deck.title
 
 
@@ -254,6 +283,16 @@ def unpack(zip_path: str | Path, into: str | Path | None = None) -> Path:
         raise _refuse(f"The file {zip_path} could not be found or opened.") from None
     if size > MAX_ZIP_BYTES:
         raise _refuse(f"This file is {size // 2**20:,} MB, far bigger than a shared deck.")
+    try:
+        directory = _directory(zip_path, size)
+    except OSError:
+        directory = None
+    if directory is None:
+        raise _refuse("This file is not a shared deck (it is not a .zip file, or it is "
+                      "damaged).")
+    if directory[0] > MAX_FILES or directory[1] > MAX_DIRECTORY_BYTES:
+        raise _refuse(f"This zip holds {directory[0]:,} files, and a deck never needs more "
+                      f"than {MAX_FILES:,}, so it was not opened.")
     try:
         zf = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
