@@ -422,3 +422,17 @@ def test_a_deck_copied_from_disk_loads_from_memory_as_it_does_from_disk(tmp_path
     in_memory = doc.load(root=str(tmp_path / "ex"))
     assert in_memory is not None and from_disk is not None
     assert in_memory.cards == from_disk.cards and in_memory.root == from_disk.root
+
+
+def test_the_preview_follows_every_keystroke_without_writing_the_deck():
+    doc = _journey_deck()
+    deck, card = doc.preview("school")
+    assert card.text.startswith("Everyone knows")
+    doc.set_card("school", "text", "New words")
+    doc.set_choice("school", 0, "label", "Walk Jo to class")
+    deck2, card2 = doc.preview("school")
+    assert card2.text == "New words" and card2.choices[0].label == "Walk Jo to class"
+    assert card2.choices[0].effects == {"trust_in_adults": 1}
+    assert deck2.title == "Jo's first week"
+    doc.set_choice("school", 0, "label", "")  # a mistake for now: the last good deck is used
+    assert doc.preview("school")[1].choices[0].label == ""

@@ -39,10 +39,15 @@ def _places(doc: StudioDeck) -> dict[str, list[tuple[int, str]]]:
     """file -> sorted (line, field path) for every field the studio shows."""
     from cardsdealt.authoring.studio.yamlio import read_yaml
 
+    cache: dict[str, tuple[bytes, list]] = doc.__dict__.setdefault("_places_cache", {})
     out: dict[str, list[tuple[int, str]]] = {}
     for rel in doc._docs_items():
-        # read back what will be written: only read text has line numbers
-        node = read_yaml(doc._text(rel))
+        text = doc._text(rel)
+        if rel in cache and cache[rel][0] == text:
+            out[rel] = cache[rel][1]
+            continue
+        # read back what will be written: only text that was read has line numbers
+        node = read_yaml(text)
         marks: list[tuple[int, str]] = []
         if rel == "deck.yaml":
             _deck_places(node, marks)
@@ -50,6 +55,7 @@ def _places(doc: StudioDeck) -> dict[str, list[tuple[int, str]]]:
             _card_places(node, marks)
         marks.sort(key=lambda m: m[0])
         out[rel] = marks
+        cache[rel] = (text, marks)
     return out
 
 

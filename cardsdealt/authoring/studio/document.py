@@ -18,10 +18,12 @@ a path without the last part ("card:<id>") gives everything about that thing.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Iterator
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -35,7 +37,7 @@ from cardsdealt.authoring.studio.yamlio import (
     dump_yaml,
     load_yaml,
 )
-from cardsdealt.deck.model import Deck
+from cardsdealt.deck.model import Card, Choice, Deck, Source
 from cardsdealt.deck.problems import ERROR, Problem
 from cardsdealt.deck.safetext import CONTROL
 
@@ -204,18 +206,16 @@ class StudioDeck:
         self._docs = docs  # rel -> ruamel document (deck.yaml and every card file)
         self._blobs = blobs  # rel -> bytes (pictures, README.md, anything else)
         self._texts: dict[str, bytes] = dict(texts or {})  # rel -> bytes of unchanged docs
-        # rel -> (the file as written, ruamel's writing of it as loaded): see patch_text
-        self._written: dict[str, tuple[str, str]] = {}
-        for rel, data in self._texts.items():
-            text = data.decode("utf-8-sig")
-            ours = dump_yaml(docs[rel]).decode("utf-8")
-            if ours != text:
-                self._written[rel] = (text, ours)
+        # rel -> (the file as written, ruamel's writing of it as read): see patch_text.
+        # Made when a file is first changed (reading it again): opening a deck stays quick.
+        self._originals: dict[str, bytes] = dict(self._texts)
+        self._written: dict[str, tuple[str, str] | None] = {}
         self._saved: dict[str, bytes] = {}
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
         self._typing: tuple | None = None
-        self._loaded: tuple[int, Deck | None, list[Problem]] | None = None
+        self._loaded: tuple[Any, Deck | None, list[Problem]] | None = None
+        self._last_good: Deck | None = None
         self._revision = 0
         self.mark_saved()
 
@@ -891,11 +891,24 @@ class StudioDeck:
     def _text(self, rel: str) -> bytes:
         if rel not in self._texts:
             data = dump_yaml(self._docs[rel])
-            if rel in self._written:
-                original, before = self._written[rel]
+            written = self._layout(rel)
+            if written is not None:
+                original, before = written
                 data = patch_text(original, before, data.decode("utf-8")).encode("utf-8")
             self._texts[rel] = data
         return self._texts[rel]
+
+    def _layout(self, rel: str) -> tuple[str, str] | None:
+        """(the file as the person wrote it, ruamel's writing of it as it was read), or None
+        when the two are the same (the usual case) or the file is new."""
+        if rel not in self._written:
+            self._written[rel] = None
+            if rel in self._originals:
+                text = self._originals[rel].decode("utf-8-sig")
+                ours = dump_yaml(load_yaml(text)).decode("utf-8")
+                if ours != text:
+                    self._written[rel] = (text, ours)
+        return self._written[rel]
 
     def files(self) -> dict[str, bytes]:
         out = {rel: self._text(rel) for rel in self._docs}
@@ -926,9 +939,39 @@ class StudioDeck:
         key = (self._revision, root)
         if self._loaded is None or self._loaded[0] != key:
             deck, problems = check_files(self.files(), root)
-            self._loaded = (key, deck, problems)  # type: ignore[assignment]
+            self._loaded = (key, deck, problems)
+            if deck is not None:
+                self._last_good = deck
         assert self._loaded is not None
         return self._loaded[1], self._loaded[2]
+
+    def preview(self, card_id: str, root: str = "") -> tuple[Deck | None, Card | None]:
+        """(deck, card) to draw the card as it is now, quickly enough for every keystroke:
+        the last deck that loaded (`load()` makes a new one: call it when typing pauses),
+        with this card's words, picture and choices as they are in the form now (no YAML
+        written or read). (None, None) while the deck has never loaded."""
+        deck = self._last_good if self._last_good is not None else self.load(root)
+        if deck is None:
+            return None, None
+        _rel, _seq, _i, c = self._find(card_id)
+        base = next((x for x in deck.cards if x.id == card_id), None)
+        words: dict[str, Any] = {k: str(c.get(k, "") or "") for k in (
+            "title", "text", "statement", "discuss", "voice", "facilitator_notes")}
+        choices = tuple(
+            Choice(label=str(ch.get("label", "")), response=str(ch.get("response", "")),
+                   reflect=str(ch.get("reflect", "")),
+                   effects=MappingProxyType({str(k): int(v) for k, v in
+                                             (ch.get("effects") or {}).items()
+                                             if str(v).lstrip("+-").isdigit()}))
+            for ch in c.get("choices") or [] if isinstance(ch, dict))
+        image = str(c.get("image", "")) or None
+        if base is None:
+            base = Card(card_id, "", Source("", 0, 0),
+                        stage=str(c.get("stage", "")) or None if "stage" in c or "choices" in c
+                        else None, theme=str(c.get("theme", "")) or None)
+        card = dataclasses.replace(base, image=image, choices=choices or base.choices,
+                                   **words)
+        return deck, card
 
     def advice(self, field_path: str, root: str = "") -> list[str]:
         """Check's problems and advice about one form field (or one thing, with a shorter
