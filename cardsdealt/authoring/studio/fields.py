@@ -49,7 +49,7 @@ class Field:
 WHO_WROTE = (
     ("young-people", "We are young people, and these are our words"),
     ("co-produced", "Young people and adults wrote it together"),
-    ("contributors", "Adults wrote it (not young people's own words)"),
+    ("contributors", "Adults wrote it (the words are not young people's)"),
 )
 
 WAYS_TO_PLAY = (
@@ -108,8 +108,9 @@ TABLE_CARD_FIELDS = [
           kind="number", low=1, high=99, required=True),
     Field("statement", "What the young person says", "One or two short sentences.",
           kind="text", required=True, limit=300, example="I want to see my sister more."),
-    Field("voice", "What we want you to know", "One line for the adults in the room.",
-          kind="text", limit=300),
+    Field("voice", "A line for the adults in the room",
+          "One line, shown under a heading that says whose words they are.", kind="text",
+          limit=300),
     Field("discuss", "A question to talk about", "", kind="text", limit=300,
           example="Who could help make that happen?"),
     Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture"),
@@ -125,8 +126,9 @@ JOURNEY_CARD_FIELDS = [
     Field("text", "What is happening", "Say it as the young person would.", kind="text",
           required=True, limit=400, example="I got here late. I didn't know anyone."),
     Field("choices", "What could the adult do?", "Two to four choices.", kind="names"),
-    Field("voice", "What we want you to know", "One line for the adults in the room.",
-          kind="text", limit=300),
+    Field("voice", "A line for the adults in the room",
+          "One line, shown under a heading that says whose words they are.", kind="text",
+          limit=300),
     Field("discuss", "A question to talk about", "", kind="text", limit=300),
     Field("requires", "Only if an earlier choice...",
           "Leave empty and the card can come up any time in its part of the story.",
@@ -188,6 +190,14 @@ FORMS = {
     "choice": CHOICE_FIELDS, "stage": STAGE_FIELDS, "meter": METER_FIELDS,
     "ending": ENDING_FIELDS, "reflection": REFLECTION_FIELDS,
 }
+
+
+def voice_label(written_by: str) -> str:
+    """The heading the card's `voice` line is shown under, which depends on whose words the
+    deck says these are (cardsdealt/deck/credits.py): the form shows it beside the box."""
+    from cardsdealt.deck.credits import VOICE_HEADINGS
+
+    return VOICE_HEADINGS.get(written_by, VOICE_HEADINGS["contributors"])
 
 
 def field(form: str, key: str) -> Field:
