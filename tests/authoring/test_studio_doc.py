@@ -436,3 +436,15 @@ def test_the_preview_follows_every_keystroke_without_writing_the_deck():
     assert deck2.title == "Jo's first week"
     doc.set_choice("school", 0, "label", "")  # a mistake for now: the last good deck is used
     assert doc.preview("school")[1].choices[0].label == ""
+
+
+def test_a_field_the_form_needs_says_so_while_it_is_empty():
+    doc = StudioDeck.new("journey", "Jo")
+    cid = doc.add_card("journey", title="First night")
+    needed = "This needs filling in before the deck can be played."
+    assert needed in doc.advice(f"card:{cid}.text")
+    assert needed in doc.advice(f"card:{cid}.choice:0.label")
+    assert needed in doc.advice("deck.authors") and needed in doc.advice("ending:0.title")
+    doc.set_card(cid, "text", "I got here late.")
+    assert needed not in doc.advice(f"card:{cid}.text")
+    assert needed not in doc.advice(f"card:{cid}.title")
