@@ -448,3 +448,18 @@ def test_a_field_the_form_needs_says_so_while_it_is_empty():
     doc.set_card(cid, "text", "I got here late.")
     assert needed not in doc.advice(f"card:{cid}.text")
     assert needed not in doc.advice(f"card:{cid}.title")
+
+
+def test_cards_added_without_a_title_get_an_id_from_it_later_and_nothing_breaks():
+    doc = _journey_deck()
+    cid = doc.add_card("journey")
+    assert cid == "card"
+    doc.set_card(cid, "title", "Going home")
+    doc.set_card(cid, "stage", doc.stages()[1]["id"])
+    doc.set_choice("first-night", 1, "next", cid)
+    doc.set_card("school", "requires", f'not seen("{cid}")')
+    assert doc.tidy_ids() == {"card": "going-home"}
+    assert doc.choices("first-night")[1]["next"] == "going-home"
+    assert doc.card_value("school", "requires") == 'not seen("going-home")'
+    assert doc.tidy_ids() == {}
+    assert doc.undo() and doc.card_value("school", "requires") == 'not seen("card")'

@@ -573,6 +573,35 @@ class StudioDeck:
         seq.insert(i + 1, card)
         return cid
 
+    def tidy_ids(self) -> dict[str, str]:
+        """Cards added without a title have ids like `card-3`; once they have a title, give
+        them an id made from it, and change every `next`, `seen(...)` and `chose(...)` that
+        names them. One undo step. Returns {old id: new id} (call when the group leaves a
+        card's form, never while someone is typing in it)."""
+        ids = self._card_ids()
+        renames: dict[str, str] = {}
+        for ref in self.cards():
+            if _PLACEHOLDER.match(ref.id) and ref.title.strip():
+                new = _unique(slug(ref.title), ids - {ref.id} | set(renames.values()))
+                if new != ref.id and not _PLACEHOLDER.match(new):
+                    renames[ref.id] = new
+        if not renames:
+            return {}
+        self._step(None)
+        for _r, _s, _i, c in self._all_cards():
+            if str(c.get("id", "")) in renames:
+                c["id"] = renames[str(c["id"])]
+            for ch in c.get("choices") or []:
+                if str(ch.get("next", "")) in renames:
+                    ch["next"] = renames[str(ch["next"])]
+            _rename_in_condition(c, "requires", renames)
+        d = self._docs["deck.yaml"]
+        for key, cond in (("stages", "until"), ("endings", "when"), ("reflections", "when")):
+            for item in d.get(key) or []:
+                if isinstance(item, dict):
+                    _rename_in_condition(item, cond, renames)
+        return renames
+
     def _next_number(self, theme: str) -> int:
         used = [int(c.get("number", 0)) for _r, _s, _i, c in self._all_cards()
                 if str(c.get("theme", "")) == theme and str(c.get("number", "0")).isdigit()]
@@ -995,6 +1024,18 @@ def _unreadable(rel: str, files: dict[str, bytes], e: Exception) -> str:
         return (f"The studio cannot open this deck yet: {first.file} line {first.line}: "
                 f"{first.message}. Fix it in a text editor, or run `cardsdealt check`.")
     return f"The studio cannot read {rel}. Run `cardsdealt check` on the deck to see why."
+
+
+_PLACEHOLDER = re.compile(r"card(-\d+)?\Z")
+
+
+def _rename_in_condition(m: Any, key: str, renames: dict[str, str]) -> None:
+    text = m.get(key)
+    if not isinstance(text, str) or not any(old in text for old in renames):
+        return
+    for old, new in renames.items():
+        text = re.sub(rf'((?:seen|chose)\(\s*"){re.escape(old)}(")', rf"\g<1>{new}\g<2>", text)
+    m[key] = _words(text)
 
 
 def _journey_parts(d: CommentedMap) -> None:
