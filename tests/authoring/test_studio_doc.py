@@ -340,6 +340,20 @@ def test_a_table_deck_made_in_the_studio_passes_check_and_plays_to_the_end(tmp_p
     assert game.finished
 
 
+@pytest.mark.parametrize("make", [_journey_deck, _table_deck])
+def test_decks_made_in_the_studio_print_and_play_in_the_terminal(tmp_path, make, capsys):
+    from cardsdealt.cli import main
+
+    folder = _save(make(), tmp_path / "deck")
+    assert main(["print", str(folder), "-o", str(tmp_path / "cards.pdf")]) == 0
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
+    assert "6 cards" in capsys.readouterr().out
+    assert main(["play", str(folder), "--text", "--autoplay", "--seed", "4",
+                 "--no-save"]) == 0
+    out = capsys.readouterr().out
+    assert "Ending:" in out and "Written by young people:" in out
+
+
 def test_a_new_deck_starts_with_the_example_decks_support_and_young_peoples_credit():
     doc = StudioDeck.new("journey", "Jo")
     assert doc.deck_value("support") == [tuple(s) for s in SF.DEFAULT_SUPPORT]
