@@ -746,6 +746,19 @@ class StudioDeck:
 
     # ---- stages, meters, endings, reflections ----
 
+    def _item(self, key: str, i: int, what: str) -> tuple[Any, Any]:
+        """(the deck.yaml list `key`, its item i), or StudioError naming `what` is gone."""
+        items = self._docs["deck.yaml"].get(key) or []
+        if not 0 <= i < len(items):
+            raise StudioError(f"That {what} is not there any more.")
+        return items, items[i]
+
+    def _delete_item(self, key: str, i: int, what: str) -> Any:
+        items, _item = self._item(key, i, what)
+        self._step(["deck.yaml"])
+        del items[i]
+        return items
+
     def add_stage(self, title: str = "") -> int:
         d = self._docs["deck.yaml"]
         self._step(["deck.yaml"])
@@ -757,18 +770,11 @@ class StudioDeck:
         return len(stages) - 1
 
     def delete_stage(self, i: int) -> None:
-        stages = self._docs["deck.yaml"].get("stages") or []
-        if not 0 <= i < len(stages):
-            raise StudioError("That part of the story is not there any more.")
-        self._step(["deck.yaml"])
-        del stages[i]
+        self._delete_item("stages", i, "part of the story")
 
     def set_stage(self, i: int, key: str, value: Any) -> None:
-        stages = self._docs["deck.yaml"].get("stages") or []
-        if not 0 <= i < len(stages):
-            raise StudioError("That part of the story is not there any more.")
+        stages, s = self._item("stages", i, "part of the story")
         self._step(["deck.yaml"], ("stage", i, key))
-        s = stages[i]
         if isinstance(s, str):
             s = stages[i] = CommentedMap([("id", s)])
         if key == "title":
@@ -840,20 +846,13 @@ class StudioDeck:
         return 0
 
     def delete_ending(self, i: int) -> None:
-        endings = self._docs["deck.yaml"].get("endings") or []
-        if not 0 <= i < len(endings):
-            raise StudioError("That ending is not there any more.")
-        self._step(["deck.yaml"])
-        del endings[i]
+        endings = self._delete_item("endings", i, "ending")
         if endings and "when" in endings[-1]:
             del endings[-1]["when"]
 
     def set_ending(self, i: int, key: str, value: Any) -> None:
-        endings = self._docs["deck.yaml"].get("endings") or []
-        if not 0 <= i < len(endings):
-            raise StudioError("That ending is not there any more.")
+        endings, e = self._item("endings", i, "ending")
         self._step(["deck.yaml"], ("ending", i, key))
-        e = endings[i]
         if key in ("title", "text"):
             _set_words(e, key, value, lines=key == "text", keep=True)
         elif key == "when":
@@ -877,18 +876,11 @@ class StudioDeck:
         return len(items) - 1
 
     def delete_reflection(self, i: int) -> None:
-        items = self._docs["deck.yaml"].get("reflections") or []
-        if not 0 <= i < len(items):
-            raise StudioError("That question is not there any more.")
-        self._step(["deck.yaml"])
-        del items[i]
+        self._delete_item("reflections", i, "question")
 
     def set_reflection(self, i: int, key: str, value: Any) -> None:
-        items = self._docs["deck.yaml"].get("reflections") or []
-        if not 0 <= i < len(items):
-            raise StudioError("That question is not there any more.")
+        _items, r = self._item("reflections", i, "question")
         self._step(["deck.yaml"], ("reflection", i, key))
-        r = items[i]
         if key == "prompt":
             _set_words(r, key, value, lines=True, keep=True)
         elif key == "when":

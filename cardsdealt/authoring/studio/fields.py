@@ -98,6 +98,14 @@ DECK_FIELDS = [
           "How long the timer runs while people talk.", kind="number", low=10, high=3600),
 ]
 
+# on every card
+VOICE = Field("voice", "A line for the adults in the room",
+              "One line, shown under a heading that says whose words they are.", kind="text",
+              limit=300)
+PICTURE = Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture")
+NOTES = Field("facilitator_notes", "Notes for the person running the game",
+              "Not shown on the card.", kind="text")
+
 TABLE_CARD_FIELDS = [
     Field("title", "Card name", "A few words.", required=True, limit=40,
           example="My sister"),
@@ -108,14 +116,11 @@ TABLE_CARD_FIELDS = [
           kind="number", low=1, high=99, required=True),
     Field("statement", "What the young person says", "One or two short sentences.",
           kind="text", required=True, limit=300, example="I want to see my sister more."),
-    Field("voice", "A line for the adults in the room",
-          "One line, shown under a heading that says whose words they are.", kind="text",
-          limit=300),
+    VOICE,
     Field("discuss", "A question to talk about", "", kind="text", limit=300,
           example="Who could help make that happen?"),
-    Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture"),
-    Field("facilitator_notes", "Notes for the person running the game",
-          "Not shown on the card.", kind="text"),
+    PICTURE,
+    NOTES,
 ]
 
 JOURNEY_CARD_FIELDS = [
@@ -126,16 +131,13 @@ JOURNEY_CARD_FIELDS = [
     Field("text", "What is happening", "Say it as the young person would.", kind="text",
           required=True, limit=400, example="I got here late. I didn't know anyone."),
     Field("choices", "What could the adult do?", "Two to four choices.", kind="names"),
-    Field("voice", "A line for the adults in the room",
-          "One line, shown under a heading that says whose words they are.", kind="text",
-          limit=300),
+    VOICE,
     Field("discuss", "A question to talk about", "", kind="text", limit=300),
     Field("requires", "Only if an earlier choice...",
           "Leave empty and the card can come up any time in its part of the story.",
           kind="condition"),
-    Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture"),
-    Field("facilitator_notes", "Notes for the person running the game",
-          "Not shown on the card.", kind="text"),
+    PICTURE,
+    NOTES,
 ]
 
 CHOICE_FIELDS = [
