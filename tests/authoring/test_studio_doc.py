@@ -477,3 +477,69 @@ def test_cards_added_without_a_title_get_an_id_from_it_later_and_nothing_breaks(
     assert doc.card_value("school", "requires") == 'not seen("going-home")'
     assert doc.tidy_ids() == {}
     assert doc.undo() and doc.card_value("school", "requires") == 'not seen("card")'
+
+
+def test_every_deck_field_reads_and_writes_through_the_document():
+    doc = StudioDeck.new("classic", "Ours")
+    values = {"line": "Our words", "text": "Line one\nLine two", "number": 15,
+              "names": ["Hillside Youth Voice"], "yesno": False}
+    for f in SF.DECK_FIELDS:
+        if f.kind == "pick":
+            value = f.options[-1][0]
+        elif f.kind == "support":
+            value = [("Our youth worker", "Tuesdays")]
+        else:
+            value = values[f.kind]
+        doc.set_deck(f.key, value)
+        doc.end_typing()
+        want = ["hillside-youth-voice"] if f.key == "classic.themes" else value
+        assert doc.deck_value(f.key) == want, f.key
+    assert doc.load() is not None, [p.format() for p in doc.problems()]
+
+
+def _value_for(doc: StudioDeck, f: SF.Field, cid: str):
+    if f.kind == "pick":
+        if f.options_from == "stages":
+            return doc.stages()[-1]["id"]
+        return {"themes": "home", "journey-cards": cid}.get(f.options_from) or f.options[0][0]
+    if f.kind == "picture":
+        return doc.add_picture("drawing", b"\x89PNG\r\n\x1a\n" + b"\0" * 30)
+    if f.kind == "condition":
+        return Condition((Rule("at-least", "trust_in_adults", 2),))
+    return {"line": "Some words", "text": "Line one\nLine two", "number": 3,
+            "names": ["Go with Jo", "Wait"], "yesno": False,
+            "changes": {"trust_in_adults": -1}, "remember": ["told the truth"]}[f.kind]
+
+
+def _read_back(value):
+    if isinstance(value, Condition):
+        return SF.condition_text(value)
+    if isinstance(value, list) and value == ["told the truth"]:
+        return ["told the truth"]
+    return value
+
+
+@pytest.mark.parametrize("form", ["journey", "table", "choice", "stage", "meter", "ending",
+                                  "reflection"])
+def test_every_field_of_every_form_reads_and_writes_through_the_document(form):
+    doc = _journey_deck() if form != "table" else _table_deck()
+    jid = doc.cards()[-1].id
+    setter = {"journey": lambda k, v: doc.set_card(jid, k, v),
+              "table": lambda k, v: doc.set_card(jid, k, v),
+              "choice": lambda k, v: doc.set_choice(jid, 0, k, v),
+              "stage": lambda k, v: doc.set_stage(1, k, v),
+              "meter": lambda k, v: doc.set_meter(0, k, v),
+              "ending": lambda k, v: doc.set_ending(0, k, v),
+              "reflection": lambda k, v: doc.set_reflection(0, k, v)}[form]
+    getter = {"journey": lambda k: doc.card_value(jid, k),
+              "table": lambda k: doc.card_value(jid, k),
+              "choice": lambda k: doc.choices(jid)[0][k],
+              "stage": lambda k: doc.stages()[1][k],
+              "meter": lambda k: doc.meters()[0][k],
+              "ending": lambda k: doc.endings()[0][k],
+              "reflection": lambda k: doc.reflections()[0][k]}[form]
+    for f in SF.FORMS[form]:
+        value = _value_for(doc, f, doc.cards()[0].id)
+        setter(f.key, value)
+        doc.end_typing()
+        assert getter(f.key) == _read_back(value), (form, f.key)

@@ -167,6 +167,11 @@ def _flow_map(pairs: dict) -> CommentedMap:
     return m
 
 
+def _s(v: Any) -> str:
+    """Words as the form shows them: a `|` block's last line break is the file's, not theirs."""
+    return "" if v is None else str(v).rstrip("\n")
+
+
 def _plain(v: Any) -> Any:
     """A ruamel value as plain Python (str, int, bool, list, dict)."""
     if isinstance(v, dict):
@@ -178,7 +183,7 @@ def _plain(v: Any) -> Any:
     if isinstance(v, int):
         return int(v)
     if isinstance(v, str):
-        return str(v)
+        return _s(v)
     if v is None:
         return None
     return str(v)
@@ -391,8 +396,8 @@ class StudioDeck:
                 out.append({"id": s, "title": s.replace("-", " ").capitalize(), "draws": 4,
                             "until": ""})
             else:
-                out.append({"id": str(s.get("id", "")), "title": str(s.get("title", "")),
-                            "draws": int(s.get("draws", 4)), "until": str(s.get("until", ""))})
+                out.append({"id": _s(s.get("id", "")), "title": _s(s.get("title", "")),
+                            "draws": int(s.get("draws", 4)), "until": _s(s.get("until", ""))})
         return out
 
     def meters(self) -> list[dict[str, Any]]:
@@ -400,18 +405,18 @@ class StudioDeck:
         for sid, s in (self._docs["deck.yaml"].get("stats") or {}).items():
             item = {"id": str(sid)}
             item.update({k: _plain(s.get(k)) for k in ("label", "start", "min", "max")})
-            item["description"] = str(s.get("description", ""))
+            item["description"] = _s(s.get("description", ""))
             out.append(item)
         return out
 
     def endings(self) -> list[dict[str, Any]]:
-        return [{"id": str(e.get("id", "")), "title": str(e.get("title", "")),
-                 "text": str(e.get("text", "")), "when": str(e.get("when", ""))}
+        return [{"id": _s(e.get("id", "")), "title": _s(e.get("title", "")),
+                 "text": _s(e.get("text", "")), "when": _s(e.get("when", ""))}
                 for e in self._docs["deck.yaml"].get("endings") or []]
 
     def reflections(self) -> list[dict[str, Any]]:
-        return [{"id": str(r.get("id", "")), "prompt": str(r.get("prompt", "")),
-                 "when": str(r.get("when", "")), "once": bool(r.get("once", True))}
+        return [{"id": _s(r.get("id", "")), "prompt": _s(r.get("prompt", "")),
+                 "when": _s(r.get("when", "")), "once": bool(r.get("once", True))}
                 for r in self._docs["deck.yaml"].get("reflections") or []]
 
     def flags(self) -> list[str]:
@@ -491,7 +496,10 @@ class StudioDeck:
         d = self._docs["deck.yaml"]
         self._step(["deck.yaml"], ("deck", key))
         if key == SF.KEEP_NAMES_OFF:
-            d["authors"] = _flow([_words(SF.NAMES_OFF_AUTHOR)] if value else [])
+            if value:
+                d["authors"] = _flow([_words(SF.NAMES_OFF_AUTHOR)])
+            elif self.deck_value(SF.KEEP_NAMES_OFF):
+                d["authors"] = _flow([])
         elif key in ("authors", "content_notes", "made_with", "inspired_by"):
             items = [_words(str(v)) for v in value if str(v).strip()]
             if key == "authors":
@@ -675,6 +683,16 @@ class StudioDeck:
         elif key == "requires":
             self._step([rel], ("card", card_id, key))
             _set_condition(c, key, value)
+        elif key == "choices":  # the labels, one a line: more or fewer choices to match
+            labels = [str(v) for v in value][:MAX_CHOICES]
+            self._step([rel], ("card", card_id, key))
+            items = c.setdefault("choices", CommentedSeq())
+            for i, label in enumerate(labels):
+                if i < len(items):
+                    _set_words(items[i], "label", label, lines=False, keep=True)
+                else:
+                    items.append(CommentedMap([("label", _words(label))]))
+            del items[len(labels):]
         elif key == "tags":
             self._step([rel], ("card", card_id, key))
             _set_or_drop(c, key, _flow([str(t) for t in value]) if value else None)
@@ -976,7 +994,7 @@ class StudioDeck:
             return None, None
         _rel, _seq, _i, c = self._find(card_id)
         base = next((x for x in deck.cards if x.id == card_id), None)
-        words: dict[str, Any] = {k: str(c.get(k, "") or "") for k in (
+        words: dict[str, Any] = {k: _s(c.get(k, "") or "") for k in (
             "title", "text", "statement", "discuss", "voice", "facilitator_notes")}
         choices = tuple(
             Choice(label=str(ch.get("label", "")), response=str(ch.get("response", "")),

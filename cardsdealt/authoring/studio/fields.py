@@ -38,6 +38,7 @@ class Field:
     low: int = 0  # "number": smallest
     high: int = 0  # "number": largest (0: no bound)
     example: str = ""  # an example shown greyed in an empty box
+    only_for: str = ""  # "journey" or "classic": shown only for decks played that way
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -96,6 +97,11 @@ DECK_FIELDS = [
           required=True),
     Field("discussion_seconds", "Talking time for each card (seconds)",
           "How long the timer runs while people talk.", kind="number", low=10, high=3600),
+    Field("classic.themes", "The themes of your cards",
+          "One on each line, like family, home or school. Every card has one.",
+          kind="names", required=True, only_for="classic", example="family"),
+    Field("classic.hand_size", "Cards each player starts with", "", kind="number", low=1,
+          high=20, only_for="classic"),
 ]
 
 # on every card
