@@ -495,21 +495,9 @@ class StudioDeck:
     def set_deck(self, key: str, value: Any) -> None:
         d = self._docs["deck.yaml"]
         self._step(["deck.yaml"], ("deck", key))
-        if key == SF.KEEP_NAMES_OFF:
-            if value:
-                d["authors"] = _flow([_words(SF.NAMES_OFF_AUTHOR)])
-            elif self.deck_value(SF.KEEP_NAMES_OFF):
-                d["authors"] = _flow([])
-        elif key in ("authors", "content_notes", "made_with", "inspired_by"):
-            items = [_words(str(v)) for v in value if str(v).strip()]
-            if key == "authors":
-                d[key] = _flow(items)
-            elif items or key in d:
-                _set_list(d, key, items)
-        elif key == "support":
-            _set_list(d, "support", [
-                CommentedMap([("name", _words(n))] + ([("detail", _words(t))] if t else []))
-                for n, t in value if str(n).strip()])
+        if key in (SF.KEEP_NAMES_OFF, "authors", "content_notes", "made_with", "inspired_by",
+                   "support"):
+            self._set_names(key, value)
         elif key == "modes":
             self._set_mode(str(value))
         elif key == "written_by":
@@ -529,6 +517,25 @@ class StudioDeck:
             d[key] = _words(str(value), lines=key == "introduction")
         else:
             raise StudioError(f"The studio cannot change {key} of a deck.")
+
+    def _set_names(self, key: str, value: Any) -> None:
+        """Who made it, content notes, support: the deck's lists of short lines."""
+        d = self._docs["deck.yaml"]
+        if key == SF.KEEP_NAMES_OFF:
+            if value:
+                d["authors"] = _flow([_words(SF.NAMES_OFF_AUTHOR)])
+            elif self.deck_value(SF.KEEP_NAMES_OFF):
+                d["authors"] = _flow([])
+        elif key == "support":
+            _set_list(d, "support", [
+                CommentedMap([("name", _words(n))] + ([("detail", _words(t))] if t else []))
+                for n, t in value if str(n).strip()])
+        else:
+            items = [_words(str(v)) for v in value if str(v).strip()]
+            if key == "authors":
+                d[key] = _flow(items)
+            elif items or key in d:
+                _set_list(d, key, items)
 
     def _set_mode(self, mode: str) -> None:
         if mode not in ("journey", "classic"):
