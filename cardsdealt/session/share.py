@@ -102,7 +102,11 @@ def pack(folder: str | Path, out_zip: str | Path) -> Path:
 # ---- unpack ------------------------------------------------------------------------------
 
 def _refuse(why: str) -> ShareRefused:
-    return ShareRefused(f"{why} {NOTHING}")
+    """The refusal; a name from the zip never reaches a screen or terminal with a control
+    character in it (they are spelt out)."""
+    from cardsdealt.deck.safetext import printable
+
+    return ShareRefused(printable(f"{why} {NOTHING}"))
 
 
 def _is_link(info: zipfile.ZipInfo) -> bool:
@@ -164,6 +168,11 @@ def _plan(zf: zipfile.ZipFile) -> tuple[list[tuple[zipfile.ZipInfo, str]], str]:
     return _deck_part(files)
 
 
+def _name(info: zipfile.ZipInfo) -> str:
+    """An entry's path with `/` between folders (zips made on Windows may use `\\`)."""
+    return info.filename.replace("\\", "/")
+
+
 def _entry(info: zipfile.ZipInfo) -> bool:
     """Whether an entry is a deck file to copy (False: a folder, or what zip programs add by
     themselves). Raises ShareRefused for an entry no deck may hold."""
@@ -182,9 +191,9 @@ def _entry(info: zipfile.ZipInfo) -> bool:
                       "computer, so it was not opened.")
     if info.is_dir():
         return False
-    base = PurePosixPath(name).name
+    base = PurePosixPath(_name(info)).name
     if base.startswith(".") or base in ("Thumbs.db", "desktop.ini") \
-            or "__MACOSX" in name.split("/"):
+            or "__MACOSX" in _name(info).split("/"):
         return False  # what zip programs add by themselves: left out
     if not base.lower().endswith(DECK_TYPES):
         raise _refuse(f"This zip holds {name}, which is not a deck file: a shared deck "
@@ -198,17 +207,16 @@ def _entry(info: zipfile.ZipInfo) -> bool:
 def _deck_part(files: list[zipfile.ZipInfo]) -> tuple[list[tuple[zipfile.ZipInfo, str]], str]:
     """The entries of the deck (the folder holding the top-most deck.yaml), by their path
     inside the deck."""
-    decks = sorted((i.filename for i in files
-                    if PurePosixPath(i.filename).name == "deck.yaml"),
+    decks = sorted((_name(i) for i in files if PurePosixPath(_name(i)).name == "deck.yaml"),
                    key=lambda n: n.count("/"))
     if not decks:
         raise _refuse("This zip does not hold a deck (there is no deck.yaml in it).")
     top = decks[0][: -len("deck.yaml")]
     out, seen = [], set()
     for info in files:
-        if not info.filename.startswith(top):
+        if not _name(info).startswith(top):
             continue  # not part of the deck (a second copy, notes beside it): left out
-        rel = info.filename[len(top):]
+        rel = _name(info)[len(top):]
         if rel.lower() in seen:
             raise _refuse(f"This zip holds two files called {rel}, so it was not opened.")
         seen.add(rel.lower())

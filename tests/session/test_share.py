@@ -113,6 +113,20 @@ def test_a_zip_with_the_deck_at_its_top_and_what_zip_programs_add_is_fine(tmp_pa
     assert sorted(read_deck_files(installed)) == sorted(deck_files())
 
 
+def test_a_zip_made_on_windows_with_backslashes_installs_in_folders(tmp_path):
+    entries = [{"name": e["name"].replace("/", "\\"), "data": e["data"]}
+               for e in deck_entries()]
+    installed = unpack(raw_zip(tmp_path / "win.zip", entries), tmp_path / "mine")
+    assert read_deck_files(installed) == deck_files()
+
+
+def test_a_name_with_a_control_character_is_spelt_out_in_the_message(tmp_path):
+    z = make_zip(tmp_path / "z.zip", dict(deck_files(), **{"\x1b[2Jboom.exe": b"x"}))
+    with pytest.raises(ShareRefused) as e:
+        unpack(z, tmp_path / "mine")
+    assert "\x1b" not in str(e.value) and "boom.exe" in str(e.value)
+
+
 def test_pack_leaves_out_files_that_are_not_deck_files(tmp_path):
     folder = tmp_path / "deck"
     shutil.copytree(EXAMPLE, folder)
