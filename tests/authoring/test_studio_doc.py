@@ -543,3 +543,18 @@ def test_every_field_of_every_form_reads_and_writes_through_the_document(form):
         setter(f.key, value)
         doc.end_typing()
         assert getter(f.key) == _read_back(value), (form, f.key)
+
+
+def test_a_deck_with_mistakes_opens_in_the_studio_and_check_says_where():
+    files = {"deck.yaml": b"format: 1\nid: x\ntitle: no\nmodes: [journey]\nstats: [1, 2]\n"
+                          b"stages: [5, {id: a, draws: two}]\nendings: nope\ncards: cards/\n",
+             "cards/a.yaml": b"- id: a\n  choices: {x: 1}\n- 7\n"}
+    doc = StudioDeck.from_files(files)
+    assert [s["draws"] for s in doc.stages()] == [4, 4]
+    assert doc.meters() == [] and doc.endings() == [] and doc.choices("a") == []
+    assert doc.load() is None and doc.advice("")
+
+
+def test_a_file_that_is_not_yaml_at_all_gives_one_plain_message():
+    with pytest.raises(StudioError, match="cannot open this deck yet: deck.yaml line"):
+        StudioDeck.from_files({"deck.yaml": b"title: [unclosed\n"})

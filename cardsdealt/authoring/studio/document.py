@@ -167,6 +167,18 @@ def _flow_map(pairs: dict) -> CommentedMap:
     return m
 
 
+def _dicts(items: Any) -> list:
+    """The mappings of a list read from a file (a hand-edited file may hold anything)."""
+    return [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
+
+
+def _int(v: Any, default: int) -> int:
+    try:
+        return int(str(v).strip())
+    except ValueError:
+        return default
+
+
 def _s(v: Any) -> str:
     """Words as the form shows them: a `|` block's last line break is the file's, not theirs."""
     return "" if v is None else str(v).rstrip("\n")
@@ -380,7 +392,7 @@ class StudioDeck:
     def choices(self, card_id: str) -> list[dict[str, Any]]:
         c = self._find(card_id)[3]
         out = []
-        for ch in c.get("choices") or []:
+        for ch in _dicts(c.get("choices")):
             item = {k: _plain(ch.get(k)) for k in ("label", "response", "reflect", "next")}
             item = {k: ("" if v is None else v) for k, v in item.items()}
             item["effects"] = _plain(ch.get("effects")) or {}
@@ -392,17 +404,21 @@ class StudioDeck:
     def stages(self) -> list[dict[str, Any]]:
         out = []
         for s in self._docs["deck.yaml"].get("stages") or []:
-            if isinstance(s, str):
+            if not isinstance(s, dict):
+                s = str(s)
                 out.append({"id": s, "title": s.replace("-", " ").capitalize(), "draws": 4,
                             "until": ""})
             else:
                 out.append({"id": _s(s.get("id", "")), "title": _s(s.get("title", "")),
-                            "draws": int(s.get("draws", 4)), "until": _s(s.get("until", ""))})
+                            "draws": _int(s.get("draws"), 4), "until": _s(s.get("until", ""))})
         return out
 
     def meters(self) -> list[dict[str, Any]]:
         out = []
-        for sid, s in (self._docs["deck.yaml"].get("stats") or {}).items():
+        stats = self._docs["deck.yaml"].get("stats")
+        for sid, s in (stats.items() if isinstance(stats, dict) else ()):
+            if not isinstance(s, dict):
+                continue
             item = {"id": str(sid)}
             item.update({k: _plain(s.get(k)) for k in ("label", "start", "min", "max")})
             item["description"] = _s(s.get("description", ""))
@@ -412,12 +428,12 @@ class StudioDeck:
     def endings(self) -> list[dict[str, Any]]:
         return [{"id": _s(e.get("id", "")), "title": _s(e.get("title", "")),
                  "text": _s(e.get("text", "")), "when": _s(e.get("when", ""))}
-                for e in self._docs["deck.yaml"].get("endings") or []]
+                for e in _dicts(self._docs["deck.yaml"].get("endings"))]
 
     def reflections(self) -> list[dict[str, Any]]:
         return [{"id": _s(r.get("id", "")), "prompt": _s(r.get("prompt", "")),
                  "when": _s(r.get("when", "")), "once": bool(r.get("once", True))}
-                for r in self._docs["deck.yaml"].get("reflections") or []]
+                for r in _dicts(self._docs["deck.yaml"].get("reflections"))]
 
     def flags(self) -> list[str]:
         """The things choices remember, in the group's words."""
