@@ -79,6 +79,17 @@ HAND_EDITED_CARDS = """\
 """
 
 
+def picture(kind: str, size=(320, 240)) -> bytes:
+    """A real picture (Pillow is a test dependency)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 90)).save(out, kind)
+    return out.getvalue()
+
+
 def _hand_deck() -> dict[str, bytes]:
     return {"deck.yaml": HAND_EDITED_DECK.encode(),
             "cards/arriving.yaml": HAND_EDITED_CARDS.encode()}
@@ -171,7 +182,7 @@ def test_undo_walks_back_through_a_whole_sitting():
     states.append(doc.files())
     doc.delete_card("first-day")
     states.append(doc.files())
-    doc.add_picture("my drawing", b"\x89PNG\r\n\x1a\n" + b"\0" * 30)
+    doc.add_picture("my drawing", picture("PNG"))
     states.append(doc.files())
     for want in reversed(states[:-1]):
         assert doc.undo()
@@ -193,7 +204,7 @@ def test_a_new_edit_after_undo_clears_redo():
 def test_changed_files_are_what_a_save_must_write_and_delete():
     doc = StudioDeck.from_files(_hand_deck())
     assert doc.changed_files() == {}
-    doc.add_picture("Me & my dog", b"\xff\xd8\xff\xe0" + b"\0" * 30)
+    doc.add_picture("Me & my dog", picture("JPEG"))
     assert list(doc.changed_files()) == ["images/me-my-dog.jpg"]
     doc.mark_saved()
     doc.undo()
@@ -379,6 +390,9 @@ def test_refusals_are_plain_words():
         doc.add_choice(cid)
     with pytest.raises(StudioError, match="PNG and JPEG"):
         doc.add_picture("x", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    with pytest.raises(StudioError, match="cannot go in the deck: it is 9000x9000 pixels"):
+        doc.add_picture("x", picture("PNG", (9000, 9000)))
+    assert not doc.pictures()
     with pytest.raises(StudioError, match="no deck.yaml"):
         StudioDeck.from_files({"cards/a.yaml": b"- id: a\n"})
 
@@ -503,7 +517,7 @@ def _value_for(doc: StudioDeck, f: SF.Field, cid: str):
             return doc.stages()[-1]["id"]
         return {"themes": "home", "journey-cards": cid}.get(f.options_from) or f.options[0][0]
     if f.kind == "picture":
-        return doc.add_picture("drawing", b"\x89PNG\r\n\x1a\n" + b"\0" * 30)
+        return doc.add_picture("drawing", picture("PNG"))
     if f.kind == "condition":
         return Condition((Rule("at-least", "trust_in_adults", 2),))
     return {"line": "Some words", "text": "Line one\nLine two", "number": 3,

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cardsdealt import paths
+from cardsdealt.authoring.new import placeholder_png
 from cardsdealt.authoring.studio import StudioDeck
 from cardsdealt.deck.loader import check_deck
 from cardsdealt.session import decks
@@ -67,7 +68,7 @@ def test_the_saver_writes_changes_and_deletions_and_the_deck_reads_back(tmp_path
     saver = DeckSaver(tmp_path / "jo")
     saver.save(doc.files())
     doc.mark_saved()
-    path = doc.add_picture("me", b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    path = doc.add_picture("me", placeholder_png())
     saver.save(doc.changed_files())
     doc.mark_saved()
     assert saver.flush() and (tmp_path / "jo" / path).is_file()

@@ -941,6 +941,13 @@ class StudioDeck:
             ext = ".jpg"
         else:
             raise StudioError("Only PNG and JPEG pictures can go in a deck.")
+        from cardsdealt.deck.images import PictureError, readable_picture
+        from cardsdealt.deck.memfolder import MemoryPath
+
+        try:  # read as `check` reads it: a picture the deck would refuse never goes in
+            readable_picture(MemoryPath({"p": data}, "p"))  # type: ignore[arg-type]
+        except PictureError as e:
+            raise StudioError(f"This picture cannot go in the deck: {e}.") from None
         taken = {k.rsplit(".", 1)[0] for k in self._blobs}
         base = _unique(f"{PICTURE_FOLDER}/{slug(name_hint, fallback='picture')}", taken)
         rel = base + ext
