@@ -79,6 +79,17 @@ HAND_EDITED_CARDS = """\
 """
 
 
+def picture(kind: str, size=(320, 240)) -> bytes:
+    """A real picture (Pillow is a test dependency)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 90)).save(out, kind)
+    return out.getvalue()
+
+
 def _hand_deck() -> dict[str, bytes]:
     return {"deck.yaml": HAND_EDITED_DECK.encode(),
             "cards/arriving.yaml": HAND_EDITED_CARDS.encode()}
@@ -171,7 +182,7 @@ def test_undo_walks_back_through_a_whole_sitting():
     states.append(doc.files())
     doc.delete_card("first-day")
     states.append(doc.files())
-    doc.add_picture("my drawing", b"\x89PNG\r\n\x1a\n" + b"\0" * 30)
+    doc.add_picture("my drawing", picture("PNG"))
     states.append(doc.files())
     for want in reversed(states[:-1]):
         assert doc.undo()
@@ -193,7 +204,7 @@ def test_a_new_edit_after_undo_clears_redo():
 def test_changed_files_are_what_a_save_must_write_and_delete():
     doc = StudioDeck.from_files(_hand_deck())
     assert doc.changed_files() == {}
-    doc.add_picture("Me & my dog", b"\xff\xd8\xff\xe0" + b"\0" * 30)
+    doc.add_picture("Me & my dog", picture("JPEG"))
     assert list(doc.changed_files()) == ["images/me-my-dog.jpg"]
     doc.mark_saved()
     doc.undo()
@@ -340,6 +351,20 @@ def test_a_table_deck_made_in_the_studio_passes_check_and_plays_to_the_end(tmp_p
     assert game.finished
 
 
+@pytest.mark.parametrize("make", [_journey_deck, _table_deck])
+def test_decks_made_in_the_studio_print_and_play_in_the_terminal(tmp_path, make, capsys):
+    from cardsdealt.cli import main
+
+    folder = _save(make(), tmp_path / "deck")
+    assert main(["print", str(folder), "-o", str(tmp_path / "cards.pdf")]) == 0
+    assert (tmp_path / "cards.pdf").read_bytes().startswith(b"%PDF")
+    assert "6 cards" in capsys.readouterr().out
+    assert main(["play", str(folder), "--text", "--autoplay", "--seed", "4",
+                 "--no-save"]) == 0
+    out = capsys.readouterr().out
+    assert "Ending:" in out and "Written by young people:" in out
+
+
 def test_a_new_deck_starts_with_the_example_decks_support_and_young_peoples_credit():
     doc = StudioDeck.new("journey", "Jo")
     assert doc.deck_value("support") == [tuple(s) for s in SF.DEFAULT_SUPPORT]
@@ -365,6 +390,9 @@ def test_refusals_are_plain_words():
         doc.add_choice(cid)
     with pytest.raises(StudioError, match="PNG and JPEG"):
         doc.add_picture("x", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    with pytest.raises(StudioError, match="cannot go in the deck: it is 9000x9000 pixels"):
+        doc.add_picture("x", picture("PNG", (9000, 9000)))
+    assert not doc.pictures()
     with pytest.raises(StudioError, match="no deck.yaml"):
         StudioDeck.from_files({"cards/a.yaml": b"- id: a\n"})
 
@@ -422,3 +450,125 @@ def test_a_deck_copied_from_disk_loads_from_memory_as_it_does_from_disk(tmp_path
     in_memory = doc.load(root=str(tmp_path / "ex"))
     assert in_memory is not None and from_disk is not None
     assert in_memory.cards == from_disk.cards and in_memory.root == from_disk.root
+
+
+def test_the_preview_follows_every_keystroke_without_writing_the_deck():
+    doc = _journey_deck()
+    deck, card = doc.preview("school")
+    assert card.text.startswith("Everyone knows")
+    doc.set_card("school", "text", "New words")
+    doc.set_choice("school", 0, "label", "Walk Jo to class")
+    deck2, card2 = doc.preview("school")
+    assert card2.text == "New words" and card2.choices[0].label == "Walk Jo to class"
+    assert card2.choices[0].effects == {"trust_in_adults": 1}
+    assert deck2.title == "Jo's first week"
+    doc.set_choice("school", 0, "label", "")  # a mistake for now: the last good deck is used
+    assert doc.preview("school")[1].choices[0].label == ""
+
+
+def test_a_field_the_form_needs_says_so_while_it_is_empty():
+    doc = StudioDeck.new("journey", "Jo")
+    cid = doc.add_card("journey", title="First night")
+    needed = "This needs filling in before the deck can be played."
+    assert needed in doc.advice(f"card:{cid}.text")
+    assert needed in doc.advice(f"card:{cid}.choice:0.label")
+    assert needed in doc.advice("deck.authors") and needed in doc.advice("ending:0.title")
+    doc.set_card(cid, "text", "I got here late.")
+    assert needed not in doc.advice(f"card:{cid}.text")
+    assert needed not in doc.advice(f"card:{cid}.title")
+
+
+def test_cards_added_without_a_title_get_an_id_from_it_later_and_nothing_breaks():
+    doc = _journey_deck()
+    cid = doc.add_card("journey")
+    assert cid == "card"
+    doc.set_card(cid, "title", "Going home")
+    doc.set_card(cid, "stage", doc.stages()[1]["id"])
+    doc.set_choice("first-night", 1, "next", cid)
+    doc.set_card("school", "requires", f'not seen("{cid}")')
+    assert doc.tidy_ids() == {"card": "going-home"}
+    assert doc.choices("first-night")[1]["next"] == "going-home"
+    assert doc.card_value("school", "requires") == 'not seen("going-home")'
+    assert doc.tidy_ids() == {}
+    assert doc.undo() and doc.card_value("school", "requires") == 'not seen("card")'
+
+
+def test_every_deck_field_reads_and_writes_through_the_document():
+    doc = StudioDeck.new("classic", "Ours")
+    values = {"line": "Our words", "text": "Line one\nLine two", "number": 15,
+              "names": ["Hillside Youth Voice"], "yesno": False}
+    for f in SF.DECK_FIELDS:
+        if f.kind == "pick":
+            value = f.options[-1][0]
+        elif f.kind == "support":
+            value = [("Our youth worker", "Tuesdays")]
+        else:
+            value = values[f.kind]
+        doc.set_deck(f.key, value)
+        doc.end_typing()
+        want = ["hillside-youth-voice"] if f.key == "classic.themes" else value
+        assert doc.deck_value(f.key) == want, f.key
+    assert doc.load() is not None, [p.format() for p in doc.problems()]
+
+
+def _value_for(doc: StudioDeck, f: SF.Field, cid: str):
+    if f.kind == "pick":
+        if f.options_from == "stages":
+            return doc.stages()[-1]["id"]
+        return {"themes": "home", "journey-cards": cid}.get(f.options_from) or f.options[0][0]
+    if f.kind == "picture":
+        return doc.add_picture("drawing", picture("PNG"))
+    if f.kind == "condition":
+        return Condition((Rule("at-least", "trust_in_adults", 2),))
+    return {"line": "Some words", "text": "Line one\nLine two", "number": 3,
+            "names": ["Go with Jo", "Wait"], "yesno": False,
+            "changes": {"trust_in_adults": -1}, "remember": ["told the truth"]}[f.kind]
+
+
+def _read_back(value):
+    if isinstance(value, Condition):
+        return SF.condition_text(value)
+    if isinstance(value, list) and value == ["told the truth"]:
+        return ["told the truth"]
+    return value
+
+
+@pytest.mark.parametrize("form", ["journey", "table", "choice", "stage", "meter", "ending",
+                                  "reflection"])
+def test_every_field_of_every_form_reads_and_writes_through_the_document(form):
+    doc = _journey_deck() if form != "table" else _table_deck()
+    jid = doc.cards()[-1].id
+    setter = {"journey": lambda k, v: doc.set_card(jid, k, v),
+              "table": lambda k, v: doc.set_card(jid, k, v),
+              "choice": lambda k, v: doc.set_choice(jid, 0, k, v),
+              "stage": lambda k, v: doc.set_stage(1, k, v),
+              "meter": lambda k, v: doc.set_meter(0, k, v),
+              "ending": lambda k, v: doc.set_ending(0, k, v),
+              "reflection": lambda k, v: doc.set_reflection(0, k, v)}[form]
+    getter = {"journey": lambda k: doc.card_value(jid, k),
+              "table": lambda k: doc.card_value(jid, k),
+              "choice": lambda k: doc.choices(jid)[0][k],
+              "stage": lambda k: doc.stages()[1][k],
+              "meter": lambda k: doc.meters()[0][k],
+              "ending": lambda k: doc.endings()[0][k],
+              "reflection": lambda k: doc.reflections()[0][k]}[form]
+    for f in SF.FORMS[form]:
+        value = _value_for(doc, f, doc.cards()[0].id)
+        setter(f.key, value)
+        doc.end_typing()
+        assert getter(f.key) == _read_back(value), (form, f.key)
+
+
+def test_a_deck_with_mistakes_opens_in_the_studio_and_check_says_where():
+    files = {"deck.yaml": b"format: 1\nid: x\ntitle: no\nmodes: [journey]\nstats: [1, 2]\n"
+                          b"stages: [5, {id: a, draws: two}]\nendings: nope\ncards: cards/\n",
+             "cards/a.yaml": b"- id: a\n  choices: {x: 1}\n- 7\n"}
+    doc = StudioDeck.from_files(files)
+    assert [s["draws"] for s in doc.stages()] == [4, 4]
+    assert doc.meters() == [] and doc.endings() == [] and doc.choices("a") == []
+    assert doc.load() is None and doc.advice("")
+
+
+def test_a_file_that_is_not_yaml_at_all_gives_one_plain_message():
+    with pytest.raises(StudioError, match="cannot open this deck yet: deck.yaml line"):
+        StudioDeck.from_files({"deck.yaml": b"title: [unclosed\n"})
