@@ -192,9 +192,9 @@ def import_photo(data: bytes, rotate: int = 0, crop=None,
     scale = pic.size[0] / upright[0]  # decoded / full size (draft mode decodes smaller)
     alpha = _has_alpha(pic)
     pic = pic.convert("RGBA" if alpha else "RGB")
-    if turns:
-        pic = pic.transpose((None, Image.Transpose.ROTATE_270, Image.Transpose.ROTATE_180,
-                             Image.Transpose.ROTATE_90)[turns])
+    if turns:  # Pillow turns anticlockwise: a quarter clockwise is ROTATE_270
+        pic = pic.transpose({1: Image.Transpose.ROTATE_270, 2: Image.Transpose.ROTATE_180,
+                             3: Image.Transpose.ROTATE_90}[turns])
     box = _box(crop, pic.size, scale)
     if box is not None:
         pic = pic.crop(box)

@@ -61,7 +61,7 @@ def test_every_orientation_matches_pillow(tmp_path, orientation, fmt):
     for x, y in [(3, 3), (want.width - 4, 3), (3, want.height - 4),
                  (want.width - 4, want.height - 4), (want.width // 2, want.height // 2)]:
         g, w = got.get_at((x, y))[:3], want.getpixel((x, y))
-        assert all(abs(a - b) < 60 for a, b in zip(g, w)), (orientation, (x, y), g, w)
+        assert all(abs(a - b) < 60 for a, b in zip(g, w, strict=True)), (orientation, (x, y), g, w)
 
 
 def test_damaged_or_missing_exif_changes_nothing():

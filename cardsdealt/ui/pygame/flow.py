@@ -169,6 +169,10 @@ class Table:
             self._entries = load_entries(all_decks(), given)  # shipped, then the person's
         return self._entries
 
+    def reload_decks(self) -> None:
+        """Read the deck folders again next time (a shared deck was just installed)."""
+        self._entries = None
+
     # -- moving on ----------------------------------------------------------------------
     def start(self) -> None:
         from cardsdealt.ui.pygame.scenes.start import StartScene

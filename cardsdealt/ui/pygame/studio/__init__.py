@@ -1,0 +1,1 @@
+"""The deck studio's window scenes (issue 18)."""
