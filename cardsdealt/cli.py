@@ -215,9 +215,11 @@ def _cmd_unpack(args: argparse.Namespace) -> int:
 
 def _cmd_studio(args: argparse.Namespace) -> int:
     deck = resolve_deck(args.deck) if args.deck else None
-    try:
-        from cardsdealt.ui.pygame.studio import run as run_studio
-    except ImportError:
+    import importlib
+
+    try:  # the window's studio scenes (ui/pygame/studio): `run(deck: Path | None) -> int`
+        run_studio = importlib.import_module("cardsdealt.ui.pygame.studio").run
+    except (ImportError, AttributeError):
         print("The studio's window is not part of this version of cardsdealt yet. "
               "`cardsdealt new NAME` makes a deck folder to edit by hand.", file=sys.stderr)
         return 1

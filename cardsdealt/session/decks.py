@@ -90,6 +90,7 @@ class DeckSaver:
         self._lock = threading.Lock()
         self._wake = threading.Condition(self._lock)
         self._busy = False
+        self._stalled = False  # the last write failed: waiting for the next save to retry
         self._closed = False
         self._thread = threading.Thread(target=self._run, name="deck-saver", daemon=True)
         self._thread.start()
@@ -101,6 +102,7 @@ class DeckSaver:
             _check_rel(rel)
         with self._wake:
             self._pending.update(changed)
+            self._stalled = False
             self._wake.notify_all()
 
     def flush(self, timeout: float = 10.0) -> bool:
@@ -108,7 +110,7 @@ class DeckSaver:
         disk (`error` says why not)."""
         end = time.monotonic() + timeout
         with self._wake:
-            while self._pending and self.error is None or self._busy:
+            while self._pending and not self._stalled or self._busy:
                 left = end - time.monotonic()
                 if left <= 0:
                     return False
@@ -128,7 +130,7 @@ class DeckSaver:
             while True:
                 while not self._pending and not self._closed:
                     self._wake.wait()
-                if self._closed and (not self._pending or self.error is not None):
+                if self._closed and (not self._pending or self._stalled):
                     return
                 batch, self._pending = self._pending, {}
                 self._busy = True
@@ -142,8 +144,9 @@ class DeckSaver:
                 for rel, data in failed.items():
                     self._pending.setdefault(rel, data)
                 self.error = error
+                self._stalled = error is not None
                 self._wake.notify_all()
-                if error is not None and not self._closed:
+                while self._stalled and not self._closed:
                     # wait for the next save before trying again (no busy loop on a full disk)
                     self._wake.wait()
 

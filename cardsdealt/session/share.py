@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import struct
 import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -101,7 +102,11 @@ def pack(folder: str | Path, out_zip: str | Path) -> Path:
 # ---- unpack ------------------------------------------------------------------------------
 
 def _refuse(why: str) -> ShareRefused:
-    return ShareRefused(f"{why} {NOTHING}")
+    """The refusal; a name from the zip never reaches a screen or terminal with a control
+    character in it (they are spelt out)."""
+    from cardsdealt.deck.safetext import printable
+
+    return ShareRefused(printable(f"{why} {NOTHING}"))
 
 
 def _is_link(info: zipfile.ZipInfo) -> bool:
@@ -122,6 +127,32 @@ def _where(name: str) -> str | None:
     return None
 
 
+MAX_DIRECTORY_BYTES = MAX_FILES * (46 + 512)  # each entry: 46 bytes and its name and extras
+
+
+def _directory(zip_path: Path, size: int) -> tuple[int, int] | None:
+    """(entries, bytes) of the zip's central directory, read from its end record before
+    Python's zipfile reads every entry (100,000 entries take it most of a second), or None
+    when there is no end record (then the file is not a zip)."""
+    with open(zip_path, "rb") as fh:
+        back = min(size, 65_557)  # the end record (22 bytes) and a comment of up to 64 KB
+        fh.seek(size - back)
+        tail = fh.read(back)
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or at + 22 > len(tail):
+            return None
+        entries, cd_bytes = struct.unpack_from("<HI", tail, at + 10)
+        locator = tail.rfind(b"PK\x06\x07", 0, at)
+        if locator >= 0 and (entries == 0xFFFF or cd_bytes == 0xFFFFFFFF):
+            (offset,) = struct.unpack_from("<Q", tail, locator + 8)
+            if offset + 56 <= size:
+                fh.seek(offset)
+                record = fh.read(56)
+                if record[:4] == b"PK\x06\x06":
+                    entries, cd_bytes = struct.unpack_from("<QQ", record, 32)
+        return entries, cd_bytes
+
+
 def _plan(zf: zipfile.ZipFile) -> tuple[list[tuple[zipfile.ZipInfo, str]], str]:
     """(entries to copy with their path inside the deck, the deck's own folder in the zip),
     after every check that needs no byte unpacked. Raises ShareRefused."""
@@ -135,6 +166,11 @@ def _plan(zf: zipfile.ZipFile) -> tuple[list[tuple[zipfile.ZipInfo, str]], str]:
         raise _refuse(f"This zip would unpack to {total // 2**20:,} MB, far more than a "
                       "deck needs, so it was not opened.")
     return _deck_part(files)
+
+
+def _name(info: zipfile.ZipInfo) -> str:
+    """An entry's path with `/` between folders (zips made on Windows may use `\\`)."""
+    return info.filename.replace("\\", "/")
 
 
 def _entry(info: zipfile.ZipInfo) -> bool:
@@ -155,9 +191,9 @@ def _entry(info: zipfile.ZipInfo) -> bool:
                       "computer, so it was not opened.")
     if info.is_dir():
         return False
-    base = PurePosixPath(name).name
+    base = PurePosixPath(_name(info)).name
     if base.startswith(".") or base in ("Thumbs.db", "desktop.ini") \
-            or "__MACOSX" in name.split("/"):
+            or "__MACOSX" in _name(info).split("/"):
         return False  # what zip programs add by themselves: left out
     if not base.lower().endswith(DECK_TYPES):
         raise _refuse(f"This zip holds {name}, which is not a deck file: a shared deck "
@@ -171,17 +207,16 @@ def _entry(info: zipfile.ZipInfo) -> bool:
 def _deck_part(files: list[zipfile.ZipInfo]) -> tuple[list[tuple[zipfile.ZipInfo, str]], str]:
     """The entries of the deck (the folder holding the top-most deck.yaml), by their path
     inside the deck."""
-    decks = sorted((i.filename for i in files
-                    if PurePosixPath(i.filename).name == "deck.yaml"),
+    decks = sorted((_name(i) for i in files if PurePosixPath(_name(i)).name == "deck.yaml"),
                    key=lambda n: n.count("/"))
     if not decks:
         raise _refuse("This zip does not hold a deck (there is no deck.yaml in it).")
     top = decks[0][: -len("deck.yaml")]
     out, seen = [], set()
     for info in files:
-        if not info.filename.startswith(top):
+        if not _name(info).startswith(top):
             continue  # not part of the deck (a second copy, notes beside it): left out
-        rel = info.filename[len(top):]
+        rel = _name(info)[len(top):]
         if rel.lower() in seen:
             raise _refuse(f"This zip holds two files called {rel}, so it was not opened.")
         seen.add(rel.lower())
@@ -215,18 +250,21 @@ def _check_file(path: Path, rel: str) -> None:
         try:
             readable_picture(path)
         except PictureError as e:
-            raise _refuse(f"The picture {rel} is not a picture this game can show: {e}. "
-                          "The deck was not installed.") from None
+            raise _refuse(f"The picture {rel} is not a picture this game can show: {e}.") \
+                from None
         return
     data = path.read_bytes()
     try:
         data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _refuse(f"{rel} is not a text file, though its name says it is (it may be a "
-                      "program that was renamed), so the deck was not installed.") from None
+        raise _refuse(_not_text(rel)) from None
     if b"\0" in data:
-        raise _refuse(f"{rel} is not a text file, though its name says it is (it may be a "
-                      "program that was renamed), so the deck was not installed.")
+        raise _refuse(_not_text(rel))
+
+
+def _not_text(rel: str) -> str:
+    return (f"{rel} is not a text file, though its name says it is (it may be a program "
+            "that was renamed).")
 
 
 def _title(folder: Path) -> str:
@@ -237,9 +275,8 @@ def _title(folder: Path) -> str:
         first = next((p for p in problems if p.severity == "error"), None)
         where = f"{first.file} line {first.line}: " if first and first.line else ""
         what = first.message if first else "it could not be read"
-        raise _refuse(f"The deck in this zip has a mistake ({where}{what}), so it was not "
-                      "installed. Ask the people who shared it to run `cardsdealt check` "
-                      "and share it again.")
+        raise _refuse(f"The deck in this zip has a mistake ({where}{what}). Ask the people "
+                      "who shared it to run `cardsdealt check` and share it again.")
     return deck.title
 
 
@@ -254,6 +291,16 @@ def unpack(zip_path: str | Path, into: str | Path | None = None) -> Path:
         raise _refuse(f"The file {zip_path} could not be found or opened.") from None
     if size > MAX_ZIP_BYTES:
         raise _refuse(f"This file is {size // 2**20:,} MB, far bigger than a shared deck.")
+    try:
+        directory = _directory(zip_path, size)
+    except OSError:
+        directory = None
+    if directory is None:
+        raise _refuse("This file is not a shared deck (it is not a .zip file, or it is "
+                      "damaged).")
+    if directory[0] > MAX_FILES or directory[1] > MAX_DIRECTORY_BYTES:
+        raise _refuse(f"This zip holds {directory[0]:,} files, and a deck never needs more "
+                      f"than {MAX_FILES:,}, so it was not opened.")
     try:
         zf = zipfile.ZipFile(zip_path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):

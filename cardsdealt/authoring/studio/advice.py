@@ -37,8 +37,17 @@ def _lc(node: Any, key: Any) -> int | None:
 
 def _places(doc: StudioDeck) -> dict[str, list[tuple[int, str]]]:
     """file -> sorted (line, field path) for every field the studio shows."""
+    from cardsdealt.authoring.studio.yamlio import read_yaml
+
+    cache: dict[str, tuple[bytes, list]] = doc.__dict__.setdefault("_places_cache", {})
     out: dict[str, list[tuple[int, str]]] = {}
-    for rel, node in doc._docs_items().items():
+    for rel in doc._docs_items():
+        text = doc._text(rel)
+        if rel in cache and cache[rel][0] == text:
+            out[rel] = cache[rel][1]
+            continue
+        # read back what will be written: only text that was read has line numbers
+        node = read_yaml(text)
         marks: list[tuple[int, str]] = []
         if rel == "deck.yaml":
             _deck_places(node, marks)
@@ -46,6 +55,7 @@ def _places(doc: StudioDeck) -> dict[str, list[tuple[int, str]]]:
             _card_places(node, marks)
         marks.sort(key=lambda m: m[0])
         out[rel] = marks
+        cache[rel] = (text, marks)
     return out
 
 
@@ -126,6 +136,9 @@ def _refine(doc: StudioDeck, path: str, p: Problem) -> str:
             for k in ("label", "response", "reflect"):
                 if quoted in str(ch.get(k, "")).lower():
                     return f"{path}.choice:{n}.{k}"
+    for key in ("requires", "stage", "theme", "number", "image", "tags"):
+        if f"`{key}`" in p.message:
+            return f"{path}.{key}"
     low = p.message.lower()
     for needle, key in _ABOUT:
         if needle in low:
@@ -133,6 +146,41 @@ def _refine(doc: StudioDeck, path: str, p: Problem) -> str:
                 key = "statement"
             return f"{path}.{key}"
     return path
+
+
+NEEDED = "This needs filling in before the deck can be played."
+
+
+def _empty(doc: StudioDeck) -> list[str]:
+    """Fields the form marks as needed that are still empty (check accepts empty words,
+    but a card without words, or a choice without a label, is no use to a group)."""
+    out = [f"deck.{k}" for k in ("title", "introduction") if not str(doc.deck_value(k)).strip()]
+    if not doc.deck_value("authors"):
+        out.append("deck.authors")
+    out += _empty_cards(doc)
+    endings = doc.endings()
+    for n, e in enumerate(endings):
+        out += [f"ending:{n}.{k}" for k in ("title", "text") if not e[k].strip()]
+        if n < len(endings) - 1 and not e["when"].strip():
+            out.append(f"ending:{n}.when")
+    for n, r in enumerate(doc.reflections()):
+        out += [f"reflection:{n}.{k}" for k in ("prompt", "when") if not r[k].strip()]
+    out += [f"stage:{n}.title" for n, st in enumerate(doc.stages()) if not st["title"].strip()]
+    out += [f"meter:{n}.label" for n, m in enumerate(doc.meters())
+            if not str(m.get("label") or "").strip()]
+    return out
+
+
+def _empty_cards(doc: StudioDeck) -> list[str]:
+    out = []
+    for ref in doc.cards():
+        words = ("title", "text") if ref.kind == "journey" else ("title", "statement")
+        out += [f"card:{ref.id}.{k}" for k in words
+                if not str(doc.card_value(ref.id, k)).strip()]
+        if ref.kind == "journey":
+            out += [f"card:{ref.id}.choice:{n}.label" for n, ch in enumerate(doc.choices(ref.id))
+                    if not str(ch.get("label", "")).strip()]
+    return out
 
 
 def all_advice(doc: StudioDeck, root: str = "") -> dict[str, list[str]]:
@@ -156,6 +204,8 @@ def all_advice(doc: StudioDeck, root: str = "") -> dict[str, list[str]]:
         if path.startswith("card:"):
             path = _refine(doc, path, p)
         out.setdefault(path, []).append(words(p))
+    for path in _empty(doc):
+        out.setdefault(path, []).insert(0, NEEDED)
     doc._advice_cache = (key, out)
     return out
 

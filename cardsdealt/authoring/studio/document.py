@@ -18,21 +18,26 @@ a path without the last part ("card:<id>") gives everything about that thing.
 from __future__ import annotations
 
 import copy
-import io
+import dataclasses
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Iterator
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
-from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from cardsdealt.authoring.studio import fields as SF
-from cardsdealt.deck.model import Deck
+from cardsdealt.authoring.studio.yamlio import (
+    CARDS_HEADER,
+    PlusInt,
+    dump_yaml,
+    load_yaml,
+)
+from cardsdealt.deck.model import Card, Choice, Deck, Source
 from cardsdealt.deck.problems import ERROR, Problem
 from cardsdealt.deck.safetext import CONTROL
 
@@ -54,55 +59,66 @@ class CardRef:
     file: str  # the card file it is written in
 
 
-# ---- reading and writing YAML, keeping what a person wrote ----------------------------------
-
-class _PlusInt(int):
-    """`+1` as written (the house style for a meter going up): kept with its sign."""
+_COMMENT = re.compile(r"(\s+)(#[^\n]*)\n?$")
 
 
-class _Constructor(RoundTripConstructor):
-    def construct_yaml_int(self, node):
-        value = super().construct_yaml_int(node)
-        if isinstance(node.value, str) and node.value.startswith("+"):
-            return _PlusInt(value)
-        return value
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+def _reindent(line: str, delta: int) -> str:
+    if delta >= 0:
+        return " " * delta + line if line.strip() else line
+    return line[min(-delta, _indent(line)):]
 
 
-class _Representer(RoundTripRepresenter):
-    pass
+def _keep_comment_gap(old: str, new: str) -> str:
+    """A changed value keeps the spaces before its line's comment as the person wrote them."""
+    m = _COMMENT.search(old)
+    if not m:
+        return new
+    end = "\n" if new.endswith("\n") else ""
+    body = new.rstrip("\n")
+    if not body.endswith(" " + m.group(2)):
+        return new
+    return body[: -len(m.group(2))].rstrip() + m.group(1) + m.group(2) + end
 
 
-_Representer.add_representer(
-    _PlusInt, lambda r, d: r.represent_scalar("tag:yaml.org,2002:int", f"+{int(d)}"))
-
-
-def _yaml() -> YAML:
-    y = YAML()
-    y.Constructor = _Constructor
-    y.Representer = _Representer
-    y.preserve_quotes = True
-    y.width = 4096  # never re-wrap a long line someone wrote on one line
-    y.indent(mapping=2, sequence=4, offset=2)  # the house layout: `key:\n  - item`
-    return y
-
-
-def _load_yaml(text: str) -> Any:
-    return _yaml().load(text)
-
-
-def _dump_yaml(doc: Any) -> bytes:
-    if isinstance(doc, list) and not doc:  # ruamel cannot write an empty list with a comment
-        return (_CARDS_HEADER + "[]\n").encode("utf-8")
-    out = io.StringIO()
-    _yaml().dump(doc, out)
-    text = out.getvalue()
-    if isinstance(doc, list):  # a card file: its list starts at the left edge, as written
-        text = "".join(line[2:] if line.startswith("  ") else line
-                       for line in text.splitlines(True))
-    return text.encode("utf-8")
+def patch_text(original: str, before: str, after: str) -> str:
+    """`after` written the way `original` was: `before` and `after` are ruamel's writing of
+    a file before and after an edit, `original` the file as the person wrote it. Where ruamel
+    lays a file out differently (another indentation, say), only the lines the edit changed
+    are carried over into `original`, so nothing else moves."""
+    if before == original:
+        return after
+    o, a, b = (t.splitlines(True) for t in (original, before, after))
+    sm = difflib.SequenceMatcher(None, [" ".join(x.split()) for x in o],
+                                 [" ".join(x.split()) for x in a], autojunk=False)
+    to_o: dict[int, int] = {}
+    for block in sm.get_matching_blocks():
+        for k in range(block.size):
+            to_o[block.b + k] = block.a + k
+    out = list(o)
+    edits = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if any(i not in to_o for i in range(i1, i2)):
+            return after  # lines the layouts do not share: ruamel's writing is used
+        anchor = i1 if i1 < len(a) and i1 in to_o else i1 - 1
+        if anchor < 0 or anchor not in to_o:
+            start = 0 if i1 == 0 else len(o)
+            delta = 0
+        else:
+            start = to_o[i1] if i1 in to_o else to_o[anchor] + 1
+            delta = _indent(o[to_o[anchor]]) - _indent(a[anchor])
+        new = [_reindent(x, delta) for x in b[j1:j2]]
+        if i2 - i1 == 1 and j2 - j1 == 1:
+            new = [_keep_comment_gap(o[to_o[i1]], new[0])]
+        edits.append((start, start + (i2 - i1), new))
+    for start, end, new in reversed(edits):
+        out[start:end] = new
+    return "".join(out)
 
 
 def slug(words: str, sep: str = "-", fallback: str = "card") -> str:
@@ -151,6 +167,23 @@ def _flow_map(pairs: dict) -> CommentedMap:
     return m
 
 
+def _dicts(items: Any) -> list:
+    """The mappings of a list read from a file (a hand-edited file may hold anything)."""
+    return [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
+
+
+def _int(v: Any, default: int) -> int:
+    try:
+        return int(str(v).strip())
+    except ValueError:
+        return default
+
+
+def _s(v: Any) -> str:
+    """Words as the form shows them: a `|` block's last line break is the file's, not theirs."""
+    return "" if v is None else str(v).rstrip("\n")
+
+
 def _plain(v: Any) -> Any:
     """A ruamel value as plain Python (str, int, bool, list, dict)."""
     if isinstance(v, dict):
@@ -162,7 +195,7 @@ def _plain(v: Any) -> Any:
     if isinstance(v, int):
         return int(v)
     if isinstance(v, str):
-        return str(v)
+        return _s(v)
     if v is None:
         return None
     return str(v)
@@ -172,7 +205,6 @@ _DECK_HEADER = """\
 # deck.yaml: made in the cardsdealt studio. It is an ordinary deck file: you can open it
 # in a text editor too, and `cardsdealt check` tells you what to fix.
 """
-_CARDS_HEADER = "# The cards, made in the cardsdealt studio. Each card starts with \"- id:\".\n"
 
 
 # ---- the undo history ---------------------------------------------------------------------
@@ -191,11 +223,16 @@ class StudioDeck:
         self._docs = docs  # rel -> ruamel document (deck.yaml and every card file)
         self._blobs = blobs  # rel -> bytes (pictures, README.md, anything else)
         self._texts: dict[str, bytes] = dict(texts or {})  # rel -> bytes of unchanged docs
+        # rel -> (the file as written, ruamel's writing of it as read): see patch_text.
+        # Made when a file is first changed (reading it again): opening a deck stays quick.
+        self._originals: dict[str, bytes] = dict(self._texts)
+        self._written: dict[str, tuple[str, str] | None] = {}
         self._saved: dict[str, bytes] = {}
         self._undo: list[_Step] = []
         self._redo: list[_Step] = []
         self._typing: tuple | None = None
-        self._loaded: tuple[int, Deck | None, list[Problem]] | None = None
+        self._loaded: tuple[Any, Deck | None, list[Problem]] | None = None
+        self._last_good: Deck | None = None
         self._revision = 0
         self.mark_saved()
 
@@ -230,7 +267,7 @@ class StudioDeck:
             _classic_part(d)
         d.yaml_set_start_comment(_DECK_HEADER.rstrip("\n"))
         cards = CommentedSeq()
-        cards.yaml_set_start_comment(_CARDS_HEADER.rstrip("\n"))
+        cards.yaml_set_start_comment(CARDS_HEADER.rstrip("\n"))
         return cls({"deck.yaml": d, f"{CARD_FOLDER}/cards.yaml": cards}, {})
 
     @classmethod
@@ -244,7 +281,7 @@ class StudioDeck:
         blobs: dict[str, bytes] = {}
         texts: dict[str, bytes] = {}
         try:
-            deck_doc = _load_yaml(files["deck.yaml"].decode("utf-8-sig"))
+            deck_doc = load_yaml(files["deck.yaml"].decode("utf-8-sig"))
         except (UnicodeDecodeError, YAMLError) as e:
             raise StudioError(_unreadable("deck.yaml", files, e)) from None
         if not isinstance(deck_doc, dict):
@@ -258,7 +295,7 @@ class StudioDeck:
                 continue
             if folder and rel.startswith(folder) and rel.endswith((".yaml", ".yml")):
                 try:
-                    doc = _load_yaml(data.decode("utf-8-sig"))
+                    doc = load_yaml(data.decode("utf-8-sig"))
                 except (UnicodeDecodeError, YAMLError) as e:
                     raise StudioError(_unreadable(rel, files, e)) from None
                 docs[rel] = doc if doc is not None else CommentedSeq()
@@ -355,7 +392,7 @@ class StudioDeck:
     def choices(self, card_id: str) -> list[dict[str, Any]]:
         c = self._find(card_id)[3]
         out = []
-        for ch in c.get("choices") or []:
+        for ch in _dicts(c.get("choices")):
             item = {k: _plain(ch.get(k)) for k in ("label", "response", "reflect", "next")}
             item = {k: ("" if v is None else v) for k, v in item.items()}
             item["effects"] = _plain(ch.get("effects")) or {}
@@ -367,32 +404,36 @@ class StudioDeck:
     def stages(self) -> list[dict[str, Any]]:
         out = []
         for s in self._docs["deck.yaml"].get("stages") or []:
-            if isinstance(s, str):
+            if not isinstance(s, dict):
+                s = str(s)
                 out.append({"id": s, "title": s.replace("-", " ").capitalize(), "draws": 4,
                             "until": ""})
             else:
-                out.append({"id": str(s.get("id", "")), "title": str(s.get("title", "")),
-                            "draws": int(s.get("draws", 4)), "until": str(s.get("until", ""))})
+                out.append({"id": _s(s.get("id", "")), "title": _s(s.get("title", "")),
+                            "draws": _int(s.get("draws"), 4), "until": _s(s.get("until", ""))})
         return out
 
     def meters(self) -> list[dict[str, Any]]:
         out = []
-        for sid, s in (self._docs["deck.yaml"].get("stats") or {}).items():
+        stats = self._docs["deck.yaml"].get("stats")
+        for sid, s in (stats.items() if isinstance(stats, dict) else ()):
+            if not isinstance(s, dict):
+                continue
             item = {"id": str(sid)}
             item.update({k: _plain(s.get(k)) for k in ("label", "start", "min", "max")})
-            item["description"] = str(s.get("description", ""))
+            item["description"] = _s(s.get("description", ""))
             out.append(item)
         return out
 
     def endings(self) -> list[dict[str, Any]]:
-        return [{"id": str(e.get("id", "")), "title": str(e.get("title", "")),
-                 "text": str(e.get("text", "")), "when": str(e.get("when", ""))}
-                for e in self._docs["deck.yaml"].get("endings") or []]
+        return [{"id": _s(e.get("id", "")), "title": _s(e.get("title", "")),
+                 "text": _s(e.get("text", "")), "when": _s(e.get("when", ""))}
+                for e in _dicts(self._docs["deck.yaml"].get("endings"))]
 
     def reflections(self) -> list[dict[str, Any]]:
-        return [{"id": str(r.get("id", "")), "prompt": str(r.get("prompt", "")),
-                 "when": str(r.get("when", "")), "once": bool(r.get("once", True))}
-                for r in self._docs["deck.yaml"].get("reflections") or []]
+        return [{"id": _s(r.get("id", "")), "prompt": _s(r.get("prompt", "")),
+                 "when": _s(r.get("when", "")), "once": bool(r.get("once", True))}
+                for r in _dicts(self._docs["deck.yaml"].get("reflections"))]
 
     def flags(self) -> list[str]:
         """The things choices remember, in the group's words."""
@@ -470,18 +511,9 @@ class StudioDeck:
     def set_deck(self, key: str, value: Any) -> None:
         d = self._docs["deck.yaml"]
         self._step(["deck.yaml"], ("deck", key))
-        if key == SF.KEEP_NAMES_OFF:
-            d["authors"] = _flow([_words(SF.NAMES_OFF_AUTHOR)] if value else [])
-        elif key in ("authors", "content_notes", "made_with", "inspired_by"):
-            items = [_words(str(v)) for v in value if str(v).strip()]
-            if key == "authors":
-                d[key] = _flow(items)
-            elif items or key in d:
-                _set_list(d, key, items)
-        elif key == "support":
-            _set_list(d, "support", [
-                CommentedMap([("name", _words(n))] + ([("detail", _words(t))] if t else []))
-                for n, t in value if str(n).strip()])
+        if key in (SF.KEEP_NAMES_OFF, "authors", "content_notes", "made_with", "inspired_by",
+                   "support"):
+            self._set_names(key, value)
         elif key == "modes":
             self._set_mode(str(value))
         elif key == "written_by":
@@ -501,6 +533,25 @@ class StudioDeck:
             d[key] = _words(str(value), lines=key == "introduction")
         else:
             raise StudioError(f"The studio cannot change {key} of a deck.")
+
+    def _set_names(self, key: str, value: Any) -> None:
+        """Who made it, content notes, support: the deck's lists of short lines."""
+        d = self._docs["deck.yaml"]
+        if key == SF.KEEP_NAMES_OFF:
+            if value:
+                d["authors"] = _flow([_words(SF.NAMES_OFF_AUTHOR)])
+            elif self.deck_value(SF.KEEP_NAMES_OFF):
+                d["authors"] = _flow([])
+        elif key == "support":
+            _set_list(d, "support", [
+                CommentedMap([("name", _words(n))] + ([("detail", _words(t))] if t else []))
+                for n, t in value if str(n).strip()])
+        else:
+            items = [_words(str(v)) for v in value if str(v).strip()]
+            if key == "authors":
+                d[key] = _flow(items)
+            elif items or key in d:
+                _set_list(d, key, items)
 
     def _set_mode(self, mode: str) -> None:
         if mode not in ("journey", "classic"):
@@ -552,6 +603,35 @@ class StudioDeck:
         seq = self._docs[rel] if rel != "deck.yaml" else self._docs["deck.yaml"]["cards"]
         seq.insert(i + 1, card)
         return cid
+
+    def tidy_ids(self) -> dict[str, str]:
+        """Cards added without a title have ids like `card-3`; once they have a title, give
+        them an id made from it, and change every `next`, `seen(...)` and `chose(...)` that
+        names them. One undo step. Returns {old id: new id} (call when the group leaves a
+        card's form, never while someone is typing in it)."""
+        ids = self._card_ids()
+        renames: dict[str, str] = {}
+        for ref in self.cards():
+            if _PLACEHOLDER.match(ref.id) and ref.title.strip():
+                new = _unique(slug(ref.title), ids - {ref.id} | set(renames.values()))
+                if new != ref.id and not _PLACEHOLDER.match(new):
+                    renames[ref.id] = new
+        if not renames:
+            return {}
+        self._step(None)
+        for _r, _s, _i, c in self._all_cards():
+            if str(c.get("id", "")) in renames:
+                c["id"] = renames[str(c["id"])]
+            for ch in c.get("choices") or []:
+                if str(ch.get("next", "")) in renames:
+                    ch["next"] = renames[str(ch["next"])]
+            _rename_in_condition(c, "requires", renames)
+        d = self._docs["deck.yaml"]
+        for key, cond in (("stages", "until"), ("endings", "when"), ("reflections", "when")):
+            for item in d.get(key) or []:
+                if isinstance(item, dict):
+                    _rename_in_condition(item, cond, renames)
+        return renames
 
     def _next_number(self, theme: str) -> int:
         used = [int(c.get("number", 0)) for _r, _s, _i, c in self._all_cards()
@@ -611,8 +691,12 @@ class StudioDeck:
             self._step([rel], ("card", card_id, key))
             c[key] = str(value)
         elif key == "theme":
+            theme = slug(str(value), fallback="theme")
             self._step([rel], ("card", card_id, key))
-            c[key] = slug(str(value), fallback="theme")
+            if str(c.get("theme", "")) != theme:  # the next number in its new theme
+                c[key] = theme
+                c["number"] = 0
+                c["number"] = self._next_number(theme)
         elif key == "number":
             self._step([rel], ("card", card_id, key))
             c[key] = _number(value) or 1
@@ -622,6 +706,16 @@ class StudioDeck:
         elif key == "requires":
             self._step([rel], ("card", card_id, key))
             _set_condition(c, key, value)
+        elif key == "choices":  # the labels, one a line: more or fewer choices to match
+            labels = [str(v) for v in value][:MAX_CHOICES]
+            self._step([rel], ("card", card_id, key))
+            items = c.setdefault("choices", CommentedSeq())
+            for i, label in enumerate(labels):
+                if i < len(items):
+                    _set_words(items[i], "label", label, lines=False, keep=True)
+                else:
+                    items.append(CommentedMap([("label", _words(label))]))
+            del items[len(labels):]
         elif key == "tags":
             self._step([rel], ("card", card_id, key))
             _set_or_drop(c, key, _flow([str(t) for t in value]) if value else None)
@@ -662,7 +756,7 @@ class StudioDeck:
                 raise StudioError("Choose a meter from the list.")
             self._step([rel], ("choice", card_id, i, key))
             _set_or_drop(ch, "effects", _flow_map(
-                {k: _PlusInt(v) if v > 0 else v for k, v in changes.items()})
+                {k: PlusInt(v) if v > 0 else v for k, v in changes.items()})
                 if changes else None, after="label")
         elif key in ("set", "clear"):
             self._step([rel, "deck.yaml"], ("choice", card_id, i, key))
@@ -693,6 +787,19 @@ class StudioDeck:
 
     # ---- stages, meters, endings, reflections ----
 
+    def _item(self, key: str, i: int, what: str) -> tuple[Any, Any]:
+        """(the deck.yaml list `key`, its item i), or StudioError naming `what` is gone."""
+        items = self._docs["deck.yaml"].get(key) or []
+        if not 0 <= i < len(items):
+            raise StudioError(f"That {what} is not there any more.")
+        return items, items[i]
+
+    def _delete_item(self, key: str, i: int, what: str) -> Any:
+        items, _item = self._item(key, i, what)
+        self._step(["deck.yaml"])
+        del items[i]
+        return items
+
     def add_stage(self, title: str = "") -> int:
         d = self._docs["deck.yaml"]
         self._step(["deck.yaml"])
@@ -704,18 +811,11 @@ class StudioDeck:
         return len(stages) - 1
 
     def delete_stage(self, i: int) -> None:
-        stages = self._docs["deck.yaml"].get("stages") or []
-        if not 0 <= i < len(stages):
-            raise StudioError("That part of the story is not there any more.")
-        self._step(["deck.yaml"])
-        del stages[i]
+        self._delete_item("stages", i, "part of the story")
 
     def set_stage(self, i: int, key: str, value: Any) -> None:
-        stages = self._docs["deck.yaml"].get("stages") or []
-        if not 0 <= i < len(stages):
-            raise StudioError("That part of the story is not there any more.")
+        stages, s = self._item("stages", i, "part of the story")
         self._step(["deck.yaml"], ("stage", i, key))
-        s = stages[i]
         if isinstance(s, str):
             s = stages[i] = CommentedMap([("id", s)])
         if key == "title":
@@ -787,20 +887,13 @@ class StudioDeck:
         return 0
 
     def delete_ending(self, i: int) -> None:
-        endings = self._docs["deck.yaml"].get("endings") or []
-        if not 0 <= i < len(endings):
-            raise StudioError("That ending is not there any more.")
-        self._step(["deck.yaml"])
-        del endings[i]
+        endings = self._delete_item("endings", i, "ending")
         if endings and "when" in endings[-1]:
             del endings[-1]["when"]
 
     def set_ending(self, i: int, key: str, value: Any) -> None:
-        endings = self._docs["deck.yaml"].get("endings") or []
-        if not 0 <= i < len(endings):
-            raise StudioError("That ending is not there any more.")
+        endings, e = self._item("endings", i, "ending")
         self._step(["deck.yaml"], ("ending", i, key))
-        e = endings[i]
         if key in ("title", "text"):
             _set_words(e, key, value, lines=key == "text", keep=True)
         elif key == "when":
@@ -824,18 +917,11 @@ class StudioDeck:
         return len(items) - 1
 
     def delete_reflection(self, i: int) -> None:
-        items = self._docs["deck.yaml"].get("reflections") or []
-        if not 0 <= i < len(items):
-            raise StudioError("That question is not there any more.")
-        self._step(["deck.yaml"])
-        del items[i]
+        self._delete_item("reflections", i, "question")
 
     def set_reflection(self, i: int, key: str, value: Any) -> None:
-        items = self._docs["deck.yaml"].get("reflections") or []
-        if not 0 <= i < len(items):
-            raise StudioError("That question is not there any more.")
+        _items, r = self._item("reflections", i, "question")
         self._step(["deck.yaml"], ("reflection", i, key))
-        r = items[i]
         if key == "prompt":
             _set_words(r, key, value, lines=True, keep=True)
         elif key == "when":
@@ -855,6 +941,13 @@ class StudioDeck:
             ext = ".jpg"
         else:
             raise StudioError("Only PNG and JPEG pictures can go in a deck.")
+        from cardsdealt.deck.images import PictureError, readable_picture
+        from cardsdealt.deck.memfolder import MemoryPath
+
+        try:  # read as `check` reads it: a picture the deck would refuse never goes in
+            readable_picture(MemoryPath({"p": data}, "p"))  # type: ignore[arg-type]
+        except PictureError as e:
+            raise StudioError(f"This picture cannot go in the deck: {e}.") from None
         taken = {k.rsplit(".", 1)[0] for k in self._blobs}
         base = _unique(f"{PICTURE_FOLDER}/{slug(name_hint, fallback='picture')}", taken)
         rel = base + ext
@@ -866,8 +959,25 @@ class StudioDeck:
 
     def _text(self, rel: str) -> bytes:
         if rel not in self._texts:
-            self._texts[rel] = _dump_yaml(self._docs[rel])
+            data = dump_yaml(self._docs[rel])
+            written = self._layout(rel)
+            if written is not None:
+                original, before = written
+                data = patch_text(original, before, data.decode("utf-8")).encode("utf-8")
+            self._texts[rel] = data
         return self._texts[rel]
+
+    def _layout(self, rel: str) -> tuple[str, str] | None:
+        """(the file as the person wrote it, ruamel's writing of it as it was read), or None
+        when the two are the same (the usual case) or the file is new."""
+        if rel not in self._written:
+            self._written[rel] = None
+            if rel in self._originals:
+                text = self._originals[rel].decode("utf-8-sig")
+                ours = dump_yaml(load_yaml(text)).decode("utf-8")
+                if ours != text:
+                    self._written[rel] = (text, ours)
+        return self._written[rel]
 
     def files(self) -> dict[str, bytes]:
         out = {rel: self._text(rel) for rel in self._docs}
@@ -898,9 +1008,39 @@ class StudioDeck:
         key = (self._revision, root)
         if self._loaded is None or self._loaded[0] != key:
             deck, problems = check_files(self.files(), root)
-            self._loaded = (key, deck, problems)  # type: ignore[assignment]
+            self._loaded = (key, deck, problems)
+            if deck is not None:
+                self._last_good = deck
         assert self._loaded is not None
         return self._loaded[1], self._loaded[2]
+
+    def preview(self, card_id: str, root: str = "") -> tuple[Deck | None, Card | None]:
+        """(deck, card) to draw the card as it is now, quickly enough for every keystroke:
+        the last deck that loaded (`load()` makes a new one: call it when typing pauses),
+        with this card's words, picture and choices as they are in the form now (no YAML
+        written or read). (None, None) while the deck has never loaded."""
+        deck = self._last_good if self._last_good is not None else self.load(root)
+        if deck is None:
+            return None, None
+        _rel, _seq, _i, c = self._find(card_id)
+        base = next((x for x in deck.cards if x.id == card_id), None)
+        words: dict[str, Any] = {k: _s(c.get(k, "") or "") for k in (
+            "title", "text", "statement", "discuss", "voice", "facilitator_notes")}
+        choices = tuple(
+            Choice(label=str(ch.get("label", "")), response=str(ch.get("response", "")),
+                   reflect=str(ch.get("reflect", "")),
+                   effects=MappingProxyType({str(k): int(v) for k, v in
+                                             (ch.get("effects") or {}).items()
+                                             if str(v).lstrip("+-").isdigit()}))
+            for ch in c.get("choices") or [] if isinstance(ch, dict))
+        image = str(c.get("image", "")) or None
+        if base is None:
+            base = Card(card_id, "", Source("", 0, 0),
+                        stage=str(c.get("stage", "")) or None if "stage" in c or "choices" in c
+                        else None, theme=str(c.get("theme", "")) or None)
+        card = dataclasses.replace(base, image=image, choices=choices or base.choices,
+                                   **words)
+        return deck, card
 
     def advice(self, field_path: str, root: str = "") -> list[str]:
         """Check's problems and advice about one form field (or one thing, with a shorter
@@ -924,6 +1064,18 @@ def _unreadable(rel: str, files: dict[str, bytes], e: Exception) -> str:
         return (f"The studio cannot open this deck yet: {first.file} line {first.line}: "
                 f"{first.message}. Fix it in a text editor, or run `cardsdealt check`.")
     return f"The studio cannot read {rel}. Run `cardsdealt check` on the deck to see why."
+
+
+_PLACEHOLDER = re.compile(r"card(-\d+)?\Z")
+
+
+def _rename_in_condition(m: Any, key: str, renames: dict[str, str]) -> None:
+    text = m.get(key)
+    if not isinstance(text, str) or not any(old in text for old in renames):
+        return
+    for old, new in renames.items():
+        text = re.sub(rf'((?:seen|chose)\(\s*"){re.escape(old)}(")', rf"\g<1>{new}\g<2>", text)
+    m[key] = _words(text)
 
 
 def _journey_parts(d: CommentedMap) -> None:

@@ -38,6 +38,7 @@ class Field:
     low: int = 0  # "number": smallest
     high: int = 0  # "number": largest (0: no bound)
     example: str = ""  # an example shown greyed in an empty box
+    only_for: str = ""  # "journey" or "classic": shown only for decks played that way
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -49,7 +50,7 @@ class Field:
 WHO_WROTE = (
     ("young-people", "We are young people, and these are our words"),
     ("co-produced", "Young people and adults wrote it together"),
-    ("contributors", "Adults wrote it (not young people's own words)"),
+    ("contributors", "Adults wrote it (the words are not young people's)"),
 )
 
 WAYS_TO_PLAY = (
@@ -96,24 +97,36 @@ DECK_FIELDS = [
           required=True),
     Field("discussion_seconds", "Talking time for each card (seconds)",
           "How long the timer runs while people talk.", kind="number", low=10, high=3600),
+    Field("classic.themes", "The themes of your cards",
+          "One on each line, like family, home or school. Every card has one.",
+          kind="names", required=True, only_for="classic", example="family"),
+    Field("classic.hand_size", "Cards each player starts with", "", kind="number", low=1,
+          high=20, only_for="classic"),
 ]
+
+# on every card
+VOICE = Field("voice", "A line for the adults in the room",
+              "One line, shown under a heading that says whose words they are.", kind="text",
+              limit=300)
+PICTURE = Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture")
+NOTES = Field("facilitator_notes", "Notes for the person running the game",
+              "Not shown on the card.", kind="text")
 
 TABLE_CARD_FIELDS = [
     Field("title", "Card name", "A few words.", required=True, limit=40,
           example="My sister"),
-    Field("theme", "Theme", "Cards with the same theme can be played on each other.",
+    Field("theme", "Which theme it belongs to",
+          "Cards with the same theme can be played on each other.",
           kind="pick", options_from="themes", required=True),
-    Field("number", "Number", "Cards with the same number can be played on each other too.",
+    Field("number", "Its number", "Cards with the same number can be played on each other too.",
           kind="number", low=1, high=99, required=True),
     Field("statement", "What the young person says", "One or two short sentences.",
           kind="text", required=True, limit=300, example="I want to see my sister more."),
-    Field("voice", "What we want you to know", "One line for the adults in the room.",
-          kind="text", limit=300),
+    VOICE,
     Field("discuss", "A question to talk about", "", kind="text", limit=300,
           example="Who could help make that happen?"),
-    Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture"),
-    Field("facilitator_notes", "Notes for the person running the game",
-          "Not shown on the card.", kind="text"),
+    PICTURE,
+    NOTES,
 ]
 
 JOURNEY_CARD_FIELDS = [
@@ -124,15 +137,13 @@ JOURNEY_CARD_FIELDS = [
     Field("text", "What is happening", "Say it as the young person would.", kind="text",
           required=True, limit=400, example="I got here late. I didn't know anyone."),
     Field("choices", "What could the adult do?", "Two to four choices.", kind="names"),
-    Field("voice", "What we want you to know", "One line for the adults in the room.",
-          kind="text", limit=300),
+    VOICE,
     Field("discuss", "A question to talk about", "", kind="text", limit=300),
     Field("requires", "Only if an earlier choice...",
           "Leave empty and the card can come up any time in its part of the story.",
           kind="condition"),
-    Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture"),
-    Field("facilitator_notes", "Notes for the person running the game",
-          "Not shown on the card.", kind="text"),
+    PICTURE,
+    NOTES,
 ]
 
 CHOICE_FIELDS = [
@@ -187,6 +198,14 @@ FORMS = {
     "choice": CHOICE_FIELDS, "stage": STAGE_FIELDS, "meter": METER_FIELDS,
     "ending": ENDING_FIELDS, "reflection": REFLECTION_FIELDS,
 }
+
+
+def voice_label(written_by: str) -> str:
+    """The heading the card's `voice` line is shown under, which depends on whose words the
+    deck says these are (cardsdealt/deck/credits.py): the form shows it beside the box."""
+    from cardsdealt.deck.credits import VOICE_HEADINGS
+
+    return VOICE_HEADINGS.get(written_by, VOICE_HEADINGS["contributors"])
 
 
 def field(form: str, key: str) -> Field:
