@@ -3,7 +3,9 @@
 Decoding a hostile image can take huge memory (a 100,000 x 100,000 PNG is a few KB on disk), so
 the size is read from the header before anything decodes it: by `check`, and again by
 `readable_picture` every time the window or `print` loads a picture. Headers are read by hand
-(a few struct reads, bounded) because Pillow is only a test dependency.
+(a few struct reads, bounded): deck/ stays pure, and checking a deck decodes nothing.
+A camera's EXIF orientation ("these pixels are stored a quarter turn round") is read the same
+way (`orientation`), so the window, `print` and `check` all see a phone photo upright.
 """
 
 from __future__ import annotations
@@ -67,20 +69,27 @@ class PictureError(Exception):
 _PNG = b"\x89PNG\r\n\x1a\n"
 _SOF = frozenset((0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF))
 MAX_SEGMENTS = 4_000  # JPEG segments before the size; PNG chunks in the whole file
+PNG_EXIF_WITHIN = 64 * 1024  # a PNG's orientation (eXIf chunk) is looked for this far in
 
 
 def image_size(path: Path) -> tuple[str, int, int] | None:
     """('png'|'jpeg', width, height) from the header, or None if it is neither. A JPEG's size
     can come after any number of other segments, so they are walked through the whole file;
-    (kind, 0, 0) when the size is missing."""
+    (kind, 0, 0) when the size is missing. The size is the one seen: a phone photo stored
+    sideways with an EXIF orientation gives its upright width and height."""
     with open(path, "rb") as fh:
         head = fh.read(32)
         if head.startswith(_PNG):
-            return _png_size(head)
-        if head.startswith(b"\xff\xd8"):
+            kind, w, h = _png_size(head)
             fh.seek(0)
-            return _jpeg_size(fh.read(MAX_IMAGE_BYTES + 1))
-    return None
+            data = fh.read(PNG_EXIF_WITHIN)  # eXIf comes before the picture data
+        elif head.startswith(b"\xff\xd8"):
+            fh.seek(0)
+            data = fh.read(MAX_IMAGE_BYTES + 1)
+            kind, w, h = _jpeg_size(data)
+        else:
+            return None
+    return (kind, *turned_size(data, w, h))
 
 
 def _png_size(head: bytes) -> tuple[str, int, int]:
@@ -111,6 +120,68 @@ def _jpeg_size(data: bytes) -> tuple[str, int, int]:
             return "jpeg", w, h
         i += 2 + seg
     return "jpeg", 0, 0
+
+
+def orientation(data: bytes) -> int:
+    """The EXIF orientation of a JPEG (APP1 "Exif") or PNG (eXIf chunk): 1 upright (also
+    when there is none, or it is damaged); 3 upside down; 6 and 8 stored a quarter turn
+    (a phone held upright); 2, 4, 5, 7 mirrored. Cameras store the pixels as the sensor saw
+    them and this tag says how to turn them, so the window and `print` apply it.
+    A few bounded struct reads of the bytes already in memory."""
+    tiff = _exif_block(data)
+    if tiff is None or len(tiff) < 8:
+        return 1
+    order = {b"II": "<", b"MM": ">"}.get(tiff[:2])
+    if order is None:
+        return 1
+    ifd = struct.unpack_from(order + "I", tiff, 4)[0]
+    if ifd + 2 > len(tiff):
+        return 1
+    count = struct.unpack_from(order + "H", tiff, ifd)[0]
+    for k in range(min(count, 512)):
+        at = ifd + 2 + 12 * k
+        if at + 12 > len(tiff):
+            break
+        tag, kind = struct.unpack_from(order + "HH", tiff, at)
+        if tag == 0x0112 and kind == 3:  # Orientation, a SHORT
+            value = struct.unpack_from(order + "H", tiff, at + 8)[0]
+            return value if 1 <= value <= 8 else 1
+    return 1
+
+
+def turned_size(data: bytes, w: int, h: int) -> tuple[int, int]:
+    """(width, height) as the picture is seen once its EXIF orientation is applied."""
+    return (h, w) if orientation(data) in (5, 6, 7, 8) else (w, h)
+
+
+def _exif_block(data: bytes) -> bytes | None:
+    """The EXIF (TIFF) bytes of a JPEG or PNG, or None."""
+    if data.startswith(_PNG):
+        i, n = 8, len(data)
+        for _ in range(MAX_SEGMENTS * 25):
+            if i + 8 > n:
+                return None
+            length, kind = struct.unpack_from(">I4s", data, i)
+            if kind == b"eXIf":
+                return data[i + 8:i + 8 + length]
+            if kind in (b"IDAT", b"IEND"):  # eXIf comes before the picture data
+                return None
+            i += 12 + length
+        return None
+    if not data.startswith(b"\xff\xd8"):
+        return None
+    i, n = 2, len(data)
+    for _ in range(MAX_SEGMENTS):
+        if i + 4 > n or data[i] != 0xFF:
+            return None
+        marker = data[i + 1]
+        if marker in (0xD9, 0xDA):  # the end, or the picture data: no EXIF came first
+            return None
+        seg = struct.unpack_from(">H", data, i + 2)[0]
+        if marker == 0xE1 and data[i + 4:i + 10] == b"Exif\0\0":
+            return data[i + 10:i + 2 + seg]
+        i += 2 + seg
+    return None
 
 
 def _png_damage(data: bytes) -> str | None:

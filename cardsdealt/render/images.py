@@ -1,5 +1,6 @@
-"""Card pictures: loaded once, scaled smoothly once per size, and a calm placeholder when a
-picture is missing or broken (the deck checker tells the authors; the table stays calm)."""
+"""Card pictures: loaded once, turned upright (a phone photo's EXIF orientation), scaled
+smoothly once per size, and a calm placeholder when a picture is missing or broken (the deck
+checker tells the authors; the table stays calm). `print` draws pictures with this same code."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from functools import lru_cache
 
 import pygame
 
-from cardsdealt.deck.images import PictureError, readable_picture
+from cardsdealt.deck.images import PictureError, orientation, readable_picture
 from cardsdealt.render.theme import Theme
 
 _SCALED_KEEP = 12  # scaled pictures kept (the cards on screen, at one or two sizes)
@@ -25,7 +26,7 @@ def load_picture(path: str) -> pygame.Surface | None:
     those same bytes: a picture changed after `check` is refused, never decoded."""
     try:
         data, kind = readable_picture(path)
-        img = pygame.image.load(io.BytesIO(data), f"picture.{kind}")
+        img = upright(pygame.image.load(io.BytesIO(data), f"picture.{kind}"), orientation(data))
     except (PictureError, pygame.error, OSError, ValueError):
         return None
     if img.get_width() < 1 or img.get_height() < 1:
@@ -34,6 +35,17 @@ def load_picture(path: str) -> pygame.Surface | None:
         return img.convert_alpha() if pygame.display.get_surface() else img
     except pygame.error:
         return img
+
+
+def upright(img: pygame.Surface, exif_orientation: int) -> pygame.Surface:
+    """The picture turned (and unmirrored) as its EXIF orientation says: a phone photo taken
+    upright is stored sideways with a tag (6 or 8), and pygame's decoder ignores the tag."""
+    o = exif_orientation
+    if o in (2, 4, 5, 7):  # the mirrored ones: mirror back, then turn as 1, 3, 8 or 6
+        img = pygame.transform.flip(img, True, False)
+        o = {2: 1, 4: 3, 5: 8, 7: 6}[o]
+    turn = {3: 180, 6: -90, 8: 90}.get(o, 0)  # pygame turns anticlockwise
+    return pygame.transform.rotate(img, turn) if turn else img
 
 
 def picture_path(deck_root: str, image: str | None) -> str | None:

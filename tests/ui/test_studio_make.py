@@ -95,47 +95,34 @@ def write_card(d: Driver, title: str, part: str, text: str, picks) -> str:
 
 
 def add_picture_to(d: Driver, cid: str, how: str, photo: Path | None = None) -> None:
-    """On the card's form: the picture step, then a drawing or a dropped photo."""
+    """On the card's form: a drawing made in the picture step (with the mouse), or a photo
+    dropped on the window (it opens the picture step with the photo in it); then "Use this
+    picture"."""
+    h = d.h
     d.press(f"card:{cid}")
-    try:
-        import cardsdealt.ui.pygame.studio.picture  # noqa: F401 - studiopic's step
-    except ImportError:  # not merged yet: the picture goes in as the step hands it over
-        from cardsdealt.ui.pygame.studio.screens import add_picture
-
-        data = (photo or Path()).read_bytes() if how != "draw" else _drawn_png()
-        add_picture(d.top, "image", data)
-        d.back()
-        return
-    d.press(f"card:{cid}.image")
-    step = d.top
-    assert step.name != "studio-card", "the picture step did not open"
     if how == "draw":
-        canvas = step._areas()[0]
+        d.press(f"card:{cid}.image")
+        step = d.top
+        assert step.name == "picture-step"
+        canvas = next(t.rect for t in step.targets() if t.key == "draw-canvas")
         x, y = canvas.center
-        d.h.app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x - 80, y), button=1)],
-                     0.02)
-        for dx in range(-80, 90, 10):
-            d.h.app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(x + dx, y + dx // 3),
-                                             rel=(10, 3), buttons=(1, 0, 0))], 0.02)
-        d.h.app.step([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x + 80, y + 26),
-                                         button=1)], 0.02)
+        h.app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(x - 120, y), button=1)],
+                   0.02)
+        for dx in range(-110, 130, 10):
+            h.app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(x + dx, y + dx // 3),
+                                           rel=(10, 3), buttons=(1, 0, 0))], 0.02)
+        h.app.step([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=(x + 120, y + 40),
+                                       button=1)], 0.02)
     else:
-        d.h.app.step([pygame.event.Event(pygame.DROPFILE, file=str(photo))], 0.02)
-    step.use()
-    assert d.top.name == "studio-card"
+        h.app.step([pygame.event.Event(pygame.DROPFILE, file=str(photo))], 0.02)
+        step = d.top
+        assert step.name == "picture-step" and step.view == "adjust", step.message
+    use = next(t.rect for t in step.targets() if t.key == "use")
+    d.clicks += 1
+    h.click(use.center)
+    assert d.top.name == "studio-card", getattr(d.top, "message", "")
     assert d.top.get("image").startswith("images/")
     d.back()
-
-
-def _drawn_png() -> bytes:
-    s = pygame.Surface((300, 200))
-    s.fill((255, 255, 255))
-    pygame.draw.line(s, (200, 60, 40), (20, 100), (280, 150), 12)
-    import io as _io
-
-    out = _io.BytesIO()
-    pygame.image.save(s, out, "drawing.png")
-    return out.getvalue()
 
 
 def make_journey(d: Driver, tmp: Path, shots=None) -> Path:

@@ -154,6 +154,11 @@ class App:
         if event.type == pygame.QUIT:
             self.quit()
             return
+        if event.type == pygame.DROPFILE:  # a picture for the studio, or a shared deck
+            from cardsdealt.ui.pygame.drop import dropped
+
+            dropped(self, event.file)
+            return
         if event.type in RELAYOUT_EVENTS:
             if event.type == pygame.VIDEORESIZE:
                 self.resize((event.w, event.h))

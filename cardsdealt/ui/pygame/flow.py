@@ -183,6 +183,10 @@ class Table:
 
         return open_studio(self.app, self, deck, leave_to_start)
 
+    def reload_decks(self) -> None:
+        """Read the deck folders again next time (a shared deck was just installed)."""
+        self._entries = None
+
     # -- moving on ----------------------------------------------------------------------
     def start(self) -> None:
         from cardsdealt.ui.pygame.scenes.start import StartScene

@@ -111,16 +111,6 @@ class StudioScreen(Scene):
     def back(self) -> None:
         self.studio.leave(self)
 
-    def take_file(self, path: str) -> bool:
-        """A file dropped on the window: a shared deck (.zip) is opened from any studio
-        screen; a picture goes to the card form's picture step (Form). True if taken."""
-        if path.lower().endswith(".zip"):
-            from cardsdealt.ui.pygame.studio.state import open_shared
-
-            open_shared(self.app, path)
-            return True
-        return False
-
     def gone(self) -> bool:
         """True when what this screen edits is not there any more (undone, deleted)."""
         return False
@@ -357,8 +347,6 @@ class StudioScreen(Scene):
                 self._typed(c, event)
         elif t == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
             self._click(event.pos)
-        elif t == pygame.DROPFILE:
-            self.take_file(str(getattr(event, "file", "") or ""))
         elif t == pygame.MOUSEWHEEL:
             self.scroll_by(-event.y * self.m.px(90))
         elif t == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) in (4, 5):

@@ -184,18 +184,7 @@ class Form(StudioScreen):
 
     def picture(self, key: str) -> None:
         """The picture step (draw, or bring in a photo or scan), then into the deck."""
-        try:
-            from importlib import import_module
-
-            open_picture_step = import_module("cardsdealt.ui.pygame.studio.picture") \
-                .open_picture_step
-        except ImportError:
-            from cardsdealt.ui.pygame.scenes.message import Message
-
-            self.app.push(Message(self.app, "Pictures are not ready yet",
-                                  "Drawing and bringing in photos come with the next version "
-                                  "of the studio.", ok="Back to the card"))
-            return
+        from cardsdealt.ui.pygame.studio.picture import open_picture_step
 
         def done(data: bytes, ext: str = "") -> None:
             add_picture(self, key, data)
@@ -203,10 +192,12 @@ class Form(StudioScreen):
         open_picture_step(self.app, done)
 
     def take_file(self, path: str) -> bool:
-        """A picture dropped on a card's form opens the picture step with it."""
-        if super().take_file(path):
-            return True
-        if not any(f.kind == "picture" for f in self.form_fields()):
+        """A picture dropped on a card's form opens the picture step with it (drop.py asks
+        the screen shown first; a shared deck's .zip is drop.py's own)."""
+        from cardsdealt.ui.pygame.drop import PICTURE_ENDINGS
+
+        if not path.lower().endswith(PICTURE_ENDINGS) or \
+                not any(f.kind == "picture" for f in self.form_fields()):
             return False
         self.picture("image")
         step = self.app.top

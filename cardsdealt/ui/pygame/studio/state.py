@@ -154,18 +154,3 @@ class Studio:
             self.app.push(Message(self.app, "This change is not saved", self.saver.error,
                                   ok="Carry on"))
 
-
-def open_shared(app, path: str) -> None:
-    """"Open a shared deck": a dropped .zip goes into the person's own decks (safely: see
-    session/share.py), and they are told where, or why not, in one message."""
-    from cardsdealt.session.share import ShareRefused, unpack
-    from cardsdealt.ui.pygame.scenes.message import Message
-
-    try:
-        folder = unpack(path)
-    except ShareRefused as e:
-        app.push(Message(app, "This shared deck was not opened", str(e), ok="Carry on"))
-        return
-    app.push(Message(app, "The shared deck is yours now",
-                     f"It is in {folder}. It is on the start screen, and \u201cMake or change "
-                     "a deck\u201d opens it in the studio.", ok="Carry on"))
