@@ -137,7 +137,7 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     shot("studio-cards-empty")
     studio = d.top.studio
     folder = studio.folder
-    assert studio.saver.flush(5.0) and (folder / "deck.yaml").is_file()  # on disk at once
+    assert studio.flush(5.0) and (folder / "deck.yaml").is_file()  # on disk at once
 
     d.press("about")
     d.fill("deck.authors", "Hillside Youth Voice")
@@ -223,7 +223,7 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     shot("studio-card")  # with its drawing, on the screen and on paper
     d.back()
     add_picture_to(d, cids["School"], "drop", photo_file(tmp / "school-photo.jpg"))
-    assert studio.saver.flush(5.0)
+    assert studio.flush(5.0)
     return folder
 
 
@@ -347,7 +347,7 @@ def make_table(d: Driver, shots=None) -> Path:
         d.back()
     d.mouse = False
     shot("studio-cards")
-    d.top.studio.saver.flush(5.0)
+    d.top.studio.flush(5.0)
     return d.top.studio.folder
 
 
@@ -379,7 +379,7 @@ def test_a_table_game_with_copy_move_delete_and_undo(places, tmp_path):
     d.undo()
     assert [c.title for c in doc.cards()] == order
     d.mouse = False
-    d.top.studio.saver.flush(5.0)
+    d.top.studio.flush(5.0)
 
     assert run_check([folder], strict=False, out=io.StringIO()) == 0
     deck, problems = check_deck(folder)
@@ -405,7 +405,7 @@ def test_typing_is_saved_as_it_is_typed_and_undone_in_one_step(places, tmp_path)
     cid = d.top.cid
     d.fill(f"card:{cid}.text", "I got here late")
     studio = d.top.studio
-    assert studio.saver.flush(5.0) and studio.status_words() == "Saved"
+    assert studio.flush(5.0) and studio.status_words() == "Saved"
     on_disk = (studio.folder / "cards" / "cards.yaml").read_text()
     assert "I got here late" in on_disk
     d.key(K.K_z, mod=K.KMOD_CTRL)  # the words typed in one go are one step

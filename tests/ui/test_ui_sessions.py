@@ -301,7 +301,7 @@ def test_start_screen_lists_unfinished_sessions(store, deck, monkeypatch, size):
     h2 = SavingHarness(SessionStore(store.root), entries_for(deck), size=size)
     h2.table.start()
     h2.settle()
-    assert [r.kind for r in h2.top.rows] == ["resume", "deck"]
+    assert [r.kind for r in h2.top.rows] == ["resume", "deck", "studio"]  # (the studio: #18)
     assert h2.top.rows[0].detail == "Saved 3 March 2025, 14:05 · card 1, Arriving · on your own"
     check(h2.frame(), f"start-sessions-{size[0]}x{size[1]}")
 

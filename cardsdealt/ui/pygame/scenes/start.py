@@ -50,8 +50,8 @@ class StartScene(FocusScene):
                 n = len(e.deck.cards)
                 rows.append(Row(e.deck.title, f"{MODE_WORDS[mode]} · {n} cards", "deck", e,
                                 mode))
-        rows.append(Row("Make or change a deck", "The studio: your own cards, words and "
-                        "drawings, no typing of files", "studio"))  # (issue 18)
+        rows.append(Row("Make or change a deck", "The studio: make your own deck, with your "
+                        "own words and drawings", "studio"))  # (issue 18)
         return rows
 
     def on_show(self) -> None:

@@ -17,6 +17,8 @@ def open_studio(app, table, deck: Path | None = None, leave_to_start: bool = Tru
         old.close_deck()
         if old.tick in app.tickers:
             app.tickers.remove(old.tick)
+        if old._closing in app.event_filters:
+            app.event_filters.remove(old._closing)
     studio = Studio(app, table, leave_to_start)
     app.studio = studio
     app.tickers.append(studio.tick)

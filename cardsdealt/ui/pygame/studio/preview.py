@@ -65,14 +65,31 @@ def card_from_form(doc, cid: str) -> Card:
 
 
 def projector_card(card: Card, window: tuple[int, int], root: str, theme: Theme,
-                   themes: tuple[str, ...]) -> pygame.Surface:
-    """The card exactly as the table draws it in a window of this size."""
+                   themes: tuple[str, ...], box: tuple[int, int] | None = None
+                   ) -> pygame.Surface:
+    """The card exactly as the table draws it in a window of this size; with `box`, drawn
+    straight at the largest scale that fits it (every size on a card is a multiple of `u`,
+    so this is the projector's picture made smaller, without drawing it big and shrinking)."""
     m = L.metrics(window)
-    if card.theme is not None:
-        size = L.classic_table(window).top_card.size
-        return render_classic_card(card, size, m.u, root, theme, themes)
-    size = L.journey_table(window).card.size
-    return render_journey_card(card, size, m.u, root, theme)
+    classic = card.theme is not None
+    size = L.classic_table(window).top_card.size if classic else \
+        L.journey_table(window).card.size
+    k = 1.0
+    if box is not None:
+        k = min(1.0, box[0] / (size[0] + 8 * m.u), box[1] / (size[1] + 10 * m.u))
+    size = (max(1, round(size[0] * k)), max(1, round(size[1] * k)))
+    if classic:
+        return render_classic_card(card, size, m.u * k, root, theme, themes)
+    return render_journey_card(card, size, m.u * k, root, theme)
+
+
+def preview_boxes(rect: Rect, u: float) -> tuple[Rect, Rect]:
+    """Where "On the screen" and "On paper" go in `rect` (below their captions)."""
+    gap = max(4, round(24 * u))
+    cap = max(12, round(44 * u)) + round(8 * u)
+    left = Rect(rect.x, rect.y + cap, (rect.w - gap) * 11 // 20, rect.h - cap)
+    right = Rect(left.right + gap, rect.y + cap, rect.right - left.right - gap, rect.h - cap)
+    return left, right
 
 
 @lru_cache(maxsize=1)
@@ -170,9 +187,10 @@ class PaperPen:
         draw_picture(self.s, path, r, self.theme, max(0.2, r.h / 400))
 
 
-def printed_face(card: Card, deck: Deck | None, index: int, height: int, theme: Theme,
-                 root: str, themes: tuple[str, ...], stage_title: str = "") -> pygame.Surface:
-    """The paper card `height` pixels tall, as `cardsdealt print` sets it."""
+def printed_face(card: Card, deck: Deck | None, index: int, box: tuple[int, int],
+                 theme: Theme, root: str, themes: tuple[str, ...], stage_title: str = ""
+                 ) -> pygame.Surface:
+    """The paper card at the largest size that fits `box`, as `cardsdealt print` sets it."""
     from cardsdealt.authoring.printcards import (
         CARD_MM,
         CLASSIC_SIZES,
@@ -182,8 +200,8 @@ def printed_face(card: Card, deck: Deck | None, index: int, height: int, theme: 
 
     classic = card.theme is not None
     mm = CARD_MM if classic else JOURNEY_MM
-    k = height / mm[1]
-    surf = pygame.Surface((max(1, round(mm[0] * k)), max(1, height)))
+    k = min(box[0] / mm[0], box[1] / mm[1])  # pixels a millimetre
+    surf = pygame.Surface((max(1, round(mm[0] * k)), max(1, round(mm[1] * k))))
     surf.fill(theme.table)
     if classic:
         label, colour = theme_label(card.theme), tuple(theme_colour(theme, themes,
@@ -207,19 +225,11 @@ def printed_face(card: Card, deck: Deck | None, index: int, height: int, theme: 
 
 def draw_previews(surface: pygame.Surface, rect: Rect, screen_card: pygame.Surface,
                   paper: pygame.Surface, theme: Theme, u: float) -> None:
-    """"On the screen" and "On paper", side by side in `rect` (each scaled to fit)."""
-    gap = max(4, round(24 * u))
+    """"On the screen" and "On paper", side by side in `rect` (see `preview_boxes`)."""
+    boxes = preview_boxes(rect, u)
     cap_h = max(12, round(44 * u))
-    halves = [Rect(rect.x, rect.y, (rect.w - gap) * 11 // 20, rect.h)]
-    halves.append(Rect(halves[0].right + gap, rect.y, rect.right - halves[0].right - gap,
-                       rect.h))
     for (words, img), box in zip((("On the screen", screen_card), ("On paper", paper)),
-                                 halves):
-        draw_text(surface, words, "bold", round(30 * u), (box.x, box.y), theme.table_ink,
+                                 boxes):
+        draw_text(surface, words, "bold", round(30 * u), (box.x, rect.y), theme.table_ink,
                   max_w=box.w, max_h=cap_h)
-        room = Rect(box.x, box.y + cap_h + round(8 * u), box.w, box.h - cap_h - round(8 * u))
-        w, h = img.get_size()
-        k = min(room.w / w, room.h / h, 1.0)
-        size = (max(1, round(w * k)), max(1, round(h * k)))
-        small = pygame.transform.smoothscale(img, size) if k < 1 else img
-        surface.blit(small, small.get_rect(midtop=(room.centerx, room.y)))
+        surface.blit(img, img.get_rect(midtop=(box.centerx, box.y)))

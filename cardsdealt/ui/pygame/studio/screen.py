@@ -319,9 +319,6 @@ class StudioScreen(Scene):
         self._place_boxes()
         self.changed()
 
-    def restyle(self) -> None:
-        self._controls = None
-        super().restyle()
 
     def on_show(self) -> None:
         if self.gone():
@@ -402,11 +399,15 @@ class StudioScreen(Scene):
         assert c.box is not None
         before = c.box.text
         if c.box.handle(event):
-            if c.box.text != before and c.on_change is not None:
-                if c.kind == "line" and "\n" in c.box.text:
-                    c.box.buf.text = c.box.text.replace("\n", " ")  # a one-line box
-                self.studio.edit(self, c.on_change, c.box.text)
-            self.changed()
+            self._typing = True  # only the box, the header and the side are drawn again
+            try:
+                if c.box.text != before and c.on_change is not None:
+                    if c.kind == "line" and "\n" in c.box.text:
+                        c.box.buf.text = c.box.text.replace("\n", " ")  # a one-line box
+                    self.studio.edit(self, c.on_change, c.box.text)
+                self.changed()
+            finally:
+                self._typing = False
 
     def _click(self, pos) -> None:
         self.all()
@@ -462,13 +463,49 @@ class StudioScreen(Scene):
         self.changed()
 
     # -- drawing -----------------------------------------------------------------------
+    # What does not move while someone types (every control, the tools) is kept in a still
+    # picture; a keystroke draws only the marked box, the header and the side over it.
+
+    def changed(self) -> None:
+        if not getattr(self, "_typing", False):
+            self._still_version = getattr(self, "_still_version", 0) + 1
+        super().changed()
+
+    def restyle(self) -> None:
+        self._controls = None
+        self._still = None
+        super().restyle()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Straight onto the screen: the still picture is this screen's own cache (one
+        full-screen copy a frame, not two)."""
+        self.render(surface)
+        self.draw_live(surface)
+
     def render(self, surface: pygame.Surface) -> None:
         m, th = self.m, self.theme
-        surface.fill(th.table)
         self.all()
         self._place_boxes()
-        header, column, side, tools = self.areas()
         self.refresh_tools()
+        header, column, side, tools = self.areas()
+        key = (surface.get_size(), getattr(self, "_still_version", 0), th.name,
+               tuple(t.enabled for t in self._tools))
+        still = getattr(self, "_still", None)
+        if still is None or still.get_size() != surface.get_size() or self._still_key != key:
+            if still is None or still.get_size() != surface.get_size():
+                still = self._still = pygame.Surface(surface.get_size(), 0, surface)
+            self._render_still(still)
+            self._still_key = key
+        surface.blit(still, (0, 0))
+        focused = self.focused()
+        if focused is not None and focused.is_text and not focused.tool:
+            clip = surface.get_clip()
+            surface.set_clip(column.inflate(m.px(24), m.px(16)))
+            self._draw_control(surface, focused, self._screen_rect(focused),
+                               getattr(focused, "_top", 0) + column.y - self.scroll, True,
+                               box_only=True)
+            surface.set_clip(clip)
+        pygame.draw.rect(surface, th.table, header.inflate(0, m.px(8)))
         draw_text(surface, self.heading(), "bold", m.px(52), (header.x, header.centery),
                   th.table_ink, anchor="midleft", max_w=header.w - m.px(380),
                   max_h=header.h)
@@ -476,6 +513,14 @@ class StudioScreen(Scene):
         if status:
             draw_text(surface, status, "bold", m.px(30), (header.right, header.centery),
                       th.table_muted, anchor="midright", max_w=m.px(360), max_h=header.h)
+        if side.w:
+            pygame.draw.rect(surface, th.table, side)
+            self.draw_side(surface, side)
+
+    def _render_still(self, surface: pygame.Surface) -> None:
+        m, th = self.m, self.theme
+        surface.fill(th.table)
+        header, column, side, tools = self.areas()
         clip = surface.get_clip()
         surface.set_clip(column.inflate(m.px(24), m.px(16)))
         focused = self.focused()
@@ -495,16 +540,14 @@ class StudioScreen(Scene):
             y = track.y + (track.h - h) * self.scroll // most
             pygame.draw.rect(surface, th.table_muted, Rect(track.x, y, track.w, h),
                              border_radius=4)
-        if side.w:
-            self.draw_side(surface, side)
         for t in self._tools:
             self._draw_control(surface, t, t.rect, t.rect.y, t is focused)
 
     def _draw_control(self, s: pygame.Surface, c: Control, r: Rect, top: int,
-                      focused: bool) -> None:
+                      focused: bool, box_only: bool = False) -> None:
         m, th = self.m, self.theme
         u = m.u
-        if c.label and c.kind not in ("button", "row"):
+        if c.label and c.kind not in ("button", "row") and not box_only:
             draw_text(s, c.label, "bold", m.px(LABEL_PX), (r.x, top), th.table_ink,
                       max_w=r.w)
             if c.hint:
@@ -516,6 +559,8 @@ class StudioScreen(Scene):
             c.box.draw(s, th, u, focused)
             if focused:
                 pointer(s, (r.x - m.px(10), r.centery), th.focus, u)
+            if box_only:
+                return
         elif c.kind in ("button", "row"):
             fill = th.focus_fill if focused else (th.paper if c.enabled else th.placeholder)
             panel(s, r, th, u, fill=fill, shadow=False)

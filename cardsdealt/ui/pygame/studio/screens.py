@@ -239,10 +239,13 @@ class Form(StudioScreen):
         c = self.focused()
         if c is None:
             return
-        c.advice = [a for a in c.advice if not a.startswith("\u2192 ")]
+        advice = [a for a in c.advice if not a.startswith("\u2192 ")]
         if words:
-            c.advice.insert(0, "\u2192 " + words)
-        self._controls_relayout()
+            advice.insert(0, "\u2192 " + words)
+        if advice != c.advice:
+            c.advice = advice
+            self._still_version = getattr(self, "_still_version", 0) + 1
+            self._controls_relayout()
 
     def edited(self) -> None:
         self.changed()
@@ -264,7 +267,7 @@ def add_picture(screen: Form, key: str, data: bytes) -> None:
 
     rel = studio.act(screen, change)
     if rel and studio.saver is not None:
-        studio.saver.flush(3.0)  # on disk before the preview looks for it
+        studio.flush(3.0)  # on disk before the preview looks for it
         from cardsdealt.render.images import forget_pictures, picture_path
 
         forget_pictures([picture_path(studio.root, rel)])
@@ -566,6 +569,7 @@ class CardScreen(Form):
         from cardsdealt.ui.pygame.studio.preview import (
             card_from_form,
             draw_previews,
+            preview_boxes,
             printed_face,
             projector_card,
         )
@@ -575,18 +579,19 @@ class CardScreen(Form):
             doc = self.doc
             card = card_from_form(doc, self.cid)
             themes = tuple(doc.deck_value("classic.themes") or ())
+            screen_box, paper_box = preview_boxes(rect, self.m.u)
             screen_card = projector_card(card, self.app.size, self.studio.root, self.theme,
-                                         themes)
+                                         themes, screen_box.size)
             ids = [c.id for c in doc.cards()]
             stage = next((s["title"] for s in doc.stages() if s["id"] == card.stage), "")
-            deck = getattr(doc, "_loaded", None)
-            deck = deck[1] if deck else None
+            loaded = getattr(doc, "_loaded", None)
+            deck = loaded[1] if loaded else None
             if deck is not None and deck.has_card(self.cid):
                 from dataclasses import replace
 
                 card = replace(card, requires=deck.card(self.cid).requires)
             paper = printed_face(card, deck, ids.index(self.cid) + 1 if self.cid in ids else 1,
-                                 rect.h, self.theme, self.studio.root, themes, stage)
+                                 paper_box.size, self.theme, self.studio.root, themes, stage)
             self._preview = (key, screen_card, paper)
         draw_previews(surface, rect, self._preview[1], self._preview[2], self.theme, self.m.u)
 
@@ -914,7 +919,7 @@ def play_now(screen: Form) -> None:
     from cardsdealt.ui.pygame.scenes.message import Message
 
     studio = screen.studio
-    studio.saver.flush(5.0)
+    studio.flush(5.0)
     deck, problems = check_deck(studio.folder)
     errors = [p for p in problems if p.severity == "error"]
     if deck is None or errors:
@@ -939,7 +944,7 @@ def share(screen: Form) -> None:
     from cardsdealt.ui.pygame.scenes.message import Message
 
     studio = screen.studio
-    studio.saver.flush(5.0)
+    studio.flush(5.0)
     folder = Path(studio.folder)
     out = records_dir(getattr(getattr(screen.app, "settings", None), "records_folder", "")) \
         / f"{folder.name}.zip"

@@ -4,7 +4,11 @@ status line says.
 
 Every change goes through `Studio.edit`: the deck is changed, then what changed is handed to
 the `DeckSaver` (it writes on its own thread, each file atomically), so a change is on disk
-a moment after it is made and the status line says "Saved". What the deck refuses (a number
+a moment after it is made and the status line says "Saved". Typing is handed over when it
+pauses (SAVE_PAUSE) and at least every SAVE_AT_MOST seconds while it goes on, since writing
+a card file out as YAML takes longer than a frame; anything else (adding, deleting, undo,
+leaving a screen, closing the window) is handed over at once. So a window closed or killed
+mid-word loses at most the last SAVE_AT_MOST seconds of typing. What the deck refuses (a number
 that is not a number, a fifth choice) is said in the deck's own plain words on the field.
 """
 
@@ -20,6 +24,8 @@ if TYPE_CHECKING:
     from cardsdealt.session.decks import DeckSaver
 
 ADVICE_PAUSE = 0.35  # s after the last keystroke before check's advice is worked out again
+SAVE_PAUSE = 0.3  # typing is saved this long after the last keystroke...
+SAVE_AT_MOST = 1.2  # ...and never later than this after the first unsaved one
 
 
 class Studio:
@@ -34,6 +40,9 @@ class Studio:
         self.saved_at: float | None = None
         self.advice_due: float | None = None
         self.note = ""  # one line for the status ("Card deleted. Undo brings it back.")
+        self.unsaved_since: float | None = None  # typing not yet handed to the saver
+        self.save_due = 0.0
+        app.event_filters.append(self._closing)
 
     # -- the deck ----------------------------------------------------------------------
     def open_deck(self, doc: StudioDeck, folder: Path, new: bool = False) -> None:
@@ -48,9 +57,22 @@ class Studio:
             self.saved_at = time.monotonic()
 
     def close_deck(self) -> None:
+        self.save_now()
         if self.saver is not None:
             self.saver.close(5.0)
         self.saver = None
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Everything changed so far on disk (True), or the saver's error says why not."""
+        self.save_now()
+        return self.saver.flush(timeout) if self.saver is not None else True
+
+    def _closing(self, event) -> bool:
+        import pygame
+
+        if event.type == pygame.QUIT:
+            self.flush(3.0)  # the window is closing: the last words typed go to disk first
+        return False
 
     @property
     def root(self) -> str:
@@ -65,7 +87,11 @@ class Studio:
             screen.refused(str(e))
             return False
         screen.refused("")
-        self.saved()
+        now = time.monotonic()
+        if self.unsaved_since is None:
+            self.unsaved_since = now
+        self.save_due = min(now + SAVE_PAUSE, self.unsaved_since + SAVE_AT_MOST)
+        self.advice_due = now + ADVICE_PAUSE
         screen.edited()
         return True
 
@@ -81,6 +107,12 @@ class Studio:
         return out
 
     def saved(self) -> None:
+        """Hand every change so far to the saver now."""
+        self.save_now()
+        self.advice_due = time.monotonic() + ADVICE_PAUSE
+
+    def save_now(self) -> None:
+        self.unsaved_since = None
         if self.doc is None or self.saver is None:
             return  # (the new deck's name, before there is a deck)
         changed = self.doc.changed_files()
@@ -88,7 +120,6 @@ class Studio:
             self.saver.save(changed)
             self.doc.mark_saved()
             self.saved_at = time.monotonic()
-        self.advice_due = time.monotonic() + ADVICE_PAUSE
         self.app.dirty = True
 
     def undo(self, screen) -> None:
@@ -114,18 +145,22 @@ class Studio:
 
     def status_words(self) -> str:
         if self.saver is not None and self.saver.error:
-            return "Not saved: see below"
+            return "Not saved: see the message"
+        if self.unsaved_since is not None:
+            return "Saving…"
         if self.note:
             return self.note
         return "Saved" if self.saved_at is not None else ""
 
     # -- screens -----------------------------------------------------------------------
     def open(self, screen) -> None:
+        self.save_now()
         self.screens.append(screen)
         self.app.show(screen)
 
     def leave(self, screen) -> None:
         """Back from `screen` to the one before it (from the first: out of the studio)."""
+        self.save_now()
         if screen in self.screens:
             self.screens = self.screens[:self.screens.index(screen)]
         self.note = ""
@@ -141,7 +176,10 @@ class Studio:
             self.app.quit()
 
     def tick(self, dt: float) -> None:
-        """Every turn: check's advice once typing pauses; a saving problem said once."""
+        """Every turn: typing saved once it pauses; check's advice then too; a saving problem
+        said once."""
+        if self.unsaved_since is not None and time.monotonic() >= self.save_due:
+            self.save_now()
         if self.advice_due is not None and time.monotonic() >= self.advice_due:
             self.advice_due = None
             top = self.app.top
