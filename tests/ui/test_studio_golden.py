@@ -25,6 +25,8 @@ def walk(size, tmp, out: dict) -> None:
             top.advise()  # check's advice now, not after the pause it waits for
         top.studio.note = ""
         out[name] = h.frame()
+        smallest = min(min(c.rect.w, c.rect.h) for c in top.all() if c.enabled)
+        out.setdefault("smallest", {})[name] = smallest
 
     make_journey(d, tmp, shot)
     d.press("tool.share")
@@ -52,6 +54,15 @@ def shots(request, tmp_path_factory):
 def _check(shots, name):
     size, out = shots
     check(out[name], f"{name}-{size[0]}x{size[1]}")
+
+
+def test_every_target_is_big_enough_for_a_finger(shots):
+    """Every button, box, pick and row is at least 48 px each way at 1080p (and at least two
+    thirds of that, 32 px, in a 1280x720 window), on every screen."""
+    size, out = shots
+    least = 48 if size == (1920, 1080) else 32
+    small = {name: px for name, px in out["smallest"].items() if px < least}
+    assert not small, small
 
 
 def test_choose(shots):

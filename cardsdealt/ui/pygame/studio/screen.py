@@ -26,7 +26,15 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.render.draw import focus_ring, panel, pointer
-from cardsdealt.render.text import draw_fitted, draw_text, fit, grown, scaled
+from cardsdealt.render.text import (
+    draw_fitted,
+    draw_text,
+    fit,
+    font,
+    grown,
+    line_height,
+    scaled,
+)
 from cardsdealt.ui.pygame.scenes.base import Scene
 from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
@@ -62,7 +70,8 @@ class Control:
     def __post_init__(self) -> None:
         if self.kind in TEXT_KINDS and self.box is None:
             text = "" if self.value is None else str(self.value)
-            self.box = TextBox(text, placeholder=self.example)
+            self.box = TextBox(text, placeholder=f"For example: {self.example}"
+                               if self.example else "")
             self.box.buf.move_to(len(text))
 
     @property
@@ -221,20 +230,25 @@ class StudioScreen(Scene):
             column = body
         return header, column, side, tools
 
+    def _label_h(self) -> int:
+        """A label's line, from the font in use at the text size chosen."""
+        return line_height(font("bold", scaled(self.m.px(LABEL_PX)))) + self.m.px(4)
+
     def _heights(self, c: Control, w: int) -> tuple[int, int, int, int]:
         """(label h, hint h, control h, advice h) in pixels."""
         m = self.m
         g = grown()
-        label_h = m.px(LABEL_PX * 1.35 * g) if c.label and c.kind not in ("button", "row") \
-            else 0
+        label_h = self._label_h() if c.label and c.kind not in ("button", "row") else 0
         hint_h = 0
         if c.hint and c.kind not in ("button", "row"):
             f = fit(c.hint, "regular", (w, m.px(200)), m.px(HINT_PX), m.px(HINT_PX))
             hint_h = f.height
+        box_px = scaled(m.px(BOX_PX))
+        lh = line_height(font("regular", box_px))
         if c.kind == "text":
-            h = m.px(190 * g)
+            h = 3 * lh + 2 * max(4, box_px * 3 // 4)  # three lines show; more scroll
         elif c.kind == "line":
-            h = m.px(80 * g)
+            h = lh + 2 * max(4, box_px * 3 // 4)
         elif c.kind == "row":
             h = m.px(112 * g)
         else:
@@ -552,8 +566,8 @@ class StudioScreen(Scene):
                       max_w=r.w)
             if c.hint:
                 f = fit(c.hint, "regular", (r.w, m.px(200)), m.px(HINT_PX), m.px(HINT_PX))
-                draw_fitted(s, f, Rect(r.x, top + m.px(LABEL_PX * 1.35 * grown()), r.w,
-                                       f.height), th.table_muted)
+                draw_fitted(s, f, Rect(r.x, top + self._label_h(), r.w, f.height),
+                            th.table_muted)
         if c.is_text:
             assert c.box is not None
             c.box.draw(s, th, u, focused)
