@@ -33,6 +33,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from cardsdealt.authoring.studio import fields as SF
 from cardsdealt.authoring.studio.yamlio import (
     CARDS_HEADER,
+    PartWriter,
     PlusInt,
     dump_yaml,
     load_yaml,
@@ -226,6 +227,7 @@ class StudioDeck:
         # rel -> (the file as written, ruamel's writing of it as read): see patch_text.
         # Made when a file is first changed (reading it again): opening a deck stays quick.
         self._originals: dict[str, bytes] = dict(self._texts)
+        self._writers: dict[str, PartWriter] = {}  # rel -> writes only the parts that changed
         self._written: dict[str, tuple[str, str] | None] = {}
         self._saved: dict[str, bytes] = {}
         self._undo: list[_Step] = []
@@ -959,7 +961,7 @@ class StudioDeck:
 
     def _text(self, rel: str) -> bytes:
         if rel not in self._texts:
-            data = dump_yaml(self._docs[rel])
+            data = self._writers.setdefault(rel, PartWriter()).dump(self._docs[rel])
             written = self._layout(rel)
             if written is not None:
                 original, before = written
