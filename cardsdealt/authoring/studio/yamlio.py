@@ -119,9 +119,10 @@ class PartWriter:
             return dump_yaml(root)
         parts: dict[Any, str] = {}
         texts = []
+        items: dict = getattr(getattr(root, "ca", None), "items", {})
         for key in (root if isinstance(root, dict) else range(len(root))):
             value = root[key]
-            comment = root.ca.items.get(key)
+            comment = items.get(key)
             fp = (key if isinstance(root, dict) else None, _tokens(comment),
                   _fingerprint(value))
             text = self._parts.get(fp)
