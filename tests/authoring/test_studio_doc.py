@@ -390,8 +390,14 @@ def test_refusals_are_plain_words():
         doc.add_choice(cid)
     with pytest.raises(StudioError, match="PNG and JPEG"):
         doc.add_picture("x", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    import struct
+    import zlib
+
+    ihdr = b"IHDR" + struct.pack(">IIBBBBB", 9000, 9000, 8, 2, 0, 0, 0)  # a header that
+    huge = (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + ihdr  # says 81 million pixels
+            + struct.pack(">I", zlib.crc32(ihdr)) + b"\0\0\0\0IEND\xaeB`\x82")
     with pytest.raises(StudioError, match="cannot go in the deck: it is 9000x9000 pixels"):
-        doc.add_picture("x", picture("PNG", (9000, 9000)))
+        doc.add_picture("x", huge)
     assert not doc.pictures()
     with pytest.raises(StudioError, match="no deck.yaml"):
         StudioDeck.from_files({"cards/a.yaml": b"- id: a\n"})
@@ -574,7 +580,7 @@ def test_a_file_that_is_not_yaml_at_all_gives_one_plain_message():
         StudioDeck.from_files({"deck.yaml": b"title: [unclosed\n"})
 
 
-@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("seed", range(3))
 def test_writing_only_the_changed_parts_gives_the_same_files_as_writing_them_whole(seed):
     """The studio writes again only the cards and deck fields that changed; after any mix of
     edits (and undo), that is byte for byte what writing each file whole gives."""
@@ -586,7 +592,7 @@ def test_writing_only_the_changed_parts_gives_the_same_files_as_writing_them_who
     rng = random.Random(seed)
     doc = StudioDeck.from_files(read_deck_files(DECKS / "example")) if seed % 2 \
         else _journey_deck()
-    for step in range(40):
+    for step in range(25):
         ids = [c.id for c in doc.cards() if c.kind == "journey"]
         cid = rng.choice(ids)
         op = rng.randrange(9)
