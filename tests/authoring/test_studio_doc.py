@@ -622,3 +622,19 @@ def test_writing_only_the_changed_parts_gives_the_same_files_as_writing_them_who
                 if layout is not None:
                     whole = patch_text(layout[0], layout[1], whole)
                 assert data.decode() == whole, (step, rel)
+
+
+def test_advice_can_be_worked_out_on_another_thread_while_typing_goes_on():
+    import threading
+
+    doc = _journey_deck()
+    doc.set_card("school", "text", "My placement is far away.")
+    job = doc.advice_job()
+    result: dict = {}
+    worker = threading.Thread(target=lambda: result.update(job()))
+    worker.start()
+    for n in range(20):  # the group keeps typing meanwhile
+        doc.set_card("school", "text", "My new home is far away" + "." * n)
+    worker.join(60)
+    assert any("placement" in w for w in result["card:school.text"])
+    assert not any("placement" in w for w in doc.advice("card:school.text"))

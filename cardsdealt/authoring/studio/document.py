@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
@@ -1043,6 +1043,16 @@ class StudioDeck:
         card = dataclasses.replace(base, image=image, choices=choices or base.choices,
                                    **words)
         return deck, card
+
+    def advice_job(self, root: str = "") -> Callable[[], dict[str, list[str]]]:
+        """Advice for every field, as a job that holds a copy of the files and reads nothing
+        else, so it can run on another thread while the group keeps typing (a big deck's
+        check and lint take most of a second). The job returns {field path: words}; its
+        answer is about the deck as it was when the job was made."""
+        from cardsdealt.authoring.studio.advice import _empty, advice_from_files
+
+        files, empty = self.files(), _empty(self)
+        return lambda: advice_from_files(files, root, empty)
 
     def advice(self, field_path: str, root: str = "") -> list[str]:
         """Check's problems and advice about one form field (or one thing, with a shorter
