@@ -91,7 +91,8 @@ def main() -> int:
         advised = time.perf_counter() - t
         report("  load() on the files in memory (a pause)", f"{loaded * 1000:.0f} ms")
         report("  advice() for every field (a pause)", f"{advised * 1000:.0f} ms")
-        report("  opening the deck", f"{opened * 1000:.0f} ms")
+        report("  making it through the studio" if "studio" in label else "  opening it",
+               f"{opened * 1000:.0f} ms")
     return 0
 
 

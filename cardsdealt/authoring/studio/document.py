@@ -13,6 +13,15 @@ words for one form field. Pure: no pygame, no files read or written here.
 Field paths (for `advice`): "deck.title", "card:<id>.text", "card:<id>.choice:<n>.label"
 (n from 0), "stage:<n>.title", "meter:<n>.label", "ending:<n>.when", "reflection:<n>.prompt";
 a path without the last part ("card:<id>") gives everything about that thing.
+
+How a window uses it (bench/bench_studio_model.py has the figures):
+- at every keystroke: `set_card(...)` (and the like), then `preview(card_id)` to draw the
+  card (0.1 ms: no YAML is written or read);
+- when typing pauses (say 0.3 s) or a field loses focus: `end_typing()`, hand
+  `changed_files()` to a `session.decks.DeckSaver` and `mark_saved()` (about 10 ms: only
+  the card or field that changed is written again), `load()` for a fresh deck, and run
+  `advice_job()` on another thread (a big deck's check and lint take most of a second);
+- when a card's form is left: `tidy_ids()` (a card added without a title gets its id).
 """
 
 from __future__ import annotations
