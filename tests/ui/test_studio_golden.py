@@ -24,6 +24,7 @@ def walk(size, tmp, out: dict) -> None:
         if hasattr(top, "advise"):
             top.advise()  # check's advice now, not after the pause it waits for
         top.studio.note = ""
+        top.studio.flush()  # "Saved", not "Saving…" (which lasts until typing pauses)
         out[name] = h.frame()
         smallest = min(min(c.rect.w, c.rect.h) for c in top.all() if c.enabled)
         out.setdefault("smallest", {})[name] = smallest

@@ -172,6 +172,9 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
             ("Say it can wait", -1, "I waited. Nobody came back.")])
     d.mouse = False
     assert len(studio.doc.cards()) == 6
+    # a card made without a name took its id from its name when its form was left
+    cids = {c.title: c.id for c in studio.doc.cards()}
+    assert cids["First night"] == "first-night"
 
     # a choice that changes a later card: "First night" remembers, the phone call needs it
     first, phone = cids["First night"], cids["A phone call"]

@@ -208,10 +208,12 @@ class Form(StudioScreen):
         return []
 
     # -- advice and refusals -------------------------------------------------------------
-    def advise(self) -> None:
-        from cardsdealt.authoring.studio.advice import all_advice
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
+        """Put check's advice on the fields (worked out now when not given)."""
+        if every is None:
+            from cardsdealt.authoring.studio.advice import all_advice
 
-        every = all_advice(self.doc, self.studio.root)
+            every = all_advice(self.doc, self.studio.root)
         whole = every.get(self.path, [])
         for c in self.all():
             if c.tool:
@@ -317,7 +319,7 @@ class ChooseScreen(StudioScreen):
     def refused(self, words: str) -> None:
         pass
 
-    def advise(self) -> None:
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
         pass
 
 
@@ -370,7 +372,7 @@ class NameScreen(StudioScreen):
     def refused(self, words: str) -> None:
         pass
 
-    def advise(self) -> None:
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
         pass
 
 
@@ -541,6 +543,19 @@ class CardScreen(Form):
                 Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
                         enabled=self.doc.can_redo)]
 
+    def back(self) -> None:
+        """Back to the cards; a card added without a name gets its id from the name now."""
+        if type(self) is CardScreen:
+            renamed = self.doc.tidy_ids()
+            if renamed:
+                self.studio.saved()
+                self.cid = renamed.get(self.cid, self.cid)
+                below = self.studio.screens[:-1]
+                for s in below:
+                    if getattr(s, "focus_key", None) in {f"card:{o}" for o in renamed}:
+                        s.focus_key = f"card:{renamed[s.focus_key[5:]]}"
+        super().back()
+
     def copy(self) -> None:
         new = self.studio.act(self, lambda: self.doc.duplicate_card(self.cid))
         if new:
@@ -577,19 +592,18 @@ class CardScreen(Form):
         key = (self.app.size, rect.size, self.theme.name)
         if self._preview is None or self._preview[0] != key:
             doc = self.doc
-            card = card_from_form(doc, self.cid)
+            deck, fresh = doc.preview(self.cid, self.studio.root)
+            card = card_from_form(doc, self.cid)  # the form's values as they are now
+            if fresh is not None:  # ...with what only a loaded deck knows (its conditions)
+                from dataclasses import replace
+
+                card = replace(card, requires=fresh.requires)
             themes = tuple(doc.deck_value("classic.themes") or ())
             screen_box, paper_box = preview_boxes(rect, self.m.u)
             screen_card = projector_card(card, self.app.size, self.studio.root, self.theme,
                                          themes, screen_box.size)
             ids = [c.id for c in doc.cards()]
             stage = next((s["title"] for s in doc.stages() if s["id"] == card.stage), "")
-            loaded = getattr(doc, "_loaded", None)
-            deck = loaded[1] if loaded else None
-            if deck is not None and deck.has_card(self.cid):
-                from dataclasses import replace
-
-                card = replace(card, requires=deck.card(self.cid).requires)
             paper = printed_face(card, deck, ids.index(self.cid) + 1 if self.cid in ids else 1,
                                  paper_box.size, self.theme, self.studio.root, themes, stage)
             self._preview = (key, screen_card, paper)
@@ -907,7 +921,7 @@ class ConditionScreen(Form):
         rules = cond.rules[:n] + cond.rules[n + 1:]
         self.set(Condition(rules, cond.any_of))
 
-    def advise(self) -> None:
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
         self.changed()
 
 

@@ -14,6 +14,7 @@ that is not a number, a fifth choice) is said in the deck's own plain words on t
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -41,6 +42,7 @@ class Studio:
         self.advice_due: float | None = None
         self.note = ""  # one line for the status ("Card deleted. Undo brings it back.")
         self.unsaved_since: float | None = None  # typing not yet handed to the saver
+        self._advice_done: dict[str, list[str]] | None = None
         self.save_due = 0.0
         app.event_filters.append(self._closing)
 
@@ -88,7 +90,7 @@ class Studio:
             return False
         screen.refused("")
         now = time.monotonic()
-        if self.unsaved_since is None:
+        if self.unsaved_since is None and self.doc is not None:
             self.unsaved_since = now
         self.save_due = min(now + SAVE_PAUSE, self.unsaved_since + SAVE_AT_MOST)
         self.advice_due = now + ADVICE_PAUSE
@@ -175,16 +177,32 @@ class Studio:
         else:
             self.app.quit()
 
+    def _start_advice(self, job: Callable[[], dict[str, list[str]]]) -> None:
+        """check and lint on another thread (a big deck takes most of a second), so typing
+        never waits for them; the answer is shown when it comes (tick)."""
+        def run() -> None:
+            try:
+                self._advice_done = job()
+            except Exception:  # noqa: BLE001 - advice is a help: a failure shows none
+                self._advice_done = {}
+
+        threading.Thread(target=run, name="studio-advice", daemon=True).start()
+
     def tick(self, dt: float) -> None:
         """Every turn: typing saved once it pauses; check's advice then too; a saving problem
         said once."""
         if self.unsaved_since is not None and time.monotonic() >= self.save_due:
             self.save_now()
-        if self.advice_due is not None and time.monotonic() >= self.advice_due:
+        if self.advice_due is not None and time.monotonic() >= self.advice_due \
+                and self.unsaved_since is None and self.doc is not None:
             self.advice_due = None
+            self.doc.load(self.root)  # a fresh deck for the previews (doc.preview)
+            self._start_advice(self.doc.advice_job(self.root))
+        done, self._advice_done = self._advice_done, None
+        if done is not None and self.advice_due is None:
             top = self.app.top
             if top in self.screens:
-                top.advise()
+                top.advise(done)
         if self.saver is not None and self.saver.error and not getattr(self, "_told", False):
             self._told = True
             from cardsdealt.ui.pygame.scenes.message import Message
