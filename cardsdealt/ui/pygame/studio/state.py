@@ -90,9 +90,10 @@ class Studio:
             return False
         screen.refused("")
         now = time.monotonic()
-        if self.unsaved_since is None and self.doc is not None:
-            self.unsaved_since = now
-        self.save_due = min(now + SAVE_PAUSE, self.unsaved_since + SAVE_AT_MOST)
+        if self.doc is not None:  # (the new deck's name is not a deck yet)
+            if self.unsaved_since is None:
+                self.unsaved_since = now
+            self.save_due = min(now + SAVE_PAUSE, self.unsaved_since + SAVE_AT_MOST)
         self.advice_due = now + ADVICE_PAUSE
         screen.edited()
         return True
