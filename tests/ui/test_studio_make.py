@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from argparse import Namespace
 from pathlib import Path
 
@@ -16,9 +17,11 @@ import pytest
 from studiokit import Driver
 from uikit import Harness, entries_for, journey_deck
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "authoring"))
+from test_studio_doc import _play_to_the_end  # noqa: E402 - the model's own way to play
+
 from cardsdealt.authoring.check import run_check
 from cardsdealt.deck.loader import check_deck
-from cardsdealt.engine import Game
 
 K = pygame
 
@@ -68,18 +71,26 @@ def open_studio(d: Driver) -> None:
     assert h.top.name == "studio-choose"
 
 
+def new_card(d: Driver, title: str, pick: tuple[str, str], words: tuple[str, str],
+             voice: str, discuss: str) -> str:
+    """"Add a card", then its name, its part of the story or theme, its words, the line for
+    the adults and the question; the card's id (its form stays open)."""
+    d.press("add-card")
+    assert d.top.name == "studio-card"
+    p = f"card:{d.top.cid}"
+    d.fill(f"{p}.title", title)
+    d.pick(f"{p}.{pick[0]}", pick[1])
+    d.fill(f"{p}.{words[0]}", words[1])
+    d.fill(f"{p}.voice", voice)
+    d.fill(f"{p}.discuss", discuss)
+    return d.top.cid
+
+
 def write_card(d: Driver, title: str, part: str, text: str, picks) -> str:
     """Add a journey card from the deck's page and write it, choices and all."""
-    d.press("add-card")
-    top = d.top
-    assert top.name == "studio-card"
-    cid = top.cid
+    cid = new_card(d, title, ("stage", part), ("text", text), "Ask us what we need.",
+                   "What would help Jo here?")
     p = f"card:{cid}"
-    d.fill(f"{p}.title", title)
-    d.pick(f"{p}.stage", part)
-    d.fill(f"{p}.text", text)
-    d.fill(f"{p}.voice", "Ask us what we need.")
-    d.fill(f"{p}.discuss", "What would help Jo here?")
     for i, (label, change, response) in enumerate(picks):
         d.press(f"{p}.choice:{i}")
         assert d.top.name == "studio-choice"
@@ -122,6 +133,16 @@ def add_picture_to(d: Driver, cid: str, how: str, photo: Path | None = None) -> 
     h.click(use.center)
     assert d.top.name == "studio-card", getattr(d.top, "message", "")
     assert d.top.get("image").startswith("images/")
+    d.back()
+
+
+def meter_rule(d: Driver, field: str, kind: str, number: int) -> None:
+    """"...when": one rule on the meter (the only one), then back to the list."""
+    d.press(field)
+    d.press("add-rule")
+    d.pick("rule:0.kind", kind)
+    d.step_to("rule:0.number", number)
+    d.back()
     d.back()
 
 
@@ -197,12 +218,7 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     d.press("parts.reflection")
     d.press("add-reflection")
     d.fill("reflection:0.prompt", "What would help Jo trust adults again?")
-    d.press("reflection:0.when")
-    d.press("add-rule")
-    d.pick("rule:0.kind", "this meter is at most")
-    d.step_to("rule:0.number", 1)
-    d.back()
-    d.back()
+    meter_rule(d, "reflection:0.when", "this meter is at most", 1)
     d.back()
 
     d.press("parts.ending")
@@ -213,12 +229,7 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     d.press("add-ending")
     d.fill("ending:0.title", "Starting to settle")
     d.fill("ending:0.text", "I know who to ask when I'm worried.")
-    d.press("ending:0.when")
-    d.press("add-rule")
-    d.pick("rule:0.kind", "this meter is at least")
-    d.step_to("rule:0.number", 3)
-    d.back()
-    d.back()
+    meter_rule(d, "ending:0.when", "this meter is at least", 3)
     d.back()
 
     add_picture_to(d, first, "draw")
@@ -228,25 +239,6 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
     add_picture_to(d, cids["School"], "drop", photo_file(tmp / "school-photo.jpg"))
     assert studio.flush(5.0)
     return folder
-
-
-def play_engine(deck, mode: str, seed: int, pick) -> Game:
-    game = Game.new(deck, mode=mode, seed=seed)
-    for _ in range(500):
-        if game.finished:
-            return game
-        kind = game.actions()[0][0]
-        if kind == "reflect":
-            game.reflect("We talked about it.")
-        elif kind == "choose":
-            game.choose(pick(game))
-        elif kind == "play":
-            game.play(game.actions()[0][1])
-        elif kind == "draw":
-            game.draw()
-        else:
-            game.end_discussion()
-    raise AssertionError("the game did not end")
 
 
 def play_terminal(folder: Path, text: str, mode: str, autoplay: bool = False) -> str:
@@ -311,9 +303,9 @@ def test_a_journey_from_an_empty_folder_with_keys_and_mouse(places, tmp_path):
     assert len(pictures) == 2 and all((folder / p).is_file() for p in pictures)
     assert {Path(p).suffix for p in pictures} == {".png", ".jpg"}  # drawn, and a photo
 
-    good = play_engine(deck, "journey", 3, lambda g: 0)
+    good = _play_to_the_end(deck, "journey", 3, lambda g: 0)
     assert phone.id in good.state.seen and good.ending.title == "Starting to settle"
-    low = play_engine(deck, "journey", 3, lambda g: 1)
+    low = _play_to_the_end(deck, "journey", 3, lambda g: 1)
     assert phone.id not in low.state.seen and low.ending.title == "Still unsure"
     out = play_terminal(folder, "1\n" * 60, "journey")
     assert "The end:" in out and "input ended" not in out
@@ -337,14 +329,8 @@ def make_table(d: Driver, shots=None) -> Path:
     d.back()
     for n, (title, theme, statement) in enumerate(TABLE_CARDS):
         d.mouse = n == 0  # the first card with the mouse alone
-        d.press("add-card")
-        cid = d.top.cid
-        p = f"card:{cid}"
-        d.fill(f"{p}.title", title)
-        d.pick(f"{p}.theme", theme)
-        d.fill(f"{p}.statement", statement)
-        d.fill(f"{p}.voice", "Listen to us.")
-        d.fill(f"{p}.discuss", "Who could help?")
+        new_card(d, title, ("theme", theme), ("statement", statement), "Listen to us.",
+                 "Who could help?")
         if n == 3:
             shot("studio-card-table")
         d.back()
@@ -390,7 +376,7 @@ def test_a_table_game_with_copy_move_delete_and_undo(places, tmp_path):
     assert [c.title for c in deck.cards] == order  # what is on disk is what was left
     assert deck.authors == ("A youth group",)
     assert sorted(c.number for c in deck.cards if c.theme == "home") == [1, 2, 3]
-    assert play_engine(deck, "classic", 7, lambda g: 0).finished
+    assert _play_to_the_end(deck, "classic", 7, lambda g: 0).finished
     out = play_terminal(folder, "", "classic", autoplay=True)  # the terminal plays every turn
     assert "Everyone who joined the conversation is a winner." in out
     assert "input ended" not in out

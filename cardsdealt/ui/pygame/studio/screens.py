@@ -80,6 +80,13 @@ class Form(StudioScreen):
         assert self.studio.doc is not None
         return self.studio.doc
 
+    def history(self) -> list[Control]:
+        """Undo and Redo, for the bottom row of every screen that changes the deck."""
+        return [Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
+                        enabled=self.doc.can_undo),
+                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
+                        enabled=self.doc.can_redo)]
+
     def field_controls(self, fields: list[SF.Field]) -> list[Control]:
         out: list[Control] = []
         for f in fields:
@@ -427,10 +434,7 @@ class CardsScreen(Form):
 
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Back", action=self.back),
-                Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
-                        enabled=self.doc.can_undo),
-                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
-                        enabled=self.doc.can_redo),
+                *self.history(),
                 Control("tool.play", "Play it now", action=lambda: play_now(self)),
                 Control("tool.share", "Share this deck", action=lambda: share(self))]
 
@@ -538,10 +542,7 @@ class CardScreen(Form):
         return [Control("tool.back", "Back to the cards", action=self.back),
                 Control("tool.copy", "Copy this card", action=self.copy),
                 Control("tool.delete", "Delete this card", action=self.delete),
-                Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
-                        enabled=self.doc.can_undo),
-                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
-                        enabled=self.doc.can_redo)]
+                *self.history()]
 
     def back(self) -> None:
         """Back to the cards; a card added without a name gets its id from the name now."""
@@ -642,10 +643,7 @@ class ChoiceScreen(CardScreen):
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Back to the card", action=self.back),
                 Control("tool.delete", "Delete this choice", action=self.delete),
-                Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
-                        enabled=self.doc.can_undo),
-                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
-                        enabled=self.doc.can_redo)]
+                *self.history()]
 
     def delete(self) -> None:
         self.studio.act(self, lambda: self.doc.delete_choice(self.cid, self.i))
@@ -677,10 +675,7 @@ class DeckScreen(Form):
 
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Back to the cards", action=self.back),
-                Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
-                        enabled=self.doc.can_undo),
-                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
-                        enabled=self.doc.can_redo)]
+                *self.history()]
 
     def edited(self) -> None:
         c = self.focused()
@@ -736,10 +731,7 @@ class PartsScreen(Form):
 
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Back to the cards", action=self.back),
-                Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
-                        enabled=self.doc.can_undo),
-                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
-                        enabled=self.doc.can_redo)]
+                *self.history()]
 
     def add(self) -> None:
         adder = {"stage": self.doc.add_stage, "meter": self.doc.add_meter,
@@ -793,10 +785,7 @@ class PartScreen(Form):
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Back", action=self.back),
                 Control("tool.delete", "Delete", action=self.delete),
-                Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
-                        enabled=self.doc.can_undo),
-                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
-                        enabled=self.doc.can_redo)]
+                *self.history()]
 
     def delete(self) -> None:
         remover = {"stage": self.doc.delete_stage, "meter": self.doc.delete_meter,
@@ -865,10 +854,7 @@ class ConditionScreen(Form):
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Done", action=self.back),
                 Control("tool.clear", "No rule", action=lambda: self.set(Condition())),
-                Control("tool.undo", "Undo", action=lambda: self.studio.undo(self),
-                        enabled=self.doc.can_undo),
-                Control("tool.redo", "Redo", action=lambda: self.studio.redo(self),
-                        enabled=self.doc.can_redo)]
+                *self.history()]
 
     def names_for(self, kind: str) -> list[tuple[str, str]]:
         doc = self.doc
