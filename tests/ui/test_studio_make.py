@@ -411,3 +411,23 @@ def test_typing_is_saved_as_it_is_typed_and_undone_in_one_step(places, tmp_path)
     assert any("whole number" in a for a in c.advice)
     assert studio.doc.stages()[0]["draws"] == 2
     assert os.listdir(studio.folder)  # (nothing written outside the tmp folders)
+
+
+def test_a_shipped_deck_is_changed_as_our_own_copy(places, tmp_path):
+    """`cardsdealt studio example`: the shipped deck stays as shipped; the studio opens a copy
+    in the person's own decks folder and says so."""
+    from cardsdealt.paths import DECKS
+
+    before = (DECKS / "example" / "deck.yaml").read_bytes()
+    h = Harness((1280, 720), entries=[])
+    d = Driver(h)
+    studio = h.table.open_studio(DECKS / "example")
+    assert d.top.name == "studio-cards" and studio.status_words() == "This is your own copy."
+    assert studio.folder.parent == tmp_path / "data" / "decks"
+    first = studio.doc.cards()[0].id
+    d.press(f"card:{first}")
+    d.fill(f"card:{first}.title", "Our first card")
+    assert studio.flush()
+    assert (DECKS / "example" / "deck.yaml").read_bytes() == before
+    assert "Our first card" in "".join(p.read_text() for p in (studio.folder / "cards").glob(
+        "*.yaml"))

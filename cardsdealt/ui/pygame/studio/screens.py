@@ -320,7 +320,14 @@ class ChooseScreen(StudioScreen):
             self.app.push(Message(self.app, "This deck cannot be opened in the studio",
                                   str(e), ok="Back"))
             return
-        self.studio.open_deck(doc, folder)
+        new = False
+        if _shipped(folder):  # a shipped deck stays as shipped: the group changes a copy
+            from cardsdealt.session.decks import new_deck_folder
+
+            folder, new = new_deck_folder(f"{_title_of(folder)} (our copy)"), True
+        self.studio.open_deck(doc, folder, new=new)
+        if new:
+            self.studio.note = "This is your own copy."
         self.studio.open(CardsScreen(self.app, self.studio))
 
     def refused(self, words: str) -> None:
@@ -328,6 +335,15 @@ class ChooseScreen(StudioScreen):
 
     def advise(self, every: dict[str, list[str]] | None = None) -> None:
         pass
+
+
+def _shipped(folder: Path) -> bool:
+    from cardsdealt.paths import DECKS
+
+    try:
+        return Path(folder).resolve().is_relative_to(DECKS.resolve())
+    except OSError:
+        return False
 
 
 def _title_of(folder: Path) -> str:
