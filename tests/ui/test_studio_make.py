@@ -323,7 +323,7 @@ def make_table(d: Driver, shots=None) -> Path:
     d.fill("deck.title", "Our table game")
     d.press("make")
     d.press("about")
-    d.press(f"deck.keep_names_off")
+    d.press("deck.keep_names_off")
     d.fill("deck.introduction", "We made these cards about family and home.")
     d.fill("deck.classic.themes", "Family\nHome")
     d.back()

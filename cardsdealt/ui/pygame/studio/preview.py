@@ -229,7 +229,7 @@ def draw_previews(surface: pygame.Surface, rect: Rect, screen_card: pygame.Surfa
     boxes = preview_boxes(rect, u)
     cap_h = max(12, round(44 * u))
     for (words, img), box in zip((("On the screen", screen_card), ("On paper", paper)),
-                                 boxes):
+                                 boxes, strict=True):
         draw_text(surface, words, "bold", round(30 * u), (box.x, rect.y), theme.table_ink,
                   max_w=box.w, max_h=cap_h)
         surface.blit(img, img.get_rect(midtop=(box.centerx, box.y)))

@@ -103,6 +103,10 @@ class StudioScreen(Scene):
         self._controls: list[Control] | None = None
         self._column: list[Control] = []
         self._tools: list[Control] = []
+        self._still: pygame.Surface | None = None  # all but what typing changes (render)
+        self._still_key: tuple = ()
+        self._still_version = 0
+        self._typing = False
 
     # -- to give -----------------------------------------------------------------------
     def controls(self) -> list[Control]:
@@ -278,9 +282,9 @@ class StudioScreen(Scene):
             avail = column.w - m.px(30) - m.px(16) * (len(row) - 1) - m.px(12)
             tallest = 0
             widths = [round(avail * x_c.width / total) for x_c in row]
-            above = max(sum(self._heights(x_c, w)[:2]) for x_c, w in zip(row, widths))
-            high = max(self._heights(x_c, w)[2] for x_c, w in zip(row, widths))
-            for x_c, w in zip(row, widths):
+            above = max(sum(self._heights(x_c, w)[:2]) for x_c, w in zip(row, widths, strict=True))
+            high = max(self._heights(x_c, w)[2] for x_c, w in zip(row, widths, strict=True))
+            for x_c, w in zip(row, widths, strict=True):
                 lh, hh, h, ah = self._heights(x_c, w)
                 h = high  # a row's controls line up, all as tall as the tallest
                 x_c.rect = Rect(x, y + above, w, h)
@@ -481,8 +485,8 @@ class StudioScreen(Scene):
     # picture; a keystroke draws only the marked box, the header and the side over it.
 
     def changed(self) -> None:
-        if not getattr(self, "_typing", False):
-            self._still_version = getattr(self, "_still_version", 0) + 1
+        if not self._typing:
+            self._still_version += 1
         super().changed()
 
     def restyle(self) -> None:
@@ -502,9 +506,9 @@ class StudioScreen(Scene):
         self._place_boxes()
         self.refresh_tools()
         header, column, side, tools = self.areas()
-        key = (surface.get_size(), getattr(self, "_still_version", 0), th.name,
+        key = (surface.get_size(), self._still_version, th.name,
                tuple(t.enabled for t in self._tools))
-        still = getattr(self, "_still", None)
+        still = self._still
         if still is None or still.get_size() != surface.get_size() or self._still_key != key:
             if still is None or still.get_size() != surface.get_size():
                 still = self._still = pygame.Surface(surface.get_size(), 0, surface)
@@ -557,8 +561,8 @@ class StudioScreen(Scene):
         for t in self._tools:
             self._draw_control(surface, t, t.rect, t.rect.y, t is focused)
 
-    def _draw_control(self, s: pygame.Surface, c: Control, r: Rect, top: int,
-                      focused: bool, box_only: bool = False) -> None:
+    def _draw_control(self, s: pygame.Surface, c: Control, r: Rect, top: int,  # noqa: C901
+                      focused: bool, box_only: bool = False) -> None:  # (one branch a kind)
         m, th = self.m, self.theme
         u = m.u
         if c.label and c.kind not in ("button", "row") and not box_only:

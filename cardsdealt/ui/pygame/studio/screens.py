@@ -42,6 +42,11 @@ PARTS = {
 }
 
 
+def _words(f: SF.Field) -> dict[str, Any]:
+    """A field's words on its control: its label, its hint, its example."""
+    return {"label": f.label, "hint": f.hint, "example": f.example}
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in str(text).split("\n") if line.strip()]
 
@@ -108,21 +113,21 @@ class Form(StudioScreen):
                 if text.strip():  # an emptied box keeps the last number until one is typed
                     self.put(k, text)
             return [Control(key, kind="line", value="" if value in (None, "") else str(value),
-                            on_change=number, label=f.label, hint=f.hint, example=f.example)]
+                            on_change=number, **_words(f))]
         if kind in ("names", "remember"):
             return [Control(key, kind="text", value="\n".join(str(v) for v in value or []),
-                            on_change=self._setter(f.key, _lines), label=f.label, hint=f.hint, example=f.example)]
+                            on_change=self._setter(f.key, _lines), **_words(f))]
         if kind == "support":
             hint = f.hint + " One on each line: who, a dash, then how to reach them."
             return [Control(key, kind="text", value=_support_text(value), label=f.label,
                             hint=hint, on_change=self._setter(f.key, _support_value))]
         if kind == "yesno":
             return [Control(key, kind="toggle", value=bool(value),
-                            on_change=self._setter(f.key), label=f.label, hint=f.hint, example=f.example)]
+                            on_change=self._setter(f.key), **_words(f))]
         if kind == "pick":
             options = list(f.options) or self.options_from(f.options_from, value)
             return [Control(key, kind="pick", value=value, options=options,
-                            on_change=self._setter(f.key), label=f.label, hint=f.hint, example=f.example)]
+                            on_change=self._setter(f.key), **_words(f))]
         if kind == "condition":
             return [self.condition_button(f, key, value)]
         if kind == "changes":
@@ -253,7 +258,7 @@ class Form(StudioScreen):
             advice.insert(0, "\u2192 " + words)
         if advice != c.advice:
             c.advice = advice
-            self._still_version = getattr(self, "_still_version", 0) + 1
+            self._still_version += 1
             self._controls_relayout()
 
     def edited(self) -> None:
