@@ -35,27 +35,32 @@ def _lc(node: Any, key: Any) -> int | None:
         return None
 
 
-def _places(doc: StudioDeck) -> dict[str, list[tuple[int, str]]]:
-    """file -> sorted (line, field path) for every field the studio shows."""
+_PLACES: dict[tuple[str, bytes], list[tuple[int, str]]] = {}  # (file, text) -> marks
+_PLACES_KEPT = 64
+
+
+def _places(files: dict[str, bytes]) -> dict[str, list[tuple[int, str]]]:
+    """file -> sorted (line, field path) for every field the studio shows, read back from
+    the files' text (only text that was read has line numbers); each text read once."""
     from cardsdealt.authoring.studio.yamlio import read_yaml
 
-    cache: dict[str, tuple[bytes, list]] = doc.__dict__.setdefault("_places_cache", {})
     out: dict[str, list[tuple[int, str]]] = {}
-    for rel in doc._docs_items():
-        text = doc._text(rel)
-        if rel in cache and cache[rel][0] == text:
-            out[rel] = cache[rel][1]
+    for rel, text in files.items():
+        if not rel.endswith((".yaml", ".yml")):
             continue
-        # read back what will be written: only text that was read has line numbers
-        node = read_yaml(text)
-        marks: list[tuple[int, str]] = []
-        if rel == "deck.yaml":
-            _deck_places(node, marks)
-        elif isinstance(node, list):
-            _card_places(node, marks)
-        marks.sort(key=lambda m: m[0])
+        marks = _PLACES.get((rel, text))
+        if marks is None:
+            node = read_yaml(text)
+            marks = []
+            if rel == "deck.yaml":
+                _deck_places(node, marks)
+            elif isinstance(node, list):
+                _card_places(node, marks)
+            marks.sort(key=lambda m: m[0])
+            if len(_PLACES) >= _PLACES_KEPT:
+                _PLACES.pop(next(iter(_PLACES)), None)
+            _PLACES[(rel, text)] = marks
         out[rel] = marks
-        cache[rel] = (text, marks)
     return out
 
 
@@ -115,26 +120,23 @@ _ABOUT = (("picture", "image"), ("the title", "title"), ("statement", "statement
           ("the words on", "text"), ("the text", "text"), ("response to choice", "choices"))
 
 
-def _refine(doc: StudioDeck, path: str, p: Problem) -> str:
-    """A card-level problem -> the field it is about, when its words say so."""
+def _refine(cards: dict, path: str, p: Problem) -> str:
+    """A card-level problem -> the field it is about, when its words say so (`cards`: the
+    loaded deck's cards by id; empty while the deck does not load)."""
     if not path.startswith("card:") or "." in path:
         return path
-    cid = path[5:]
-    try:
-        card_words = {k: str(doc.card_value(cid, k)) for k in (
-            "title", "text", "statement", "discuss", "voice", "facilitator_notes")}
-        choice_words = doc.choices(cid)
-    except Exception:  # noqa: BLE001 - a card that is not there any more: keep the card
-        return path
+    card = cards.get(path[5:])
+    card_words = {k: str(getattr(card, k, "") or "") for k in (
+        "title", "text", "statement", "discuss", "voice", "facilitator_notes")}
     m = _QUOTED.search(p.message)
-    if m:
+    if m and card is not None:
         quoted = m.group(1).lower()
         for k, v in card_words.items():
             if quoted in v.lower():
                 return f"{path}.{k}"
-        for n, ch in enumerate(choice_words):
+        for n, ch in enumerate(card.choices):
             for k in ("label", "response", "reflect"):
-                if quoted in str(ch.get(k, "")).lower():
+                if quoted in str(getattr(ch, k, "")).lower():
                     return f"{path}.choice:{n}.{k}"
     for key in ("requires", "stage", "theme", "number", "image", "tags"):
         if f"`{key}`" in p.message:
@@ -183,29 +185,41 @@ def _empty_cards(doc: StudioDeck) -> list[str]:
     return out
 
 
-def all_advice(doc: StudioDeck, root: str = "") -> dict[str, list[str]]:
-    """Every problem and piece of advice, by field path (cached until the next edit)."""
-    key = (doc._revision, root)
-    cached = getattr(doc, "_advice_cache", None)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    deck, problems = doc._check(root)
+def advice_from_files(files: dict[str, bytes], root: str = "",
+                      empty: list[str] | tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Every problem and piece of advice for a deck's files, by field path. Reads nothing
+    but its arguments, so a window may run it on another thread while typing goes on
+    (`StudioDeck.advice_job`); `empty`: the paths of needed fields still empty."""
+    from cardsdealt.deck.loader import check_files
+
+    deck, problems = check_files(files, root)
     problems = list(problems)
     if deck is not None:
         from cardsdealt.authoring.lint import advise
 
         problems += advise(deck, reachability=False)
-    places = _places(doc)
+    cards = {c.id: c for c in deck.cards} if deck is not None else {}
+    places = _places(files)
     out: dict[str, list[str]] = {}
     for p in problems:
         marks = places.get(p.file, [])
         i = bisect.bisect_right([m[0] for m in marks], p.line) - 1
         path = marks[i][1] if i >= 0 and p.line else "deck"
         if path.startswith("card:"):
-            path = _refine(doc, path, p)
+            path = _refine(cards, path, p)
         out.setdefault(path, []).append(words(p))
-    for path in _empty(doc):
+    for path in empty:
         out.setdefault(path, []).insert(0, NEEDED)
+    return out
+
+
+def all_advice(doc: StudioDeck, root: str = "") -> dict[str, list[str]]:
+    """Every problem and piece of advice, by field path (cached until the next edit)."""
+    key = (doc._revision, root)
+    cached = getattr(doc, "_advice_cache", None)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    out = advice_from_files(doc.files(), root, _empty(doc))
     doc._advice_cache = (key, out)
     return out
 

@@ -13,6 +13,15 @@ words for one form field. Pure: no pygame, no files read or written here.
 Field paths (for `advice`): "deck.title", "card:<id>.text", "card:<id>.choice:<n>.label"
 (n from 0), "stage:<n>.title", "meter:<n>.label", "ending:<n>.when", "reflection:<n>.prompt";
 a path without the last part ("card:<id>") gives everything about that thing.
+
+How a window uses it (bench/bench_studio_model.py has the figures):
+- at every keystroke: `set_card(...)` (and the like), then `preview(card_id)` to draw the
+  card (0.1 ms: no YAML is written or read);
+- when typing pauses (say 0.3 s) or a field loses focus: `end_typing()`, hand
+  `changed_files()` to a `session.decks.DeckSaver` and `mark_saved()` (about 10 ms: only
+  the card or field that changed is written again), `load()` for a fresh deck, and run
+  `advice_job()` on another thread (a big deck's check and lint take most of a second);
+- when a card's form is left: `tidy_ids()` (a card added without a title gets its id).
 """
 
 from __future__ import annotations
@@ -24,7 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
@@ -33,6 +42,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 from cardsdealt.authoring.studio import fields as SF
 from cardsdealt.authoring.studio.yamlio import (
     CARDS_HEADER,
+    PartWriter,
     PlusInt,
     dump_yaml,
     load_yaml,
@@ -226,6 +236,7 @@ class StudioDeck:
         # rel -> (the file as written, ruamel's writing of it as read): see patch_text.
         # Made when a file is first changed (reading it again): opening a deck stays quick.
         self._originals: dict[str, bytes] = dict(self._texts)
+        self._writers: dict[str, PartWriter] = {}  # rel -> writes only the parts that changed
         self._written: dict[str, tuple[str, str] | None] = {}
         self._saved: dict[str, bytes] = {}
         self._undo: list[_Step] = []
@@ -959,7 +970,7 @@ class StudioDeck:
 
     def _text(self, rel: str) -> bytes:
         if rel not in self._texts:
-            data = dump_yaml(self._docs[rel])
+            data = self._writers.setdefault(rel, PartWriter()).dump(self._docs[rel])
             written = self._layout(rel)
             if written is not None:
                 original, before = written
@@ -1041,6 +1052,16 @@ class StudioDeck:
         card = dataclasses.replace(base, image=image, choices=choices or base.choices,
                                    **words)
         return deck, card
+
+    def advice_job(self, root: str = "") -> Callable[[], dict[str, list[str]]]:
+        """Advice for every field, as a job that holds a copy of the files and reads nothing
+        else, so it can run on another thread while the group keeps typing (a big deck's
+        check and lint take most of a second). The job returns {field path: words}; its
+        answer is about the deck as it was when the job was made."""
+        from cardsdealt.authoring.studio.advice import _empty, advice_from_files
+
+        files, empty = self.files(), _empty(self)
+        return lambda: advice_from_files(files, root, empty)
 
     def advice(self, field_path: str, root: str = "") -> list[str]:
         """Check's problems and advice about one form field (or one thing, with a shorter

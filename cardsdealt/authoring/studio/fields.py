@@ -108,6 +108,8 @@ DECK_FIELDS = [
 VOICE = Field("voice", "A line for the adults in the room",
               "One line, shown under a heading that says whose words they are.", kind="text",
               limit=300)
+DISCUSS = Field("discuss", "A question to talk about", "", kind="text", limit=300,
+                example="What would help here?")
 PICTURE = Field("image", "Picture", "Draw one, or bring in a photo or scan.", kind="picture")
 NOTES = Field("facilitator_notes", "Notes for the person running the game",
               "Not shown on the card.", kind="text")
@@ -123,8 +125,7 @@ TABLE_CARD_FIELDS = [
     Field("statement", "What the young person says", "One or two short sentences.",
           kind="text", required=True, limit=300, example="I want to see my sister more."),
     VOICE,
-    Field("discuss", "A question to talk about", "", kind="text", limit=300,
-          example="Who could help make that happen?"),
+    DISCUSS,
     PICTURE,
     NOTES,
 ]
@@ -138,7 +139,7 @@ JOURNEY_CARD_FIELDS = [
           required=True, limit=400, example="I got here late. I didn't know anyone."),
     Field("choices", "What could the adult do?", "Two to four choices.", kind="names"),
     VOICE,
-    Field("discuss", "A question to talk about", "", kind="text", limit=300),
+    DISCUSS,
     Field("requires", "Only if an earlier choice...",
           "Leave empty and the card can come up any time in its part of the story.",
           kind="condition"),

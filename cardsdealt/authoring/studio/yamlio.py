@@ -70,3 +70,85 @@ def dump_yaml(doc: Any) -> bytes:
         text = "".join(line[2:] if line.startswith("  ") else line
                        for line in text.splitlines(True))
     return text.encode("utf-8")
+
+
+def _fingerprint(v: Any) -> Any:
+    """Everything about a value that changes how it is written: its type (quoting style),
+    its words, flow or block layout, and the comments kept with it."""
+    if isinstance(v, dict):
+        return ("M", _flow(v), _comments(v), tuple((k, _fingerprint(x)) for k, x in v.items()))
+    if isinstance(v, list):
+        return ("S", _flow(v), _comments(v), tuple(_fingerprint(x) for x in v))
+    return (type(v).__name__, v)
+
+
+def _flow(v: Any) -> Any:
+    fa = getattr(v, "fa", None)
+    return fa.flow_style() if fa is not None else None
+
+
+def _comments(v: Any) -> Any:
+    ca = getattr(v, "ca", None)
+    if ca is None:
+        return None
+    return (_tokens(ca.comment), tuple((k, _tokens(t)) for k, t in ca.items.items()))
+
+
+def _tokens(t: Any) -> Any:
+    if t is None:
+        return None
+    if isinstance(t, list):
+        return tuple(_tokens(x) for x in t)
+    return getattr(t, "value", repr(t))
+
+
+class PartWriter:
+    """Writes one document (a card file's list of cards, or deck.yaml's fields) part by
+    part, and writes again only the parts that changed: ruamel.yaml takes about 5 ms a card,
+    far too long to write a whole file at every keystroke. The first time, the whole file is
+    written as well, and parts are used from then on only when they add up to exactly that
+    (else this file is always written whole)."""
+
+    def __init__(self) -> None:
+        self._usable: bool | None = None  # None: not known yet
+        self._head = ""
+        self._parts: dict[Any, str] = {}
+
+    def dump(self, root: Any) -> bytes:
+        if self._usable is False or not isinstance(root, (dict, list)) or not root:
+            return dump_yaml(root)
+        parts: dict[Any, str] = {}
+        texts = []
+        items: dict = getattr(getattr(root, "ca", None), "items", {})
+        for key in (root if isinstance(root, dict) else range(len(root))):
+            value = root[key]
+            comment = items.get(key)
+            fp = (key if isinstance(root, dict) else None, _tokens(comment),
+                  _fingerprint(value))
+            text = self._parts.get(fp)
+            if text is None:
+                text = _one_part(root, key, value, comment)
+            parts[fp] = text
+            texts.append(text)
+        self._parts = parts  # only the parts there now: nothing grows without bound
+        joined = "".join(texts)
+        if self._usable is None:
+            whole = dump_yaml(root).decode("utf-8")
+            self._usable = whole.endswith(joined)
+            self._head = whole[: len(whole) - len(joined)]
+            return whole.encode("utf-8")
+        return (self._head + joined).encode("utf-8")
+
+
+def _one_part(root: Any, key: Any, value: Any, comment: Any) -> str:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(root, dict):
+        one: Any = CommentedMap([(key, value)])
+        if comment is not None:
+            one.ca.items[key] = comment
+    else:
+        one = CommentedSeq([value])
+        if comment is not None:
+            one.ca.items[0] = comment
+    return dump_yaml(one).decode("utf-8")
