@@ -111,6 +111,12 @@ def _deck(cards: int = 12):
     return doc, ids
 
 
+def _type_letter(doc, cid: str, n: int) -> None:
+    """One more letter in the card's words, as typed (cut back when it gets long)."""
+    text = str(doc.card_value(cid, "text")) + "abcdefghij klmnop"[n % 17]
+    doc.set_card(cid, "text", text if len(text) <= 260 else text[:60])
+
+
 def keystroke_frames(app, frames: int) -> list[float]:
     """ms from a letter typed into a card's words to the frame showing the changed card."""
     import dataclasses
@@ -128,14 +134,10 @@ def keystroke_frames(app, frames: int) -> list[float]:
     table = L.journey_table(SIZE)
     u = L.metrics(SIZE).u
     base = Card(cid, "Card 6", Source("studio", 0, 0))
-    text = str(doc.card_value(cid, "text"))
     times = []
     for n in range(frames):
         t = time.perf_counter()
-        text += "abcdefghij klmnop"[n % 17]
-        if len(text) > 260:
-            text = text[:60]
-        doc.set_card(cid, "text", text)
+        _type_letter(doc, cid, n)
         card = dataclasses.replace(base, title=str(doc.card_value(cid, "title")),
                                    text=str(doc.card_value(cid, "text")))
         face = render_journey_card(card, table.card.size, u, "", app.theme)
@@ -164,14 +166,10 @@ def studio_preview_frames(app, frames: int) -> list[float] | None:
     backdrop = screen.copy()
     m = L.metrics(SIZE)
     area = pygame.Rect(m.w // 2, m.px(120), m.w // 2 - m.margin, m.h - m.px(240))
-    text = str(doc.card_value(cid, "text"))
     times = []
     for n in range(frames):
         t = time.perf_counter()
-        text += "abcdefghij klmnop"[n % 17]
-        if len(text) > 260:
-            text = text[:60]
-        doc.set_card(cid, "text", text)
+        _type_letter(doc, cid, n)
         card = P.card_from_form(doc, cid)
         shown = P.projector_card(card, SIZE, "", app.theme, ())
         paper = P.printed_face(card, None, 6, area.h, app.theme, "", ())
