@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pygame
 import pytest
+from killkit import type_then_kill
 from test_ui_sessions import SavingHarness, to_door_reflection
 from uikit import entries_for
 
@@ -197,23 +196,9 @@ def test_sigkill_mid_answer_loses_nothing_typed_more_than_3_seconds_before(store
     h.app.session.close()  # this window lets go of the session: the worker is its one writer
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE.parents[1]), str(HERE)]),
                SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-    proc = subprocess.Popen([sys.executable, str(HERE / "closing_kill_worker.py"),
-                             str(store.root), sid, rens.root], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=env, bufsize=0)
-    typed: list[tuple[float, int]] = []  # (when the test saw it, characters typed so far)
-    try:
-        first = proc.stdout.readline()
-        assert first.startswith(b"ready"), first + proc.stderr.read()
-        while time.monotonic() - (typed[0][0] if typed else time.monotonic()) < 7.0:
-            line = proc.stdout.readline()
-            assert line, proc.stderr.read()
-            typed.append((time.monotonic(), int(line.split()[1])))
-        proc.send_signal(signal.SIGKILL)
-        killed = time.monotonic()
-        proc.wait(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    _first, typed, killed = type_then_kill(
+        [sys.executable, str(HERE / "closing_kill_worker.py"), str(store.root), sid,
+         rens.root], env, 7.0)
     from closing_kill_worker import TEXT
 
     kept = SessionStore(store.root).open(sid)[1].get("record", {}).get("relevance", "")

@@ -4,13 +4,11 @@ more than 2 seconds before, in the deck folder, as a deck that still loads."""
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from killkit import type_then_kill
 
 HERE = Path(__file__).resolve().parent
 
@@ -22,23 +20,9 @@ def test_sigkill_mid_word_loses_nothing_typed_more_than_2_seconds_before(tmp_pat
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE.parents[1]), str(HERE)]),
                SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                CARDSDEALT_DATA_DIR=str(tmp_path / "data"))
-    proc = subprocess.Popen([sys.executable, str(HERE / "studio_kill_worker.py")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, bufsize=0)
-    typed: list[tuple[float, int]] = []
-    try:
-        first = proc.stdout.readline()
-        assert first.startswith(b"ready"), first + proc.stderr.read()
-        folder = Path(first.decode().split(" ", 1)[1].strip())
-        while time.monotonic() - (typed[0][0] if typed else time.monotonic()) < 5.0:
-            line = proc.stdout.readline()
-            assert line, proc.stderr.read()
-            typed.append((time.monotonic(), int(line.split()[1])))
-        proc.send_signal(signal.SIGKILL)
-        killed = time.monotonic()
-        proc.wait(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+    first, typed, killed = type_then_kill(
+        [sys.executable, str(HERE / "studio_kill_worker.py")], env, 5.0)
+    folder = Path(first.decode().split(" ", 1)[1].strip())
     from cardsdealt.authoring.studio import StudioDeck
     from cardsdealt.session.decks import read_deck_files
 
