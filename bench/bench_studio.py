@@ -172,7 +172,11 @@ def studio_preview_frames(app, frames: int) -> list[float] | None:
         _type_letter(doc, cid, n)
         card = P.card_from_form(doc, cid)
         shown = P.projector_card(card, SIZE, "", app.theme, ())
-        paper = P.printed_face(card, None, 6, area.h, app.theme, "", ())
+        if hasattr(P, "preview_boxes"):  # the paper card fitted to its box
+            paper = P.printed_face(card, None, 6, P.preview_boxes(area, m.u)[1].size,
+                                   app.theme, "", ())
+        else:  # (an earlier form: the paper card's height)
+            paper = P.printed_face(card, None, 6, area.h, app.theme, "", ())
         screen.blit(backdrop, (0, 0))
         P.draw_previews(screen, area, shown, paper, app.theme, m.u)
         pygame.display.flip()
