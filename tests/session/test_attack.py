@@ -144,10 +144,8 @@ def _cache_file(deck: Path) -> tuple[tuple, Path]:
     return key, deckcache._file_for(key[1])
 
 
-def test_cache_payload_does_not_run(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_CACHE_DIR", str(tmp_path / "cache"))
-    deck = tmp_path / "deck"
-    shutil.copytree(KAI, deck)
+def test_cache_payload_does_not_run(tmp_path, deck_files):
+    deck = deck_files("kais-journey", cache=True).root
     deckcache.load(deck)
     key, file = _cache_file(deck)
     marker = tmp_path / "ran"
@@ -163,12 +161,10 @@ def test_cache_payload_does_not_run(tmp_path, monkeypatch):
     assert loaded.id == "kais-journey" and len(loaded.cards) > 10
 
 
-def test_cached_deck_that_never_passed_the_checker_is_not_used(tmp_path, monkeypatch):
+def test_cached_deck_that_never_passed_the_checker_is_not_used(deck_files):
     from dataclasses import replace
 
-    monkeypatch.setenv("CARDSDEALT_CACHE_DIR", str(tmp_path / "cache"))
-    deck = tmp_path / "deck"
-    shutil.copytree(KAI, deck)
+    deck = deck_files("kais-journey", cache=True).root
     good = deckcache.load(deck)
     key, file = _cache_file(deck)
     card = good.cards[0]
@@ -181,10 +177,8 @@ def test_cached_deck_that_never_passed_the_checker_is_not_used(tmp_path, monkeyp
     assert again.cards[0].choices[0].next == card.choices[0].next
 
 
-def test_cache_folder_is_private(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_CACHE_DIR", str(tmp_path / "cache"))
-    deck = tmp_path / "deck"
-    shutil.copytree(KAI, deck)
+def test_cache_folder_is_private(tmp_path, deck_files):
+    deck = deck_files("kais-journey", cache=True).root
     deckcache.load(deck)
     _, file = _cache_file(deck)
     for folder in (tmp_path / "cache", file.parent):

@@ -31,12 +31,6 @@ BAG = "He held on to it because it was the only thing still his."
 HERE = Path(__file__).resolve().parent
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_DOCUMENTS_DIR", str(tmp_path / "Documents"))
-    return SessionStore(tmp_path / "sessions")
-
-
 def _to_end(h) -> None:
     """Play on to the end: the first choice each time, reflections skipped (solo), or
     three hands for the first choice then F5 (group presets)."""
@@ -113,12 +107,7 @@ def test_solo_game_ends_with_the_questions_and_the_pdf_has_the_answers(store, re
 def test_group_session_answers_what_colleagues_taught_and_the_pdf_has_the_peer_part(
         store, rens, tmp_path):
     h = SavingHarness(store, entries_for(rens), preset="supervision")
-    h.table.start()
-    h.settle()
-    h.key(K.K_RETURN)
-    h.key(K.K_PAGEDOWN)
-    h.key(K.K_PAGEDOWN)
-    h.settle()
+    h.to_card()
     _to_end(h)
     assert h.top.name == "summary"  # a group's end screen stays as it is on the projector
     h.key(K.K_r, "r")  # Save my record: the questions first

@@ -117,14 +117,65 @@ def classic_deck(root: Path) -> Deck:
 
 
 class Harness:
-    """An app on the dummy driver at a fixed size, driven by synthetic events."""
+    """An app on the dummy driver at a fixed size, driven by synthetic events; with a
+    session `store` (as `cardsdealt play` has one) and the command line's `preset`."""
 
-    def __init__(self, size=(1280, 720), entries=None, seed=7, on_quit=None):
+    def __init__(self, size=(1280, 720), entries=None, seed=7, on_quit=None, store=None,
+                 preset=None):
         screen = open_display(size)
         self.app = App(screen, on_quit=on_quit)
         args = Namespace(deck=None, mode=None, players=None, seed=seed, fullscreen=False,
-                         size=None, resume=None, no_save=True)
-        self.table = Table(self.app, args, entries=entries)
+                         size=None, resume=None, no_save=store is None, preset=preset)
+        self.table = Table(self.app, args, entries=entries, store=store)
+
+    def close(self) -> None:
+        """The window's close button."""
+        self.app.step([pygame.event.Event(pygame.QUIT)], 0.02)
+
+    # -- the usual ways on -----------------------------------------------------------------
+    def to_card(self) -> None:
+        """Start screen -> the marked deck (F5) -> through the content notes and introduction
+        -> the first card, dealt."""
+        self.table.start()
+        self.settle()
+        self.key(pygame.K_F5)
+        while self.top.name == "intro":
+            self.key(pygame.K_PAGEDOWN)
+        self.settle()
+
+    def play_to(self, card_id: str, tries: int = 10) -> None:
+        """Take the first choice and go on until `card_id` is on the table."""
+        for _ in range(tries):
+            if self.top.shown.id == card_id:
+                return
+            self.key(pygame.K_1, "1")
+            self.key(pygame.K_PAGEDOWN)
+            self.settle()
+
+    def to_door_question(self) -> None:
+        """Ren's Week: on to the door card, then its second choice: the question "Why might a
+        child hold on to their bag?" opens in the text box."""
+        self.to_card()
+        self.play_to("door")
+        self.key(pygame.K_2, "2")
+        self.key(pygame.K_PAGEDOWN)
+
+    def words(self):
+        """Every line of text on the current screen, redrawn in full: a pixelcheck.Probe
+        (`probe.inks`: each line's rect and text, by colour)."""
+        from pixelcheck import Probe
+
+        from cardsdealt.render import text as T
+
+        probe = Probe()
+        T.probe = probe
+        try:
+            for s in self.app.scenes:
+                s.restyle()
+            self.frame()
+        finally:
+            T.probe = None
+        return probe
 
     # -- input ---------------------------------------------------------------------------
     def key(self, key: int, unicode: str = "", mod: int = 0, dt: float = 0.02) -> None:
@@ -147,6 +198,13 @@ class Harness:
 
     def click(self, pos) -> None:
         self.app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)], 0.02)
+
+    def tap(self, pos, button: int = 1) -> None:
+        """A click with its release (a finger on a touch screen is a left click)."""
+        self.app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=tuple(pos),
+                                          button=button)], 0.02)
+        self.app.step([pygame.event.Event(pygame.MOUSEBUTTONUP, pos=tuple(pos),
+                                          button=button)], 0.02)
 
     def settle(self, seconds: float = 0.5) -> None:
         """Let animations finish."""
