@@ -87,20 +87,11 @@ def test_every_room_action_has_a_mouse_route():
     running = timer.running
     _menu(h, "timer")
     assert h.top is scene and timer.running != running
-    _menu(h, "blank")
-    assert h.top.name == "blank"
-    h.tap((640, 360))
-    assert h.top is scene
-    _menu(h, "help")
-    assert h.top.name == "help"
-    h.tap((640, 360))
-    _menu(h, "notes")
-    assert h.top.name == "notes"
-    h.tap((640, 360))
-    assert h.top is scene
-    _menu(h, "break")
-    assert h.top.name == "break"
-    h.tap((640, 360))
+    for result in ("blank", "help", "notes", "break"):  # each opens, and a tap comes back
+        _menu(h, result)
+        assert h.top.name == result
+        h.tap((640, 360))
+        assert h.top is scene
     # hands counted by clicking the counts, the room's choice by clicking the choice
     cols = scene.tally_columns(scene._choices()[0])
     h.tap(cols[1].center)

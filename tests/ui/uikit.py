@@ -218,6 +218,14 @@ class Harness:
         self.app.step([], 0.0)
         return self.app.screen.copy()
 
+    def shot_between(self, key: int, unicode: str = "") -> pygame.Surface:
+        """Press a key that opens something (help, notes, blank, pause), take the picture,
+        press it again to close it."""
+        self.key(key, unicode)
+        shot = self.frame()
+        self.key(key, unicode)
+        return shot
+
     @property
     def top(self):
         return self.app.top
