@@ -190,7 +190,6 @@ def test_a_backslash_in_a_picture_path_says_use_a_slash(deck_copy):
 # -- 6. picture headers read in full, bounded before decoding ------------------------------
 
 
-
 def test_jpeg_size_after_the_first_64_kb_is_read(tmp_path):
     p = tmp_path / "late.jpg"
     p.write_bytes(_jpeg(640, 480))
