@@ -306,7 +306,7 @@ class Table:
         """Write the reflective record of this session (the end screen's "Save my record").
         Returns a title, words saying where the files went (or why they could not), and
         the folder (None when nothing was written)."""
-        from cardsdealt.session import SessionError, export_record
+        from cardsdealt.ui.pygame.writing import write_record
 
         session = self.app.session
         if session is None and self.read_only:
@@ -318,21 +318,9 @@ class Table:
                     "--no-save or --watch), so there is no record to write.", None)
         if session.unsaved and self.game is not None:
             self.keeper.saved(self.game)
-        try:
-            from cardsdealt.ui.pygame.scenes.closing import record_place
-
-            e = export_record(session.store, session.id, deck=self.deck, public=True,
-                              **record_place(self.app))
-        except (SessionError, OSError) as err:
-            return "The record could not be saved", str(err), None
-        files = e.files
-        words = ["The files are in this folder:", str(files[0].parent), ""]
-        words += [f"•  {p.name}" for p in files]
-        words += ["", "Open the PDF to read it, print it or add it to your CPD log."]
-        if e.private:
-            words += ["", f"A private copy stays with the session in {e.private[0].parent}."]
-        words += [m for m in e.messages]
-        return "Your record is saved", "\n".join(words), files[0].parent
+        folder, words = write_record(self.app, session, self.deck)
+        title = "Your record is saved" if folder else "The record could not be saved"
+        return title, words, folder
 
     def restart(self) -> None:
         if self.deck is not None:
