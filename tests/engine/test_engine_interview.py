@@ -1,6 +1,6 @@
 """The interview preset's rules without a window: which cards, where the panel is, notes."""
 
-from engine_decks import journey_deck
+from deckfactory import journey_deck
 
 from cardsdealt.engine.interview import (
     UNFINISHED,

@@ -278,9 +278,9 @@ def test_every_wrong_shape_is_a_message_not_a_traceback(store, tmp_path):
     # every shape of the session's own parts; one in four inside the game (the engine's part,
     # also covered by tests/engine), so the test stays quick
     paths = [m for i, m in enumerate(paths) if m[0][0] != "game" or i % 4 == 0]
-    from cardsdealt.session import resume
+    from deckfactory import small_deck as make_deck
 
-    from .smalldeck import make_deck
+    from cardsdealt.session import resume
 
     deck = make_deck()
     for n, (path, value) in enumerate(paths):
