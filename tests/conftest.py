@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,7 +23,8 @@ for _name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_H
 # ...and records meant for the Documents folder go to another throwaway folder.
 os.environ["CARDSDEALT_DOCUMENTS_DIR"] = tempfile.mkdtemp(prefix="cardsdealt-tests-docs-")
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "decks" / "example"
+DECKS = Path(__file__).resolve().parents[1] / "decks"
+EXAMPLE = DECKS / "example"
 
 
 class DeckCopy:
@@ -66,7 +68,47 @@ class DeckCopy:
 
 
 @pytest.fixture
-def deck_copy(tmp_path) -> DeckCopy:
-    root = tmp_path / "deck"
-    shutil.copytree(EXAMPLE, root)
-    return DeckCopy(root)
+def deck_files(tmp_path, monkeypatch):
+    """The one factory for a deck on disk: a valid deck's files copied into tmp_path, to edit.
+
+    deck_files(kind="example", name="deck", modes=None, cache=False, edit=None) -> DeckCopy
+      kind: a shipped deck ("example": journey and classic, small; "kais-journey": a long
+            journey; "cards-youre-dealt": the table game) or a folder to copy
+      modes: keep only these ways to play, e.g. ("classic",) (deck.yaml's `modes:`)
+      cache: the deck cache in a folder of its own in tmp_path (CARDSDEALT_CACHE_DIR)
+      edit: a function of deck.yaml's text, giving the text to write instead
+    """
+
+    def make(kind: str | Path = "example", name: str | Path = "deck", modes=None,
+             cache: bool = False, edit=None) -> DeckCopy:
+        root = tmp_path / name
+        shutil.copytree(DECKS / kind, root)
+        if cache:
+            monkeypatch.setenv("CARDSDEALT_CACHE_DIR", str(tmp_path / "cache"))
+        yaml = root / "deck.yaml"
+        if modes is not None:
+            text = re.sub(r"(?m)^modes:.*$", f"modes: [{', '.join(modes)}]",
+                          yaml.read_text("utf-8"), count=1)
+            yaml.write_text(text, "utf-8")
+        if edit is not None:
+            yaml.write_text(edit(yaml.read_text("utf-8")), "utf-8")
+        return DeckCopy(root)
+
+    return make
+
+
+@pytest.fixture
+def deck_copy(deck_files) -> DeckCopy:
+    """A copy of the example deck (journey and classic) to edit, then check."""
+    return deck_files()
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A session store in a temporary folder (CARDSDEALT_DATA_DIR points there too, so
+    settings and sessions stay in it; records meant for Documents go beside it)."""
+    from cardsdealt.session import SessionStore
+
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CARDSDEALT_DOCUMENTS_DIR", str(tmp_path / "Documents"))
+    return SessionStore()

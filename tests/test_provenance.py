@@ -148,36 +148,28 @@ def test_the_terminal_shows_the_decks_own_heading_and_credit(capsys):
 
 # --- the deck format ----------------------------------------------------------------------
 
-def _copy_example(tmp_path: Path, edit) -> Path:
-    root = tmp_path / "deck"
-    shutil.copytree(EXAMPLE, root)
-    text = (root / "deck.yaml").read_text("utf-8")
-    (root / "deck.yaml").write_text(edit(text), "utf-8")
-    return root
-
-
-def test_the_loader_reads_who_wrote_the_deck(tmp_path):
-    root = _copy_example(tmp_path, lambda t: t.replace(
-        "written_by: contributors", "written_by: co-produced\nmade_with: [\"Our Council\"]"))
+def test_the_loader_reads_who_wrote_the_deck(deck_files):
+    root = deck_files(edit=lambda t: t.replace(
+        "written_by: contributors", "written_by: co-produced\nmade_with: [\"Our Council\"]")).root
     deck = load_deck(root)
     assert (deck.written_by, deck.written_by_declared, deck.made_with) == \
         ("co-produced", True, ("Our Council",))
     assert deck.inspired_by  # the example credits the paper game
 
 
-def test_a_deck_without_written_by_still_loads_as_contributors_and_check_advises(tmp_path):
+def test_a_deck_without_written_by_still_loads_as_contributors_and_check_advises(deck_files):
     from cardsdealt.authoring.lint import advise
 
-    root = _copy_example(tmp_path, lambda t: t.replace("written_by: contributors\n", ""))
+    root = deck_files(edit=lambda t: t.replace("written_by: contributors\n", "")).root
     deck = load_deck(root)
     assert deck.written_by == "contributors" and not deck.written_by_declared
     advice = [p.message for p in advise(deck, reachability=False)]
     assert any("does not say who wrote the words" in m for m in advice)
 
 
-def test_an_unknown_written_by_is_one_clear_error(tmp_path):
-    root = _copy_example(tmp_path, lambda t: t.replace("written_by: contributors",
-                                                       "written_by: young_people"))
+def test_an_unknown_written_by_is_one_clear_error(deck_files):
+    root = deck_files(edit=lambda t: t.replace("written_by: contributors",
+                                                       "written_by: young_people")).root
     deck, problems = check_deck(root)
     errors = [p for p in problems if p.severity == "error"]
     assert deck is None and len(errors) == 1
@@ -188,11 +180,11 @@ def test_an_unknown_written_by_is_one_clear_error(tmp_path):
                                    "These are the young people's own words.",
                                    "This game was designed by care-experienced young people.",
                                    "In our own words, this is what care felt like."])
-def test_check_advises_when_a_contributors_deck_claims_young_peoples_words(tmp_path, claim):
+def test_check_advises_when_a_contributors_deck_claims_young_peoples_words(deck_files, claim):
     from cardsdealt.authoring.lint import advise
 
-    root = _copy_example(tmp_path, lambda t: t.replace(
-        "introduction: |\n", f"introduction: |\n  {claim}\n"))
+    root = deck_files(edit=lambda t: t.replace(
+        "introduction: |\n", f"introduction: |\n  {claim}\n")).root
     deck = load_deck(root)
     advice = [p for p in advise(deck, reachability=False) if "young people's own" in p.message]
     assert advice and advice[0].file == "deck.yaml"
@@ -217,14 +209,6 @@ def test_docs_describe_the_provenance_fields():
 
 
 # --- records and certificates ----------------------------------------------------------------
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    from cardsdealt.session import SessionStore
-
-    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
-    return SessionStore()
-
 
 def _record(store, deck) -> str:
     from cardsdealt.session import export_record

@@ -5,7 +5,8 @@ A panel shows a candidate a few cards picked at random from a deck (`pick_cards`
 cards again with the same seed, so every candidate can see the same ones). The cards picked
 and the one on the table are kept beside the game in the session's meta (`place_meta`:
 `{"interview": {"cards": [card ids], "at": index}}`), so a resumed interview carries on at
-the same card of the same cards (`saved_cards`). A save from before the place was kept starts
+the same card of the same cards (`saved_cards`; `saved_place` is the one reader of what is kept,
+`how_far` what the list of sessions shows). A save from before the place was kept starts
 again at the first card.
 """
 
@@ -29,15 +30,36 @@ def place_meta(cards: list[Card], at: int) -> dict:
     return {"interview": {"cards": [c.id for c in cards], "at": at}}
 
 
+def saved_place(meta: object) -> tuple[list[object], int] | None:
+    """The place a session's meta keeps, as written: (card ids, index of the one on the
+    table). None when there is none or it cannot be read (a save from before it was kept, a
+    damaged one). The one reader of the place: resuming and the list of sessions use it."""
+    place = meta.get("interview") if isinstance(meta, dict) else None
+    ids = place.get("cards") if isinstance(place, dict) else None
+    at = place.get("at", 0) if isinstance(place, dict) else None
+    if not isinstance(ids, list) or not ids or isinstance(at, bool) or not isinstance(at, int):
+        return None
+    return ids, at
+
+
+def how_far(meta: object) -> tuple[int, int]:
+    """(the card a saved interview is on, counting from 1; how many it shows), read without
+    the deck (for the list of sessions); (0, 0) when the save keeps no readable place."""
+    place = saved_place(meta)
+    if place is None:
+        return 0, 0
+    ids, at = place
+    return min(max(at, 0), len(ids) - 1) + 1, len(ids)
+
+
 def saved_cards(deck: Deck, meta: object) -> tuple[list[Card], int, int] | None:
     """The cards a saved interview showed and the one it was on: (cards, index, how many of
     its cards the deck no longer has). None when the save keeps no place (a save from before
     it was kept, or one that cannot be read): the interview starts at the first card."""
-    place = meta.get("interview") if isinstance(meta, dict) else None
-    ids = place.get("cards") if isinstance(place, dict) else None
-    at = place.get("at", 0) if isinstance(place, dict) else None
-    if not isinstance(ids, list) or isinstance(at, bool) or not isinstance(at, int):
+    place = saved_place(meta)
+    if place is None:
         return None
+    ids, at = place
     by_id = {c.id: c for c in deck.cards}
     cards: list[Card] = []
     before = 0

@@ -70,85 +70,49 @@ def contrast_ratio(a: Colour, b: Colour) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-DEFAULT = Theme(
-    name="default",
-    table=(233, 223, 207),
-    table_ink=(43, 38, 35),
-    table_muted=(92, 80, 70),
-    paper=(255, 251, 243),
-    ink=(38, 33, 30),
-    muted=(98, 86, 76),
-    edge=(176, 160, 140),
-    shadow=(196, 182, 162),
-    accent=(150, 72, 40),
-    focus=(24, 88, 104),
-    focus_fill=(226, 238, 236),
-    meter_fill=(84, 122, 96),
-    meter_track=(222, 212, 196),
-    card_back=(168, 92, 62),
-    card_back_mark=(214, 150, 112),
-    placeholder=(238, 228, 212),
-    placeholder_mark=(214, 196, 170),
-    blank=(12, 10, 9),
-    themes=(  # deep enough that the cream words on them read at 4.5:1 or more
-        (170, 92, 58),
-        (72, 122, 90),
-        (86, 100, 150),
-        (140, 104, 40),
-        (128, 84, 128),
-        (48, 118, 130),
-    ),
-)
+# One row per colour: the usual theme, high contrast, dark. (The fields' meanings: Theme.)
+_NAMES = ("default", "high-contrast", "dark")
+_COLOURS: dict[str, tuple[Colour, Colour, Colour]] = {
+    "table": ((233, 223, 207), (255, 255, 255), (34, 30, 27)),
+    "table_ink": ((43, 38, 35), (10, 10, 10), (238, 228, 212)),
+    "table_muted": ((92, 80, 70), (40, 40, 40), (196, 184, 168)),
+    "paper": ((255, 251, 243), (255, 255, 255), (52, 46, 41)),
+    "ink": ((38, 33, 30), (10, 10, 10), (242, 233, 219)),
+    "muted": ((98, 86, 76), (40, 40, 40), (200, 188, 172)),
+    "edge": ((176, 160, 140), (10, 10, 10), (98, 88, 78)),
+    # high contrast has no soft shadows: the black outline shapes every card
+    "shadow": ((196, 182, 162), (255, 255, 255), (22, 19, 17)),
+    "accent": ((150, 72, 40), (0, 40, 120), (236, 168, 122)),
+    "focus": ((24, 88, 104), (0, 60, 190), (132, 204, 214)),
+    "focus_fill": ((226, 238, 236), (255, 236, 110), (44, 70, 74)),
+    "meter_fill": ((84, 122, 96), (10, 10, 10), (150, 196, 160)),
+    "meter_track": ((222, 212, 196), (255, 255, 255), (70, 63, 57)),
+    "card_back": ((168, 92, 62), (10, 10, 10), (120, 66, 46)),
+    "card_back_mark": ((214, 150, 112), (110, 110, 110), (160, 98, 70)),
+    "placeholder": ((238, 228, 212), (238, 238, 238), (62, 55, 49)),
+    "placeholder_mark": ((214, 196, 170), (200, 200, 200), (84, 75, 67)),
+    "blank": ((12, 10, 9), (0, 0, 0), (10, 9, 8)),
+}
+# The colour bands of classic themes, one row a theme (always named in words too); deep
+# enough that the words on them read at 4.5:1 or more.
+_BANDS: dict[str, tuple[Colour, ...]] = {
+    "default": ((170, 92, 58), (72, 122, 90), (86, 100, 150), (140, 104, 40), (128, 84, 128),
+                (48, 118, 130)),
+    "high-contrast": ((120, 30, 0), (0, 85, 40), (0, 50, 140), (110, 70, 0), (90, 20, 100),
+                      (0, 80, 90)),
+    "dark": ((150, 74, 50), (62, 112, 82), (76, 92, 140), (128, 96, 40), (118, 76, 118),
+             (40, 108, 118)),
+}
+_WIDTHS = {"high-contrast": {"focus_width": 10, "edge_width": 3}}  # thicker outlines
 
-HIGH_CONTRAST = Theme(
-    name="high-contrast",
-    table=(255, 255, 255),
-    table_ink=(10, 10, 10),
-    table_muted=(40, 40, 40),
-    paper=(255, 255, 255),
-    ink=(10, 10, 10),
-    muted=(40, 40, 40),
-    edge=(10, 10, 10),
-    shadow=(255, 255, 255),  # no soft shadows: the black outline shapes every card
-    accent=(0, 40, 120),
-    focus=(0, 60, 190),
-    focus_fill=(255, 236, 110),
-    meter_fill=(10, 10, 10),
-    meter_track=(255, 255, 255),
-    card_back=(10, 10, 10),
-    card_back_mark=(110, 110, 110),
-    placeholder=(238, 238, 238),
-    placeholder_mark=(200, 200, 200),
-    blank=(0, 0, 0),
-    themes=((120, 30, 0), (0, 85, 40), (0, 50, 140), (110, 70, 0), (90, 20, 100),
-            (0, 80, 90)),
-    focus_width=10,
-    edge_width=3,
-)
 
-DARK = Theme(
-    name="dark",
-    table=(34, 30, 27),
-    table_ink=(238, 228, 212),
-    table_muted=(196, 184, 168),
-    paper=(52, 46, 41),
-    ink=(242, 233, 219),
-    muted=(200, 188, 172),
-    edge=(98, 88, 78),
-    shadow=(22, 19, 17),
-    accent=(236, 168, 122),
-    focus=(132, 204, 214),
-    focus_fill=(44, 70, 74),
-    meter_fill=(150, 196, 160),
-    meter_track=(70, 63, 57),
-    card_back=(120, 66, 46),
-    card_back_mark=(160, 98, 70),
-    placeholder=(62, 55, 49),
-    placeholder_mark=(84, 75, 67),
-    blank=(10, 9, 8),
-    themes=((150, 74, 50), (62, 112, 82), (76, 92, 140), (128, 96, 40), (118, 76, 118),
-            (40, 108, 118)),
-)
+def _theme(column: int) -> Theme:
+    name = _NAMES[column]
+    return Theme(name=name, themes=_BANDS[name], **_WIDTHS.get(name, {}),
+                 **{role: row[column] for role, row in _COLOURS.items()})
+
+
+DEFAULT, HIGH_CONTRAST, DARK = (_theme(i) for i in range(len(_NAMES)))
 
 THEMES = {t.name: t for t in (DEFAULT, HIGH_CONTRAST, DARK)}
 THEME_WORDS = {"default": "Warm (usual)", "high-contrast": "High contrast",

@@ -243,6 +243,6 @@ def _when(text: str | None) -> datetime | None:
 
 
 def deck_path(doc: dict) -> Path | None:
-    from cardsdealt.session.store import deck_folder
+    from cardsdealt.session.listing import deck_folder
 
     return deck_folder(doc.get("meta", {}))

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cardsdealt.session.files import SessionError
-from cardsdealt.session.store import Session, SessionStore, deck_folder
+from cardsdealt.session.listing import deck_folder
+from cardsdealt.session.store import Session, SessionStore
 
 
 @dataclass

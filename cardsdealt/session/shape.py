@@ -54,7 +54,7 @@ def _list_of(item: Check) -> Check:
 
 
 def _interview(v: Any) -> bool:
-    # read leniently by store.interview_place (an unreadable place is simply not used)
+    # read leniently by engine.interview.saved_place (an unreadable place is simply not used)
     return v is None or isinstance(v, dict)
 
 

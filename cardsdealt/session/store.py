@@ -11,25 +11,22 @@ a kill, so a crash never leaves a session locked). A second window or program th
 gets SessionLockedError and may open it read-only (`open(..., read_only=True)`: writes are
 refused) or carry on in a copy (`copy()`), so two writers never overwrite each other's words.
 A data folder that cannot be written is read as usual: sessions open read-only, with a message.
+
+The lock itself is `locks.py`; finding and listing sessions without opening them (and where a
+session's deck is) is `listing.py`. This module keeps what writes: a session and its store.
 """
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
-
-from filelock import FileLock, Timeout
 
 from cardsdealt.engine.saves import SESSION, stamp
-from cardsdealt.session import savefile
+from cardsdealt.session import listing, locks, savefile
 from cardsdealt.session.files import (
-    STALE_TEMP_SECONDS,
     ReadOnlyError,
     SessionError,
     SessionLockedError,
@@ -40,83 +37,17 @@ from cardsdealt.session.files import (
     writable,
     write_atomic,
 )
+from cardsdealt.session.listing import SessionInfo, deck_folder, deck_place
 from cardsdealt.session.text import typed
 
-LOCK = "session.lock"
-# folder -> (its lock, how many open sessions of this program use it). One per program, not
-# per store: the start screen, the play screen and `export` of one program are one writer.
-_HELD: dict[Path, tuple[FileLock, int]] = {}
+__all__ = ["Session", "SessionInfo", "SessionStore", "deck_folder", "deck_place", "progress_of"]
 
 KINDS = ("solo", "group")
 IDLE_CAP_SECONDS = 600  # a gap longer than this between saves counts as a break, not play
 
 
-def deck_place(root: str | Path, deck_id: str, title: str) -> dict:
-    """Where a session's deck is: its folder as text, and its exact bytes (base64) too when
-    the name is not valid text (a folder name from another system), so it is found again."""
-    path = str(root)
-    place = {"id": deck_id, "title": title, "path": path}
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        import base64
-
-        raw = os.fsencode(path)
-        place["path"] = raw.decode("utf-8", "replace")
-        place["path_bytes"] = base64.b64encode(raw).decode("ascii")
-    return place
-
-
-def deck_folder(meta: dict) -> Path | None:
-    """The deck folder a session names (see deck_place), or None."""
-    place = meta.get("deck") if isinstance(meta, dict) else None
-    if not isinstance(place, dict):
-        return None
-    raw = place.get("path_bytes")
-    if isinstance(raw, str):
-        import base64
-        import binascii
-
-        try:
-            return Path(os.fsdecode(base64.b64decode(raw, validate=True)))
-        except (binascii.Error, ValueError):
-            return None
-    path = place.get("path")
-    return Path(path) if isinstance(path, str) and path else None
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class SessionInfo:
-    """One line of `store.list()`: enough to pick a session to resume or export."""
-
-    id: str
-    path: Path
-    deck_id: str = ""
-    deck_title: str = ""
-    kind: str = "solo"
-    created: str = ""
-    updated: str = ""
-    seconds: int = 0
-    turn: int = 0
-    stage: str = ""  # the stage's title (journey), "" otherwise
-    finished: bool = False
-    problem: str | None = None  # set when the save could not be read
-    of: int = 0  # an interview: how many cards it shows (turn is the one it is on); 0 otherwise
-
-    @property
-    def how_far(self) -> str:
-        if self.problem:
-            return "cannot be read"
-        if self.finished:
-            return f"finished after {self.turn} cards"
-        if self.of:
-            return f"card {self.turn} of {self.of}"
-        where = f", {self.stage}" if self.stage else ""
-        return f"card {self.turn}{where}"
 
 
 class Session:
@@ -137,7 +68,7 @@ class Session:
         """Let other windows open this session for writing (the lock goes at exit anyway)."""
         if self._locked:
             self._locked = False
-            self.store._unlock(self.folder)
+            locks.let_go(self.folder)
 
     def __enter__(self) -> Session:
         return self
@@ -289,18 +220,6 @@ RECORD_FIELDS = ("relevance", "learnt", "impact", "peer")
 META_OWN = frozenset(("created", "updated", "seconds", "seconds_exact", "kind", "preset", "deck"))
 
 
-def interview_place(meta: dict) -> tuple[int, int]:
-    """(the card an interview is on, counting from 1; how many it shows), or (0, 0) when the
-    save has no interview place (older saves, other presets) or it is not readable."""
-    place = meta.get("interview") if isinstance(meta, dict) else None
-    cards = place.get("cards") if isinstance(place, dict) else None
-    at = place.get("at") if isinstance(place, dict) else None
-    if not isinstance(cards, list) or not cards or isinstance(at, bool) \
-            or not isinstance(at, int):
-        return 0, 0
-    return min(max(at, 0), len(cards) - 1) + 1, len(cards)
-
-
 def progress_of(game) -> dict:
     """How far a game has got, read from the engine's public attributes."""
     stage = getattr(game, "stage", None)
@@ -317,28 +236,11 @@ def progress_of(game) -> dict:
     }
 
 
-def _remove_if_empty(folder: Path) -> None:
-    try:
-        if time.time() - folder.stat().st_mtime > STALE_TEMP_SECONDS:
-            folder.rmdir()  # only succeeds when empty; recent ones may be starting now
-    except OSError:
-        pass
-
-
-def _recency(info: SessionInfo) -> tuple:
-    try:
-        mtime = (info.path / savefile.MAIN).stat().st_mtime_ns
-    except OSError:
-        mtime = 0
-    return (info.updated, mtime)  # updated is to the second; the file time breaks ties
-
-
 class SessionStore:
     """All sessions of this user. `root` defaults to the per-user data folder."""
 
     def __init__(self, root: Path | str | None = None):
         root = Path(root) if root is not None else default_root()
-        self._locks = _HELD  # the locks this program holds, shared by all its stores
         try:
             self.root = private_dir(root)
         except ReadOnlyError:
@@ -346,54 +248,15 @@ class SessionStore:
         self.writable = self.root.is_dir() and writable(self.root)
         if not self.writable:
             return
-        for folder in self._folders():
-            if folder not in self._locks and self._try_lock(folder):
-                # no one has it open: every temp file is a leftover
-                clean_stale_temps(folder, all_of_them=True)
-                self._unlock(folder)
-            else:  # open in another window: only what is too old to be its write
-                clean_stale_temps(folder)
-            _remove_if_empty(folder)  # a session killed before its first save
+        for folder in listing.folders(self.root):
+            locks.clean_leftovers(folder)  # what saves killed part-way left
+            listing.remove_if_empty(folder)  # a session killed before its first save
 
     @property
     def read_only_message(self) -> str | None:
         """Words for a data folder that cannot be written (None when it can)."""
         return None if self.writable else (read_only_words(self.root) + " You can still "
                                            "play, but nothing is saved.")
-
-    # -- one writer per session --------------------------------------------------------------
-    def _try_lock(self, folder: Path) -> bool:
-        """Hold `folder`'s lock for this program (shared by its sessions). False when another
-        window or program holds it; True without a lock where none can be made."""
-        held = self._locks.get(folder)
-        if held is not None:
-            self._locks[folder] = (held[0], held[1] + 1)
-            return True
-        lock = FileLock(str(folder / LOCK), mode=0o600, thread_local=False)
-        try:
-            lock.acquire(timeout=0)
-        except Timeout:
-            return False
-        except OSError:
-            return True  # a folder that cannot be written has no lock: sessions read-only
-        self._locks[folder] = (lock, 1)
-        return True
-
-    def _unlock(self, folder: Path) -> None:
-        held = self._locks.pop(folder, None)
-        if held is None:
-            return
-        lock, count = held
-        if count > 1:
-            self._locks[folder] = (lock, count - 1)
-        else:
-            lock.release()
-
-    def _folders(self) -> list[Path]:
-        try:
-            return [p for p in self.root.iterdir() if p.is_dir()]
-        except OSError:
-            return []
 
     def start(self, deck, game, kind: str = "solo", preset: str | None = None) -> Session:
         """A new session for `game` on `deck`, saved at once."""
@@ -416,7 +279,7 @@ class SessionStore:
     def _begin(self, folder: Path, doc: dict, first_save) -> Session:
         """A new session in a fresh `folder`, locked, then saved the first time (when that
         fails, e.g. a full disk, the empty folder goes and the SessionError is raised)."""
-        self._try_lock(folder)
+        locks.hold(folder)
         session = Session(self, folder, doc, None)
         session._locked = True
         try:
@@ -455,26 +318,7 @@ class SessionStore:
     def folder(self, session_id: str, exact: bool = False) -> Path:
         """The folder of a session id, a unique prefix of one, or 'last' (latest updated).
         `exact`: only the full id (for deleting)."""
-        if session_id in ("last", "latest"):
-            infos = sorted(self.list(), key=_recency, reverse=True)
-            if not infos:
-                raise SessionError("There are no saved sessions yet.")
-            return infos[0].path
-        if "/" in session_id or "\\" in session_id or session_id in (".", ".."):
-            raise SessionError(f"{session_id!r} is not a session name.")
-        if (self.root / session_id).is_dir():
-            return self.root / session_id
-        if exact:
-            raise SessionError(f"No saved session is called {session_id!r}. Give its full "
-                               "name, as `cardsdealt sessions` lists it.")
-        matches = [p for p in self._folders() if p.name.startswith(session_id)]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
-            raise SessionError(f"No saved session is called {session_id!r}. "
-                               "`cardsdealt sessions` lists them.")
-        raise SessionError(f"{session_id!r} matches {len(matches)} sessions; type more of "
-                           "its name.")
+        return listing.find(self.root, session_id, exact, listed=self.list)
 
     def open(self, session_id: str, read_only: bool = False) -> tuple[Session, dict, list[str]]:
         """Open a saved session to resume: (session, its document, messages for the user).
@@ -490,7 +334,7 @@ class SessionStore:
                             "nothing new is saved.")
         locked = False
         if not read_only:
-            if not self._try_lock(folder):
+            if not locks.hold(folder):
                 raise SessionLockedError(
                     f"The session {folder.name} is open in another window (or another "
                     "program) just now. To keep both sets of words, carry on in a copy of it, "
@@ -502,7 +346,7 @@ class SessionStore:
             doc, raw, more = savefile.read_session(folder, repair=not read_only)
         except BaseException:
             if locked:
-                self._unlock(folder)
+                locks.let_go(folder)
             raise
         session = Session(self, folder, doc, raw, read_only=read_only)
         session._locked = locked
@@ -510,45 +354,14 @@ class SessionStore:
 
     def list(self) -> list[SessionInfo]:
         """Every session: unfinished first, then the most recently played first."""
-        found = [self._info(folder) for folder in self._folders()]
-        infos = [i for i in found if i is not None]
-        infos.sort(key=lambda i: i.updated or i.id, reverse=True)
-        infos.sort(key=lambda i: i.finished)
-        return infos
-
-    def _info(self, folder: Path) -> SessionInfo | None:
-        try:
-            names = {p.name for p in folder.iterdir()}
-        except OSError as e:
-            return SessionInfo(folder.name, folder, problem=f"its folder cannot be read "
-                                                           f"({e.strerror or e})")
-        if not any(n.startswith(savefile.MAIN) for n in names):
-            return None  # not a session folder
-        checked = savefile.check_file(folder / savefile.MAIN)
-        if checked.doc is None:
-            backup = savefile.check_file(folder / savefile.BACKUP)
-            if backup.doc is None:
-                return SessionInfo(folder.name, folder, problem=checked.problem)
-            checked = backup
-        doc: dict[str, Any] = checked.doc or {}
-        meta, prog = doc.get("meta", {}), doc.get("progress", {})
-        at, of = interview_place(meta)
-        return SessionInfo(
-            id=folder.name, path=folder, deck_id=meta.get("deck", {}).get("id", ""),
-            deck_title=meta.get("deck", {}).get("title", ""), kind=meta.get("kind", "solo"),
-            created=meta.get("created", ""), updated=meta.get("updated", ""),
-            seconds=meta.get("seconds", 0), turn=at or prog.get("turn", 0),
-            stage="" if of else prog.get("stage_title") or prog.get("stage") or "",
-            finished=bool(prog.get("finished")), of=of,
-        )
+        return listing.list_sessions(self.root)
 
     def delete(self, session_id: str) -> Path:
         """Remove a session and the records exported next to it. Returns the folder removed."""
         folder = self.folder(session_id, exact=True)
-        if not self._try_lock(folder):
+        if not locks.is_free(folder):
             raise SessionLockedError(f"The session {folder.name} is open in another window "
                                      "just now, so it was not deleted.")
-        self._unlock(folder)
         try:
             shutil.rmtree(folder)
         except OSError as e:

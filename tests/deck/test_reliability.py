@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import io
 import shutil
-import struct
 from pathlib import Path
 
 import pytest
+from fakefiles import late_size_jpeg as _jpeg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -188,16 +188,6 @@ def test_a_backslash_in_a_picture_path_says_use_a_slash(deck_copy):
 
 
 # -- 6. picture headers read in full, bounded before decoding ------------------------------
-
-def _jpeg(width: int, height: int, pad: int = 70_000) -> bytes:
-    """A JPEG whose size marker (SOF0) comes after `pad` bytes of APP1 segments."""
-    out = b"\xff\xd8"
-    while pad > 0:
-        n = min(pad, 65533)
-        out += b"\xff\xe1" + struct.pack(">H", n + 2) + b"\0" * n
-        pad -= n
-    out += b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    return out + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + b"\0" * 64 + b"\xff\xd9"
 
 
 def test_jpeg_size_after_the_first_64_kb_is_read(tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from engine_decks import classic_deck, journey_deck
+from deckfactory import classic_deck, journey_deck
 
 from cardsdealt.engine import Game
 

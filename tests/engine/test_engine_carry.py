@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from engine_decks import journey_deck
+from deckfactory import journey_deck
 
 from cardsdealt.engine import Game, GameError
 from cardsdealt.engine.carry import carry_onto, place
@@ -93,7 +93,7 @@ def test_undo_choice_with_a_question_waiting_takes_the_choice_back():
 
 
 def test_undo_choice_refuses_with_nothing_to_undo_and_in_the_table_game():
-    from engine_decks import classic_deck
+    from deckfactory import classic_deck
 
     with pytest.raises(GameError):
         Game.new(journey_deck(), seed=1).undo_choice()

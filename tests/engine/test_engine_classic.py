@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_decks import classic_deck
+from deckfactory import classic_deck
 
 from cardsdealt.engine import Game, GameError
 

@@ -1,9 +1,10 @@
 """The interview preset's rules without a window: which cards, where the panel is, notes."""
 
-from engine_decks import journey_deck
+from deckfactory import journey_deck
 
 from cardsdealt.engine.interview import (
     UNFINISHED,
+    how_far,
     panel_note,
     pick_cards,
     place_meta,
@@ -28,6 +29,17 @@ def test_the_place_kept_with_the_session_is_the_place_resumed():
 def test_no_place_kept_starts_at_the_first_card():
     assert saved_cards(journey_deck(), {}) is None
     assert saved_cards(journey_deck(), {"interview": {"cards": "first-night"}}) is None
+
+
+def test_how_far_reads_the_same_place_without_the_deck():
+    deck = journey_deck()
+    meta = place_meta(pick_cards(deck, 3, 3), 2)
+    assert how_far(meta) == (3, 3)  # the third card of three, counting from 1
+    assert how_far({"interview": {"cards": ["a", "b"], "at": 9}}) == (2, 2)  # kept in range
+    for unreadable in ({}, {"interview": {"cards": [], "at": 0}},
+                       {"interview": {"cards": ["a"], "at": True}}, "not a dict"):
+        assert how_far(unreadable) == (0, 0)
+        assert saved_cards(deck, unreadable) is None  # the same reader says no to both
 
 
 def test_a_note_typed_but_not_kept_is_kept_marked_unfinished():

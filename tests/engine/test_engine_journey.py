@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from engine_decks import STATS, card, choice, cond, journey_deck
+from deckfactory import STATS, card, choice, cond, journey_deck
 
 from cardsdealt.deck.model import Ending, Reflection, Stage
 from cardsdealt.engine import EVENT_KINDS, GameError

@@ -6,7 +6,7 @@ import json
 import random
 
 import pytest
-from engine_decks import classic_deck, journey_deck
+from deckfactory import classic_deck, journey_deck
 
 from cardsdealt.engine import SAVE_VERSION, Game, GameError, SaveError
 

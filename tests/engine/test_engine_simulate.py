@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine_decks import card, choice, classic_deck, cond, journey_deck
+from deckfactory import card, choice, classic_deck, cond, journey_deck
 
 from cardsdealt.deck.model import Reflection, Stage
 from cardsdealt.engine import Game

@@ -17,9 +17,9 @@ import sys
 import traceback
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from smalldeck import make_deck  # noqa: E402
+from deckfactory import small_deck as make_deck  # noqa: E402
 
 from cardsdealt.engine import Game  # noqa: E402
 from cardsdealt.session import SessionStore, resume  # noqa: E402

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from cardsdealt.engine import Game
+from deckfactory import small_deck as make_deck
 
-from .smalldeck import make_deck
+from cardsdealt.engine import Game
 
 ANSWERS = [
     "Knowing tonight means sleep instead of fear.\n\nI'd ring ahead so the carers say it first.",

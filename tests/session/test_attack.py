@@ -144,10 +144,8 @@ def _cache_file(deck: Path) -> tuple[tuple, Path]:
     return key, deckcache._file_for(key[1])
 
 
-def test_cache_payload_does_not_run(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_CACHE_DIR", str(tmp_path / "cache"))
-    deck = tmp_path / "deck"
-    shutil.copytree(KAI, deck)
+def test_cache_payload_does_not_run(tmp_path, deck_files):
+    deck = deck_files("kais-journey", cache=True).root
     deckcache.load(deck)
     key, file = _cache_file(deck)
     marker = tmp_path / "ran"
@@ -163,12 +161,10 @@ def test_cache_payload_does_not_run(tmp_path, monkeypatch):
     assert loaded.id == "kais-journey" and len(loaded.cards) > 10
 
 
-def test_cached_deck_that_never_passed_the_checker_is_not_used(tmp_path, monkeypatch):
+def test_cached_deck_that_never_passed_the_checker_is_not_used(deck_files):
     from dataclasses import replace
 
-    monkeypatch.setenv("CARDSDEALT_CACHE_DIR", str(tmp_path / "cache"))
-    deck = tmp_path / "deck"
-    shutil.copytree(KAI, deck)
+    deck = deck_files("kais-journey", cache=True).root
     good = deckcache.load(deck)
     key, file = _cache_file(deck)
     card = good.cards[0]
@@ -181,10 +177,8 @@ def test_cached_deck_that_never_passed_the_checker_is_not_used(tmp_path, monkeyp
     assert again.cards[0].choices[0].next == card.choices[0].next
 
 
-def test_cache_folder_is_private(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_CACHE_DIR", str(tmp_path / "cache"))
-    deck = tmp_path / "deck"
-    shutil.copytree(KAI, deck)
+def test_cache_folder_is_private(tmp_path, deck_files):
+    deck = deck_files("kais-journey", cache=True).root
     deckcache.load(deck)
     _, file = _cache_file(deck)
     for folder in (tmp_path / "cache", file.parent):
@@ -284,9 +278,9 @@ def test_every_wrong_shape_is_a_message_not_a_traceback(store, tmp_path):
     # every shape of the session's own parts; one in four inside the game (the engine's part,
     # also covered by tests/engine), so the test stays quick
     paths = [m for i, m in enumerate(paths) if m[0][0] != "game" or i % 4 == 0]
-    from cardsdealt.session import resume
+    from deckfactory import small_deck as make_deck
 
-    from .smalldeck import make_deck
+    from cardsdealt.session import resume
 
     deck = make_deck()
     for n, (path, value) in enumerate(paths):

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 
 import pytest
+from deckfactory import small_deck as make_deck
 
 from cardsdealt.session import SessionStore, export_record
 from cardsdealt.session.closing import Closing, needs_closing
@@ -17,7 +18,6 @@ from cardsdealt.session.record import TEMPLATES, cpd_record
 from cardsdealt.session.render_pdf import layout
 
 from .play import play_journey
-from .smalldeck import make_deck
 
 RELEVANT = "I visit children in their first week in a new foster home."
 LEARNT = "The first hour decides whether a child believes anything I say after it."

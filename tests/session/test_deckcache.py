@@ -3,7 +3,6 @@ damaged, foreign or unwritable cache costs a parse, never a wrong deck or lost p
 
 import os
 import pickle
-import shutil
 from pathlib import Path
 
 import pytest
@@ -36,8 +35,8 @@ def parses(monkeypatch):
 
 
 @pytest.fixture
-def kai(tmp_path):
-    return Path(shutil.copytree(DECKS / "kais-journey", tmp_path / "kai"))
+def kai(deck_files):
+    return deck_files("kais-journey", "kai").root
 
 
 def _touch_later(path: Path) -> None:
@@ -141,11 +140,8 @@ def test_a_cache_that_cannot_be_written_loses_nothing(tmp_path, monkeypatch, par
     assert len(parses) == 2
 
 
-def test_a_deck_with_mistakes_is_not_kept(cache, parses, tmp_path):
-    bad = Path(shutil.copytree(DECKS / "example", tmp_path / "bad"))
-    deck_yaml = bad / "deck.yaml"
-    deck_yaml.write_text(deck_yaml.read_text(encoding="utf-8") + "\nnonsense_field: 1\n",
-                         encoding="utf-8")
+def test_a_deck_with_mistakes_is_not_kept(cache, parses, deck_files):
+    bad = deck_files(name="bad", edit=lambda text: text + "\nnonsense_field: 1\n").root
     for _ in range(2):
         with pytest.raises(DeckError):
             deckcache.load(bad)

@@ -6,11 +6,11 @@ import stat
 import subprocess
 
 import pytest
+from deckfactory import small_deck as make_deck
 
 from cardsdealt.session import SessionStore, export_record
 
 from .play import ANSWERS, play_journey
-from .smalldeck import make_deck
 
 CPD_HEADINGS = [
     "## Type of CPD activity",

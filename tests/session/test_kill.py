@@ -18,13 +18,13 @@ import time
 from pathlib import Path
 
 import pytest
+from deckfactory import small_deck as make_deck
 
 from cardsdealt.engine import Game
 from cardsdealt.session import SessionStore, resume
 from cardsdealt.session import files as files_mod
 
 from .kill_worker import content_hash
-from .smalldeck import make_deck
 
 KILLS = 160
 HERE = Path(__file__).resolve().parent

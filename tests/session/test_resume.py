@@ -3,13 +3,13 @@
 import json
 
 import pytest
+from deckfactory import small_deck as make_deck
 
 from cardsdealt.engine import Game
 from cardsdealt.session import SessionError, resume
 from cardsdealt.session.savefile import MAIN, encode
 
 from .play import play_journey
-from .smalldeck import make_deck
 
 
 def test_resume_restores_card_stats_votes_and_draft(store):

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from deckfactory import small_deck as make_deck
 
 from cardsdealt.engine.saves import FORMATS, GAME, SESSION, SETTINGS
 from cardsdealt.session import export_record, resume
@@ -15,7 +16,6 @@ from cardsdealt.session.savefile import MAIN
 from cardsdealt.session.settings import Settings, load_settings, save_settings
 
 from .play import play_journey
-from .smalldeck import make_deck
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAVES = sorted(FIXTURES.glob("v0.1-*.session.json"))

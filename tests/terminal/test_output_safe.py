@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from engine_decks import journey_deck
+from deckfactory import journey_deck
 from test_terminal_play import play
 
 from cardsdealt.authoring.check import run_check

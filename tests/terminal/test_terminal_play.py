@@ -9,7 +9,7 @@ from argparse import Namespace
 from pathlib import Path
 
 import pytest
-from engine_decks import Source, classic_deck, journey_deck
+from deckfactory import Source, classic_deck, journey_deck
 
 from cardsdealt.deck.model import Card, ClassicRules
 from cardsdealt.engine import EVENT_KINDS

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from engine_decks import card, choice, classic_deck, cond, journey_deck
+from deckfactory import card, choice, classic_deck, cond, journey_deck
 
 from cardsdealt.deck.model import Stage
 from cardsdealt.ui.terminal import progress as progress_mod

@@ -31,6 +31,15 @@ def table_deck(tmp_path):
     return classic_deck(tmp_path / "table")
 
 
+@pytest.fixture
+def room_settings(tmp_path, monkeypatch):
+    """A room's tests: presets remembered in the test's own folder, the preset screen shown,
+    no presenter window asked for by the environment."""
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("CARDSDEALT_PRESET_SCREEN", "1")
+    monkeypatch.delenv("CARDSDEALT_PRESENTER", raising=False)
+
+
 @pytest.fixture(autouse=True)
 def _usual_text():
     """The reading font and text size are global to the window (a settings change applies

@@ -30,12 +30,6 @@ BAG = "He held on to it because it was the only thing still his."
 HERE = Path(__file__).resolve().parent
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_DOCUMENTS_DIR", str(tmp_path / "Documents"))
-    return SessionStore(tmp_path / "sessions")
-
-
 def _to_end(h) -> None:
     """Play on to the end: the first choice each time, reflections skipped (solo), or
     three hands for the first choice then F5 (group presets)."""
@@ -52,6 +46,15 @@ def _to_end(h) -> None:
         else:
             h.key(K.K_PAGEDOWN)
         h.settle(0.4)
+
+
+def _at_the_end(store, rens):
+    """A solo game of Ren's Week played to its end, the door card's question skipped."""
+    h = SavingHarness(store, entries_for(rens))
+    to_door_reflection(h)
+    h.key(K.K_PAGEDOWN)
+    _to_end(h)
+    return h
 
 
 def _answer(h, *answers: str) -> None:
@@ -112,12 +115,7 @@ def test_solo_game_ends_with_the_questions_and_the_pdf_has_the_answers(store, re
 def test_group_session_answers_what_colleagues_taught_and_the_pdf_has_the_peer_part(
         store, rens, tmp_path):
     h = SavingHarness(store, entries_for(rens), preset="supervision")
-    h.table.start()
-    h.settle()
-    h.key(K.K_RETURN)
-    h.key(K.K_PAGEDOWN)
-    h.key(K.K_PAGEDOWN)
-    h.settle()
+    h.to_card()
     _to_end(h)
     assert h.top.name == "summary"  # a group's end screen stays as it is on the projector
     h.key(K.K_r, "r")  # Save my record: the questions first
@@ -133,10 +131,7 @@ def test_group_session_answers_what_colleagues_taught_and_the_pdf_has_the_peer_p
 
 
 def test_finished_sessions_come_back_on_the_start_screen_for_their_record(store, rens):
-    h = SavingHarness(store, entries_for(rens))
-    to_door_reflection(h)
-    h.key(K.K_PAGEDOWN)
-    _to_end(h)
+    h = _at_the_end(store, rens)
     h.key(K.K_DOWN)
     h.key(K.K_RETURN)  # Not now
     sid = h.app.session.id
@@ -162,10 +157,7 @@ def test_finished_sessions_come_back_on_the_start_screen_for_their_record(store,
 
 
 def test_name_check_warns_before_an_answer_is_kept(store, rens):
-    h = SavingHarness(store, entries_for(rens))
-    to_door_reflection(h)
-    h.key(K.K_PAGEDOWN)
-    _to_end(h)
+    h = _at_the_end(store, rens)
     h.key(K.K_RETURN)
     h.type("I thought of Tyler Jones, born 14/02/2013.")
     h.key(K.K_RETURN, mod=K.KMOD_CTRL)
@@ -188,10 +180,7 @@ def _all_text(scene) -> str:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs SIGKILL")
 def test_sigkill_mid_answer_loses_nothing_typed_more_than_3_seconds_before(store, rens,
                                                                              tmp_path):
-    h = SavingHarness(store, entries_for(rens))
-    to_door_reflection(h)
-    h.key(K.K_PAGEDOWN)
-    _to_end(h)
+    h = _at_the_end(store, rens)
     sid = h.app.session.id
     h.app.session.close()  # this window lets go of the session: the worker is its one writer
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE.parents[1]), str(HERE)]),

@@ -4,7 +4,6 @@ a break with one key, the presenter window, and what ends up in the record."""
 
 from __future__ import annotations
 
-from argparse import Namespace
 from dataclasses import replace
 
 import pygame
@@ -13,32 +12,21 @@ from uikit import Harness, entries_for
 
 from cardsdealt.render import text as text_module
 from cardsdealt.session import SessionStore
-from cardsdealt.ui.pygame.app import App
-from cardsdealt.ui.pygame.display import open_display
-from cardsdealt.ui.pygame.flow import Table
 
 K = pygame
 NEXT, BACK, START = K.K_PAGEDOWN, K.K_PAGEUP, K.K_F5
 DIGIT = {1: (K.K_1, "1"), 2: (K.K_2, "2"), 3: (K.K_3, "3")}
 
 
-@pytest.fixture(autouse=True)
-def _own_settings(tmp_path, monkeypatch):
-    """Each test remembers presets in its own folder, and sees the preset screen."""
-    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CARDSDEALT_PRESET_SCREEN", "1")
-    monkeypatch.delenv("CARDSDEALT_PRESENTER", raising=False)
+pytestmark = pytest.mark.usefixtures("room_settings")  # tests/ui/conftest.py
 
 
 class RoomHarness(Harness):
-    """The test harness with a session store and the command line's --preset."""
+    """The test harness with a session store and the command line's --preset, counting
+    hands and closing the presenter window."""
 
-    def __init__(self, entries, store=None, size=(1280, 720), seed=7, preset=None):
-        screen = open_display(size)
-        self.app = App(screen)
-        args = Namespace(deck=None, mode=None, players=None, seed=seed, fullscreen=False,
-                         size=None, resume=None, no_save=store is None, preset=preset)
-        self.table = Table(self.app, args, entries=entries, store=store)
+    def __init__(self, entries, store=None, **kw):
+        super().__init__(entries=entries, store=store, **kw)
 
     def hands(self, choice: int, n: int = 1) -> None:
         for _ in range(n):
@@ -209,9 +197,7 @@ def test_the_timer_waits_under_the_pause_menu_and_a_break_and_goes_on_after(rens
 
 def test_the_timer_is_readable_from_the_back_at_1080p(rens, table_deck):
     """The figures are drawn at 64 px or more on a 1080p projector, in both games."""
-    from pixelcheck import Probe
 
-    from cardsdealt.render import text as T
 
     for deck, preset in ((rens, "supervision"), (table_deck, "table")):
         h = RoomHarness(entries_for(deck), preset=preset, size=(1920, 1080))
@@ -224,15 +210,7 @@ def test_the_timer_is_readable_from_the_back_at_1080p(rens, table_deck):
             h.settle()
         if not h.app.facilitation.timer.running:
             h.key(K.K_t, "t")
-        probe = Probe()
-        T.probe = probe
-        try:
-            for s in h.app.scenes:
-                s.restyle()
-            h.frame()
-        finally:
-            T.probe = None
-        figures = [(r, t) for lines in probe.inks.values() for _, r, t in lines
+        figures = [(r, t) for lines in h.words().inks.values() for _, r, t in lines
                    if t.count(":") == 1 and t.replace(":", "").isdigit()]
         assert figures, preset
         assert max(r.h for r, _ in figures) >= 0.7 * 64, (preset, figures)

@@ -14,11 +14,7 @@ from cardsdealt.session import SessionStore
 K = pygame
 
 
-@pytest.fixture(autouse=True)
-def _own_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CARDSDEALT_PRESET_SCREEN", "1")
-    monkeypatch.delenv("CARDSDEALT_PRESENTER", raising=False)
+pytestmark = pytest.mark.usefixtures("room_settings")  # tests/ui/conftest.py
 
 
 def to_interview(h, less: int = 0, more: int = 0) -> None:

@@ -39,12 +39,8 @@ def shots(tmp_path_factory):
         for key, ch in ((K.K_1, "1"), (K.K_2, "2"), (K.K_2, "2"), (K.K_2, "2")):
             h.key(key, ch)
         out["tally"] = h.frame()
-        h.key(K.K_n, "n")
-        out["notes"] = h.frame()
-        h.key(K.K_n, "n")
-        h.key(K.K_h, "h")
-        out["help"] = h.frame()
-        h.key(K.K_h, "h")
+        out["notes"] = h.shot_between(K.K_n, "n")
+        out["help"] = h.shot_between(K.K_h, "h")
         fac = h.app.facilitation
         fac.presenter_size = SIZE
         h.key(K.K_p, "p")  # one screen here: it asks first, and the test says yes

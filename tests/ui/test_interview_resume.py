@@ -22,11 +22,7 @@ K = pygame
 SEED = 5
 
 
-@pytest.fixture(autouse=True)
-def _own_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CARDSDEALT_PRESET_SCREEN", "1")
-    monkeypatch.delenv("CARDSDEALT_PRESENTER", raising=False)
+pytestmark = pytest.mark.usefixtures("room_settings")  # tests/ui/conftest.py
 
 
 @pytest.fixture
@@ -39,11 +35,6 @@ def deck(tmp_path):
                       discuss="What would you notice, and what would you do?")
                  for i in range(1, 6))
     return dataclasses.replace(base, cards=base.cards + more)
-
-
-@pytest.fixture
-def store(tmp_path):
-    return SessionStore(tmp_path / "data" / "sessions")
 
 
 def note(h, words: str) -> None:

@@ -6,22 +6,11 @@ at 6 GB), and a picture swapped for an SVG after `check` (the window segfaulted)
 
 from __future__ import annotations
 
-import struct
-
 import pygame
 import pytest
+from fakefiles import late_size_jpeg as _jpeg
 
 from cardsdealt.render import images
-
-
-def _jpeg(width: int, height: int, pad: int = 70_000) -> bytes:
-    out = b"\xff\xd8"
-    while pad > 0:
-        n = min(pad, 65533)
-        out += b"\xff\xe1" + struct.pack(">H", n + 2) + b"\0" * n
-        pad -= n
-    out += b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, height, width, 1) + b"\x01\x11\x00"
-    return out + b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00" + b"\0" * 64 + b"\xff\xd9"
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from argparse import Namespace
 import pygame
 import pytest
 from golden_compare import check
-from pixelcheck import Probe, Watch
+from pixelcheck import Watch
 from scenewalk import journey_walk, open_settings_from_pause, walk_all
 from uikit import Harness, entries_for
 
@@ -37,23 +37,11 @@ def _flags(**kw) -> Namespace:
 
 def words_on_screen(h: Harness) -> list[str]:
     """Every line of text on the current screen, redrawn in full."""
-    probe = Probe()
-    T.probe = probe
-    try:
-        for s in h.app.scenes:
-            s.restyle()
-        h.frame()
-    finally:
-        T.probe = None
-    return [t for lines in probe.inks.values() for _, _, t in lines]
+    return [t for lines in h.words().inks.values() for _, _, t in lines]
 
 
 def _to_card(h: Harness) -> None:
-    h.table.start()
-    h.key(K.K_F5)
-    while h.top.name == "intro":
-        h.key(K.K_PAGEDOWN)
-    h.settle()
+    h.to_card()
 
 
 # -- settings: flags, the file, the screen --------------------------------------------------

@@ -15,23 +15,11 @@ from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, prepa
 
 
 def _to_card(h: Harness) -> None:
-    h.table.start()
-    h.key(pygame.K_F5)
-    while h.top.name == "intro":
-        h.key(pygame.K_PAGEDOWN)
-    h.settle()
+    h.to_card()
 
 
 def _to_door_question(h: Harness) -> None:
-    """On to the door card, then its second choice: the question "Why might a child hold on
-    to their bag?" opens in the text box."""
-    _to_card(h)
-    while h.top.shown.id != "door":
-        h.key(pygame.K_1, "1")
-        h.key(pygame.K_PAGEDOWN)
-        h.settle()
-    h.key(pygame.K_2, "2")
-    h.key(pygame.K_PAGEDOWN)
+    h.to_door_question()
 
 
 def test_idle_draws_nothing(rens):

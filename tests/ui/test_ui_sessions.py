@@ -4,7 +4,6 @@ nothing but a calm notice, and the end screen's "Save my record"."""
 
 from __future__ import annotations
 
-from argparse import Namespace
 from pathlib import Path
 
 import pygame
@@ -14,56 +13,27 @@ from uikit import Harness, classic_deck, entries_for, journey_deck
 
 from cardsdealt.session import DiskFullError, SessionStore
 from cardsdealt.ui.pygame.app import App
-from cardsdealt.ui.pygame.display import open_display
-from cardsdealt.ui.pygame.flow import DeckEntry, Table
+from cardsdealt.ui.pygame.flow import DeckEntry
 
 K = pygame
 TYPED = "He held on to it because it was the only thing still his"
 
 
-class SavingHarness(Harness):
+def SavingHarness(store, entries, **kw) -> Harness:  # noqa: N802 - reads as the class
     """The test harness with a session store, as `cardsdealt play` has one."""
-
-    def __init__(self, store, entries, size=(1280, 720), seed=7, preset=None):
-        screen = open_display(size)
-        self.app = App(screen)
-        args = Namespace(deck=None, mode=None, players=None, seed=seed, fullscreen=False,
-                         size=None, resume=None, no_save=store is None, preset=preset)
-        self.table = Table(self.app, args, entries=entries, store=store)
-
-    def close(self) -> None:
-        """The window's close button."""
-        self.app.step([pygame.event.Event(pygame.QUIT)], 0.02)
+    return Harness(entries=entries, store=store, **kw)
 
 
 def to_door_reflection(h: Harness) -> None:
     """From the start screen: first deck row, through the introduction, play on until the
     door card, take the choice that asks a question, and go on to the question."""
-    h.table.start()
-    h.settle()
-    h.key(K.K_RETURN)
-    h.key(K.K_PAGEDOWN)
-    h.key(K.K_PAGEDOWN)
-    h.settle()
-    for _ in range(10):
-        if h.top.shown.id == "door":
-            break
-        h.key(K.K_1, "1")
-        h.key(K.K_PAGEDOWN)
-        h.settle()
-    h.key(K.K_2, "2")
-    h.key(K.K_PAGEDOWN)
+    h.to_door_question()
     assert h.top.name == "reflection"
 
 
 @pytest.fixture
-def store(tmp_path):
-    return SessionStore(tmp_path / "sessions")
-
-
-@pytest.fixture
-def deck(tmp_path):
-    return journey_deck(tmp_path / "rens-week")
+def deck(rens):
+    return rens  # tests/ui/conftest.py
 
 
 def test_close_mid_reflection_then_resume_puts_everything_back(store, deck):
@@ -106,12 +76,7 @@ def test_close_mid_reflection_then_resume_puts_everything_back(store, deck):
 
 def test_every_action_is_saved_at_once(store, deck):
     h = SavingHarness(store, entries_for(deck))
-    h.table.start()
-    h.settle()
-    h.key(K.K_RETURN)
-    h.key(K.K_PAGEDOWN)
-    h.key(K.K_PAGEDOWN)
-    h.settle()
+    h.to_card()
     sid = h.app.session.id
     for expected in (1, 2):
         h.key(K.K_1, "1")
@@ -165,12 +130,7 @@ def test_a_session_that_cannot_start_still_plays(store, deck, monkeypatch):
 
     monkeypatch.setattr(store_mod, "write_atomic", full)
     h = SavingHarness(store, entries_for(deck))
-    h.table.start()
-    h.settle()
-    h.key(K.K_RETURN)
-    h.key(K.K_PAGEDOWN)
-    h.key(K.K_PAGEDOWN)
-    h.settle()
+    h.to_card()
     assert h.top.name == "journey" and h.app.session is None
     assert h.app.status.startswith("Not saved just now")
     h.key(K.K_1, "1")
@@ -236,11 +196,7 @@ def test_no_save_writes_nothing_and_offers_no_record(store, deck):
                                          ("supervision", "group"), ("table", "group")])
 def test_group_presets_keep_group_sessions(store, deck, preset, kind):
     h = SavingHarness(store, entries_for(deck), preset=preset)
-    h.table.start()
-    h.settle()
-    h.key(K.K_RETURN)
-    h.key(K.K_PAGEDOWN)
-    h.key(K.K_PAGEDOWN)
+    h.to_card()
     assert h.app.session.kind == kind
     assert h.app.session.doc["meta"]["preset"] == (preset or "solo")
 
@@ -248,11 +204,7 @@ def test_group_presets_keep_group_sessions(store, deck, preset, kind):
 def test_preset_chosen_in_the_window_is_used(store, deck):
     h = SavingHarness(store, entries_for(deck))
     h.app.preset = "interview"  # what a preset screen sets before play begins
-    h.table.start()
-    h.settle()
-    h.key(K.K_RETURN)
-    h.key(K.K_PAGEDOWN)
-    h.key(K.K_PAGEDOWN)
+    h.to_card()
     assert h.app.session.kind == "group"
     h.app.session.add_note("door", "Panel: ask about the bag", kind="panel")
     assert SessionStore(store.root).open(h.app.session.id)[0].notes[0]["kind"] == "panel"

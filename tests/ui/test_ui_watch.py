@@ -276,10 +276,7 @@ def test_reflection_words_survive_a_reload(folder):
                 '      response: "I ate it cold."\n      reflect: "What does a cold breakfast '
                 'say to a child?"')
     h, preview = start(folder)
-    while h.top.shown.id != "breakfast":
-        h.key(K.K_1, "1")
-        h.key(K.K_PAGEDOWN)
-        h.settle()
+    h.play_to("breakfast")
     h.key(K.K_2, "2")
     h.key(K.K_PAGEDOWN)
     assert h.top.name == "reflection"

@@ -289,17 +289,20 @@ def _overlay_types():
 
 
 def run(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | None = None,
-        unfinished: Callable[[], list] | None = None, store=None, resumed=None) -> int:
+        unfinished: Callable[[], list] | None = None, store=None, resumed=None,
+        locked: str | None = None) -> int:
     """`cardsdealt play` with a window. Raises DisplayUnavailable if no window can open.
 
     `on_quit(draft)` runs when the window closes or Quit is chosen (draft: unsaved typed
     words, or None); `unfinished()` lists `flow.ResumeEntry` rows for the start screen
     (by default the store's unfinished sessions). `store`: a `cardsdealt.session.
     SessionStore` to keep every game in (None: nothing is written). `resumed`: a
-    `cardsdealt.session.Resumed` to open straight into (`--resume`). With `args.watch` the
+    `cardsdealt.session.Resumed` to open straight into (`--resume`); `locked`: the name of a
+    session `--resume` found open in another window (the start screen then asks: a copy, or
+    read-only). With `args.watch` the
     screen follows each save of the deck's files (watch.py).
     """
-    app = _open(args, on_quit, unfinished, store, resumed)
+    app = _open(args, on_quit, unfinished, store, resumed, locked)
     try:
         return _closing(app, app.run())
     finally:
@@ -317,7 +320,7 @@ async def run_async(args: PlayOptions | object, on_quit: Callable[[Draft | None]
         pygame.display.quit()
 
 
-def _open(args, on_quit, unfinished, store, resumed) -> App:
+def _open(args, on_quit, unfinished, store, resumed, locked=None) -> App:
     """The window, the settings and the first screen, ready for the loop."""
     from cardsdealt.ui.pygame.flow import Table
 
@@ -339,6 +342,8 @@ def _open(args, on_quit, unfinished, store, resumed) -> App:
             table.resumed(resumed)
         else:
             table.start()
+            if locked:
+                table.offer_locked(locked)
         return app
     except BaseException:
         pygame.display.quit()
@@ -379,19 +384,25 @@ def play(opts: PlayOptions) -> int:
     """`cardsdealt play` in a window: the session store (unless --no-save or --watch), the
     session to resume (--resume), then `run`. Raises DisplayUnavailable if no window can
     open (cli.py then starts the terminal instead)."""
-    from cardsdealt.session import SessionError, SessionStore, resume
+    from cardsdealt.session import SessionError, SessionLockedError, SessionStore, resume
 
     if opts.watch and opts.resume:
         print("--watch previews a deck as you edit it; it does not resume sessions. "
               "Use one or the other.", file=sys.stderr)
         return 2
     saving = not (opts.no_save or opts.watch)  # a live preview is for authors: no record
-    store = resumed = None
+    store = resumed = locked = None
     try:
         if saving or opts.resume:
             store = SessionStore()
         if opts.resume:
-            resumed = resume(store, opts.resume)
+            try:
+                resumed = resume(store, opts.resume)
+            except SessionLockedError:  # open in another window
+                if saving:  # the start screen asks: carry on in a copy, or read-only
+                    locked = store.folder(opts.resume).name
+                else:  # --no-save only looks
+                    resumed = resume(store, opts.resume, read_only=True)
     except (SessionError, OSError) as e:
         if opts.resume:
             print(str(e), file=sys.stderr)
@@ -399,4 +410,4 @@ def play(opts: PlayOptions) -> int:
         print(f"Sessions cannot be kept on this computer just now, so this game is not "
               f"saved: {e}", file=sys.stderr)
         store = None
-    return run(opts, store=store if saving else None, resumed=resumed)
+    return run(opts, store=store if saving else None, resumed=resumed, locked=locked)

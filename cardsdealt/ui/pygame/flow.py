@@ -144,6 +144,7 @@ class Table:
         self.game = None
         self.preview = None  # watch.LivePreview with --watch
         self.keeper = Keeper(app, store)
+        self.read_only = False  # a resumed session opened read-only: nothing is saved
         if args.preset:
             app.preset = args.preset
         outer = app.on_quit
@@ -203,6 +204,7 @@ class Table:
         """Deal: a new game with the chosen deck and way to play, kept as a new session."""
         from cardsdealt.engine import Game
 
+        self.read_only = False
         self.game = Game.new(self.deck, mode=self.mode, seed=self.seed, players=self.players)
         self.keeper.start(self.deck, self.game,
                           self.app.preset or presets.default_for(self.mode))
@@ -247,10 +249,15 @@ class Table:
 
     def carry_on(self, entry: ResumeEntry) -> str:
         """Resume a start-screen row. Returns "" or, if it cannot be resumed, why."""
-        from cardsdealt.session import SessionError
+        from cardsdealt.session import SessionError, SessionLockedError
 
         try:
             r = entry.resume()
+        except SessionLockedError as e:  # open in another window: a copy, or read-only?
+            if "id" not in entry.extra:
+                return str(e)
+            self.offer_locked(entry.extra["id"])
+            return ""
         except SessionError as e:
             return str(e)
         if hasattr(r, "session"):
@@ -259,11 +266,51 @@ class Table:
             self.play(r)
         return ""
 
+    def offer_locked(self, session_id: str) -> None:
+        """The session is open in another window: ask whether to carry on in a copy or to
+        look at it read-only (scenes/locked.py)."""
+        from cardsdealt.ui.pygame.scenes.locked import LockedChoice
+
+        name = f"The session {session_id}"
+        for info in self.store.list():  # named as the start screen names it
+            if info.id == session_id and info.deck_title:
+                name = f"Your session of {info.deck_title}, saved {when(info.updated)},"
+        self.app.push(LockedChoice(self.app, self, session_id, name))
+
+    def open_locked(self, session_id: str, copy: bool) -> str:
+        """Carry on a session open elsewhere in a copy of it, or read-only. Returns "" or, if
+        it cannot be opened, why."""
+        from cardsdealt.session import SessionError, resume
+
+        deck = self._deck_for(session_id)
+        try:
+            if not copy:
+                r = resume(self.store, session_id, deck=deck, read_only=True)
+            else:
+                new = self.store.copy(session_id)
+                try:
+                    r = resume(self.store, new.id, deck=deck)
+                finally:
+                    new.close()  # the resumed session holds the copy's lock now
+                r.messages.insert(0, f"You are carrying on in a copy of the session, kept as "
+                                     f"{new.id}. The other window keeps the original.")
+        except SessionError as e:
+            return str(e)
+        self.resumed(r)
+        return ""
+
     def resumed(self, r) -> None:
         """Carry on a `cardsdealt.session.Resumed`: its session, game, draft and messages."""
         from cardsdealt.ui.pygame.scenes.message import Message
 
-        self.keeper.adopt(r.session)
+        self.read_only = r.session.read_only  # open elsewhere, or a folder not writable
+        if self.read_only:
+            from cardsdealt.ui.pygame.scenes.locked import READ_ONLY_STATUS
+
+            self.keeper.session = None  # nothing is written: no "not saved" at every move
+            self.app.set_status(READ_ONLY_STATUS)
+        else:
+            self.keeper.adopt(r.session)
         # the session runs as it was started (terminal sessions have none: the plain way)
         preset = (r.session.doc.get("meta") or {}).get("preset")
         self.app.preset = preset or presets.default_for(r.game.mode)
@@ -277,29 +324,21 @@ class Table:
         """Write the reflective record of this session (the end screen's "Save my record").
         Returns a title, words saying where the files went (or why they could not), and
         the folder (None when nothing was written)."""
-        from cardsdealt.session import SessionError, export_record
+        from cardsdealt.ui.pygame.writing import write_record
 
         session = self.app.session
+        if session is None and self.read_only:
+            return ("No record to save", "This session is open read-only here, so nothing "
+                    "from it is saved. Write its record from the window that has it open.",
+                    None)
         if session is None:
             return ("No record to save", "This game is not being kept (it was started with "
                     "--no-save or --watch), so there is no record to write.", None)
         if session.unsaved and self.game is not None:
             self.keeper.saved(self.game)
-        try:
-            from cardsdealt.ui.pygame.scenes.closing import record_place
-
-            e = export_record(session.store, session.id, deck=self.deck, public=True,
-                              **record_place(self.app))
-        except (SessionError, OSError) as err:
-            return "The record could not be saved", str(err), None
-        files = e.files
-        words = ["The files are in this folder:", str(files[0].parent), ""]
-        words += [f"•  {p.name}" for p in files]
-        words += ["", "Open the PDF to read it, print it or add it to your CPD log."]
-        if e.private:
-            words += ["", f"A private copy stays with the session in {e.private[0].parent}."]
-        words += [m for m in e.messages]
-        return "Your record is saved", "\n".join(words), files[0].parent
+        folder, words = write_record(self.app, session, self.deck)
+        title = "Your record is saved" if folder else "The record could not be saved"
+        return title, words, folder
 
     def restart(self) -> None:
         if self.deck is not None:

@@ -64,7 +64,7 @@ class Keeper(SessionKeeper):
         self.save_draft(quitting=True)
 
     def _ok(self) -> None:
-        if self.app.status.startswith("Not saved"):
+        if self.app.status.startswith(("Not saved", "Read-only")):  # saved again now
             self.app.set_status("")
 
 

@@ -61,7 +61,7 @@ def write(scene) -> str:
     stem = f"{session.id}-certificate" if session is not None else None
     facts = replace(facts_from_game(game), copies=max(1, len(game.player_names or ())))
     try:
-        from cardsdealt.ui.pygame.scenes.closing import record_place
+        from cardsdealt.ui.pygame.writing import record_place
 
         path = write_certificate(facts, record_place(app)["out_dir"], stem, private=folder)
     except (SessionError, OSError) as e:

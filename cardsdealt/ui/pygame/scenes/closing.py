@@ -166,27 +166,13 @@ class ClosingScene(Modal):
 
     def finish(self) -> None:
         """All asked: write the record where the person will find it."""
-        from cardsdealt.session import SessionError, export_record
+        from cardsdealt.ui.pygame.writing import write_record
 
         keyboard(None)
         self.page, self.focus = "saved", 0
-        try:
-            e = export_record(self.session.store, self.session.id, deck=self.deck,
-                              public=True, **record_place(self.app))
-        except (SessionError, OSError) as err:
-            self.saved_words = f"The record could not be written: {err}"
-            self.folder = None
-        else:
-            self.folder = e.folder
-            names = "\n".join(f"•  {p.name}" for p in e.files)
-            private = f"\n\nA private copy stays with the session in {e.private[0].parent}." \
-                if e.private else ""
-            self.saved_words = (f"Your record is in this folder:\n{e.folder}\n\n{names}"
-                                f"{private}")
-            if e.messages:
-                self.saved_words += "\n\n" + "\n".join(e.messages)
-            if self.on_saved is not None:
-                self.on_saved(e.folder)
+        self.folder, self.saved_words = write_record(self.app, self.session, self.deck)
+        if self.folder is not None and self.on_saved is not None:
+            self.on_saved(self.folder)
         self.changed()
 
     def open_folder(self) -> None:
@@ -396,12 +382,3 @@ class ClosingScene(Modal):
         elif event.type == pygame.MOUSEWHEEL and self.page == "ask" and self.box.handle(event):
             self.changed()
 
-
-def record_place(app) -> dict:
-    """The record's headings and folder, as chosen in Settings (for export_record)."""
-    from cardsdealt.session.places import records_dir
-    from cardsdealt.ui.pygame import prefs
-
-    s = prefs.current(app)
-    return {"template": getattr(s, "record_format", None),
-            "out_dir": records_dir(getattr(s, "records_folder", "") or None)}

@@ -132,6 +132,7 @@ class Menu(Modal, FocusScene):
     pausable = False
     title = ""
     message = ""
+    message_h = 110  # room for the message (at 1080p): a menu that explains more asks for more
     entries: tuple[tuple[str, str], ...] = ()  # (result, label)
 
     def on_show(self) -> None:
@@ -141,12 +142,13 @@ class Menu(Modal, FocusScene):
     def _box(self) -> Rect:
         m = self.m
         w = min(m.w - m.px(80), m.px(1000))
-        h = m.px(170 + (120 if self.message else 0)) + len(self.entries) * m.px(110)
+        h = m.px(170 + (self.message_h + 10 if self.message else 0)) + \
+            len(self.entries) * m.px(110)
         return Rect((m.w - w) // 2, max(m.px(20), (m.h - h) // 2), w, min(h, m.h - m.px(40)))
 
     def items(self) -> list[Rect]:
         m, box = self.m, self._box()
-        top = box.y + m.px(140 + (120 if self.message else 0))
+        top = box.y + m.px(140 + (self.message_h + 10 if self.message else 0))
         bw = box.w - m.px(200)
         return [Rect(box.x + m.px(100), top + i * m.px(110), bw, m.px(84))
                 for i in range(len(self.entries))]
@@ -159,7 +161,8 @@ class Menu(Modal, FocusScene):
         draw_text(surface, self.title, "bold", m.px(52), (box.centerx, box.y + m.px(40)),
                   th.accent, anchor="midtop", max_w=box.w - m.px(80), max_h=m.px(92))
         if self.message:
-            r = Rect(box.x + m.px(60), box.y + m.px(120), box.w - m.px(120), m.px(110))
+            r = Rect(box.x + m.px(60), box.y + m.px(120), box.w - m.px(120),
+                     m.px(self.message_h))
             draw_fitted(surface, fit(self.message, "regular", r.size, m.px(34), m.px(24)), r,
                         th.ink, align="center", valign="middle")
         for i, (r, (_, label)) in enumerate(zip(self.items(), self.entries, strict=False)):

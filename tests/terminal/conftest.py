@@ -1,6 +1,0 @@
-"""Terminal tests reuse the small model-built decks of tests/engine."""
-
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "engine"))
