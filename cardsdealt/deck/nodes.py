@@ -13,6 +13,7 @@ from cardsdealt.deck import fields as F
 from cardsdealt.deck.conditions import ConditionError, compile_condition
 from cardsdealt.deck.model import Condition, Source, Stage, Stat
 from cardsdealt.deck.problems import Problem, did_you_mean, list_words
+from cardsdealt.deck.yamlhints import DASHES
 from cardsdealt.deck.yamlsource import MappingNode, ScalarNode, SequenceNode
 
 MAX_TEXT = 5_000
@@ -192,6 +193,8 @@ class NodeReader:
         return v
 
     def integer(self, node, what: str, lo: int, hi: int) -> int | None:
+        if node.__class__ is ScalarNode and self._long_dash(node):
+            return None
         if node.__class__ is not ScalarNode or not _INT.match(node.value):
             shown = node.value if node.__class__ is ScalarNode else "not a number"
             self.err(node, f"{what} should be a whole number, but it is `{shown}`",
@@ -205,6 +208,16 @@ class NodeReader:
             return None
         return v
 
+    def _long_dash(self, node) -> bool:
+        """`–1`: Word or a phone turned the minus into a longer dash. Say which one."""
+        v = node.value
+        if not (v[:1] in DASHES and _FLOAT.match(v[1:])):
+            return False
+        self.err(node, f"`{v}` starts with {DASHES[v[0]]}, not the minus sign `-` a number "
+                 "needs", f"Type the minus key instead: `-{v[1:]}`. Word and phones turn `-` "
+                 "into a longer dash by themselves; Notepad and TextEdit do not.")
+        return True
+
     def _too_long(self, node, what: str, lo: float, hi: float) -> bool:
         digits = sum(c.isdigit() for c in node.value) if len(node.value) <= 4 * MAX_DIGITS \
             else MAX_DIGITS + 1
@@ -215,6 +228,8 @@ class NodeReader:
         return True
 
     def number(self, node, what: str, lo: float, hi: float) -> float | None:
+        if node.__class__ is ScalarNode and self._long_dash(node):
+            return None
         if node.__class__ is not ScalarNode or not _FLOAT.match(node.value):
             self.err(node, f"{what} should be a number", f"Write a number from {lo} to {hi}.")
             return None
