@@ -100,6 +100,7 @@ def _card(f: NodeReader, node, names: Names):
               "`- id: first-night`.")
         return None
     cid = f.ident(cf["id"][1], "a card id")
+    _swapped_words(f, cf)
     kw: dict = {}
     for key in ("title", "discuss", "voice", "facilitator_notes", "text", "statement",
                 "image"):
@@ -127,6 +128,21 @@ def _card(f: NodeReader, node, names: Names):
         return None
     return CardEntry(Card(cid, kw.pop("title", ""), f.source(node), **kw), cf["id"][1], f,
                      nexts, cf.get("image"))
+
+
+def _swapped_words(f: NodeReader, cf: dict) -> None:
+    """`text:` on a classic card (or `statement:` on a journey card): the one slip is said
+    once, and the card is read as the kind its other fields make it."""
+    journey = "stage" in cf or "choices" in cf
+    classic = "theme" in cf or "number" in cf
+    for kind, wrong, right, other in (("classic", "text", "statement", journey),
+                                      ("journey", "statement", "text", classic)):
+        if kind == "classic" and not classic or kind == "journey" and not journey:
+            continue
+        if wrong in cf and right not in cf and not other:
+            f.err(cf[wrong][0], f"a {kind} card says what the child says with `{right}:`, "
+                  f"not `{wrong}:`", f"Rename `{wrong}:` to `{right}:`.")
+            cf[right] = cf.pop(wrong)
 
 
 def _mode_fields(f, cf, node, names, what, mode: str, other: str, needs) -> None:

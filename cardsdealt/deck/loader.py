@@ -188,7 +188,12 @@ def _stats(f: NodeReader, node, names: Names) -> None:
     for name, (k, v) in (fields or {}).items():
         sid = f.ident(k, "a stat name", _NAME)
         sf = f.fields(v, F.STAT, F.STAT_REQUIRED, f"the stat `{name}`")
-        if sid is None or sf is None:
+        if sid is None:
+            continue
+        # the stat is known from here on, whatever is wrong inside it: cards and conditions
+        # that use it are right, and must not each get a message of their own
+        names.stats[sid] = Stat(sid, sid, 0, 0, 0)
+        if sf is None:
             continue
         label = f.text(sf["label"][1], "the stat's `label`", 60)
         lo = f.integer(sf["min"][1], "`min`", -1000, 1000)
@@ -199,7 +204,8 @@ def _stats(f: NodeReader, node, names: Names) -> None:
             continue
         if not lo <= start <= hi:
             f.err(sf["start"][1], f"`start` ({start}) must be between `min` ({lo}) and "
-                  f"`max` ({hi})")
+                  f"`max` ({hi})", f"Change `start` to a number from {lo} to {hi}, or "
+                  "change `min` or `max`.")
             continue
         names.stats[sid] = Stat(sid, label, start, lo, hi, desc or "")
 

@@ -12,7 +12,7 @@ import re
 from cardsdealt.deck import fields as F
 from cardsdealt.deck.conditions import ConditionError, compile_condition
 from cardsdealt.deck.model import Condition, Source, Stage, Stat
-from cardsdealt.deck.problems import Problem, did_you_mean, list_words
+from cardsdealt.deck.problems import Problem, closest, did_you_mean, list_words
 from cardsdealt.deck.yamlhints import DASHES
 from cardsdealt.deck.yamlsource import MappingNode, ScalarNode, SequenceNode
 
@@ -110,12 +110,19 @@ class NodeReader:
                  "Check the indentation and the `- ` at the start of list items.")
 
     def unknown(self, fields: dict, allowed: dict, what: str, extra: str = "") -> None:
+        """Report fields not in `allowed`. A misspelt one (`stat:` for `stats:`) is then read
+        as the field it was meant to be, so its one slip is its one message: what it holds
+        is still checked, and the names it declares are known to the rest of the deck."""
+        meant: dict = {}
         for name, (k, _v) in fields.items():
             if name not in allowed:
-                hint = did_you_mean(name, allowed)
-                self.err(k, f"`{name}` is not a field of {what}",
-                         (hint + " " if hint else "")
-                         + f"The fields are: {list_words(allowed, 20)}." + extra)
+                match = closest(name, allowed)
+                hint = (f"Did you mean `{match}`? Change `{name}:` to `{match}:`." if match
+                        else f"The fields are: {list_words(allowed, 20)}.")
+                self.err(k, f"`{name}` is not a field of {what}", hint + extra)
+                if match is not None and match not in fields and match not in meant:
+                    meant[match] = fields[name]
+        fields.update(meant)
 
     def fields(self, node, table: dict, required, what: str) -> dict | None:
         """A mapping of the fields in `table`: unknown ones and missing required ones are

@@ -64,13 +64,19 @@ class DeckError(Exception):
         return "\n".join(lines)
 
 
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """' Did you mean `x`?' when a close option exists, else ''."""
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option `word` most likely meant (a slip of the keyboard or of case), or None."""
     opts = [o for o in options if isinstance(o, str)]
     match = difflib.get_close_matches(word, opts, n=1, cutoff=0.6)
     if not match and word.lower() in {o.lower() for o in opts}:
         match = [o for o in opts if o.lower() == word.lower()]
-    return f"Did you mean `{match[0]}`?" if match else ""
+    return match[0] if match else None
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """' Did you mean `x`?' when a close option exists, else ''."""
+    match = closest(word, options)
+    return f"Did you mean `{match}`?" if match else ""
 
 
 def list_words(words: Iterable[str], limit: int = 12) -> str:
