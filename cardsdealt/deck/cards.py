@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -10,11 +11,12 @@ from cardsdealt.deck import fields as F
 from cardsdealt.deck import images, yamlsource
 from cardsdealt.deck.model import Card, Choice
 from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, tags, unknown_name
-from cardsdealt.deck.problems import Problem
+from cardsdealt.deck.problems import NOTEPAD_HINT, Problem
 from cardsdealt.deck.yamlsource import MappingNode, SequenceNode
 
 MAX_CARDS = 20_000
 MAX_CARD_FILES = 2_000
+MAX_NUMBER = 12  # classic card numbers: 1 to 12
 
 
 class CardEntry(NamedTuple):
@@ -47,12 +49,13 @@ def load_cards(root: Path, f: NodeReader, fields: dict, names: Names) -> tuple[l
               "Write the folder's name as it is, e.g. `cards: cards/`, and keep it inside "
               "the deck folder.")
         return out, True
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    if not files:
+    every = [p for p in path.rglob("*") if p.is_file()]
+    files = sorted(p for p in every if p.suffix in (".yaml", ".yml"))
+    complete = _look_alikes(root, every, f.problems)
+    if not files and complete:
         f.err(node, f"the folder `{folder}` has no card files",
               "Add a file such as cards/arriving.yaml with a list of cards.")
     problems = f.problems
-    complete = True
     for p in files[:MAX_CARD_FILES]:
         rel = p.relative_to(root).as_posix()
         if images.inside(root, rel) is None:
@@ -78,6 +81,34 @@ def load_cards(root: Path, f: NodeReader, fields: dict, names: Names) -> tuple[l
     if len(files) > MAX_CARD_FILES:
         f.err(node, f"the folder `{folder}` has more than {MAX_CARD_FILES} card files")
     return out, complete
+
+
+_SAVED_AS = re.compile(r"\.(ya?ml)((?:\.(?:txt|text|rtf|doc|docx|odt|pages))+)\Z", re.I)
+
+
+def _look_alikes(root: Path, paths: list, problems: list) -> bool:
+    """Card files that will not be read because of how they were saved: `4-extra.yaml.txt`
+    (Notepad), `.yaml.rtf` (TextEdit), `CARDS.YAML`. One error each; False when any."""
+    found = False
+    for p in sorted(paths):
+        m = _SAVED_AS.search(p.name)
+        if m is None and p.suffix.lower() in (".yaml", ".yml") and \
+                p.suffix not in (".yaml", ".yml"):
+            rel, right = p.relative_to(root).as_posix(), p.stem + p.suffix.lower()
+            problems.append(Problem(rel, 0, 0, f"`{p.name}` is not read: its name ends in "
+                                    f"`{p.suffix}`, in capitals", f"Rename it to `{right}`."))
+            found = True
+        elif m is not None:
+            rel = p.relative_to(root).as_posix()
+            right = p.name[:m.start()] + "." + m.group(1).lower()
+            extra = m.group(2)
+            how = (f" {NOTEPAD_HINT}" if extra.lower() == ".txt" else
+                   " It was saved as a formatted document: save it again as plain text "
+                   "(in TextEdit: Format > Make Plain Text).")
+            problems.append(Problem(rel, 0, 0, f"`{p.name}` is not read as a card file: its "
+                                    f"name ends in `{extra}`", f"Rename it to `{right}`." + how))
+            found = True
+    return not found
 
 
 def _card_list(f: NodeReader, node, names: Names, out: list) -> None:
@@ -248,6 +279,8 @@ def _classic_fields(f, cf, node, names, kw, what) -> None:
         elif theme:
             kw["theme"] = theme
     if "number" in cf:
-        n = f.integer(cf["number"][1], "the card `number`", 1, 99)
+        # 1 to 12, as the guide says: numbers are for matching (and fit the card's corner),
+        # and a number only a card or two have is a number nobody can match
+        n = f.integer(cf["number"][1], "the card `number`", 1, MAX_NUMBER)
         if n is not None:
             kw["number"] = n

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cardsdealt.deck import images
 from cardsdealt.deck.nodes import Names, NodeReader
-from cardsdealt.deck.problems import did_you_mean
+from cardsdealt.deck.problems import WARNING, Problem, did_you_mean
 
 
 def cross_check(root: Path, f: NodeReader, entries: list, names: Names,
@@ -43,6 +43,8 @@ def cross_check(root: Path, f: NodeReader, entries: list, names: Names,
             if msg:
                 cf.err(img[1], msg[0], msg[1])
     if complete:
+        _endless(entries, first)
+        _choice_numbers(f, entries, names, first)
         _conditions_name_cards(f, names, first)
     if complete:
         _mode_cards(f, entries, names, names.modes_node)
@@ -83,3 +85,86 @@ def _mode_cards(f: NodeReader, cards: list, names: Names, where) -> None:
     if "classic" in names.modes and not any(e.card.theme for e in cards):
         f.err(where, "this classic deck has no classic cards",
               "Classic cards have `theme`, `number` and `statement`.")
+
+
+def _endless(entries: list, first: dict) -> None:
+    """Cards that can only send the journey round for ever: each of their choices has
+    `next` to another such card, and none is `once` (a `once` card seen before is not dealt
+    again, which lets the journey move on). Found by removing, until none is left to remove,
+    every card with a way out; what remains is reported once per group, at its first card."""
+    journey = {e.card.id: e for e in entries if e.card.stage and e.card.choices
+               and first.get(e.card.id, (None,))[0] is e.reader}
+    trap = {cid for cid, e in journey.items()
+            if not e.card.once and all(ch.next for ch in e.card.choices)}
+    changed = True
+    while changed:
+        stuck = {cid for cid in trap
+                 if all(ch.next in trap for ch in journey[cid].card.choices)}
+        changed, trap = stuck != trap, stuck
+    done: set[str] = set()
+    for e in entries:
+        cid = e.card.id
+        if cid not in trap or cid in done:
+            continue
+        path, at = [cid], journey[cid].card.choices[0].next
+        while at not in path:
+            path.append(at)
+            at = journey[at].card.choices[0].next
+        path.append(at)
+        group, todo = set(), [cid]
+        while todo:  # every card of this group, so the group gets one message
+            c = todo.pop()
+            if c not in group:
+                group.add(c)
+                todo += [ch.next for ch in journey[c].card.choices]
+        done |= group
+        shown = " → ".join(f"`{c}`" for c in path)
+        e.reader.err(e.id_node, f"these cards send the journey round for ever: {shown} "
+                     "(every choice on them has `next` to another of them)",
+                     f"Change `once: false` to `once: true` on `{cid}` (then it is dealt "
+                     "only once), or give one of its choices no `next:`, so the journey can "
+                     "move on.")
+
+
+def _choice_numbers(f: NodeReader, entries: list, names: Names, first: dict) -> None:
+    """`chose("card", 3)` names a choice the card has."""
+    cards = {e.card.id: e.card for e in entries}
+    conditions = [(cond, node, what, f) for cond, node, what in names.deck_conditions]
+    conditions += [(e.card.requires, e.id_node, f"`requires` of `{e.card.id}`", e.reader)
+                   for e in entries if e.card.requires is not None]
+    for cond, node, what, reader in conditions:
+        for cid, n in sorted(cond.chosen):
+            card = cards.get(cid)
+            if card is None or not card.choices or n <= len(card.choices):
+                continue
+            reader.err(node, f"{what} asks about choice {n} of `{cid}`, but that card has "
+                       f"{len(card.choices)} choices", f"Choices are counted from 1: use a "
+                       f"number from 1 to {len(card.choices)}.")
+
+
+def enough_cards(f: NodeReader, rules, node, entries: list) -> None:
+    """A classic table can deal every player `hand_size` cards and turn one up. Too few for
+    the fewest players is an error (no game as written); too few for the most is advice."""
+    if rules is None or node is None:
+        return
+    have = sum(1 for e in entries if e.card.theme)
+    hand = rules.hand_size
+    short = [p for p in range(rules.players_min, rules.players_max + 1) if p * hand + 1 > have]
+    if not short or not have:
+        return
+    p = short[0]
+    need = p * hand + 1
+    for k, _v in getattr(node, "value", ()) if isinstance(node.value, list) else ():
+        if getattr(k, "value", None) == "hand_size":
+            node = k  # point at the `hand_size:` line
+    what = (f"with {p} players and `hand_size: {hand}`, dealing needs {need} classic cards "
+            f"({p} × {hand}, and 1 turned up), but this deck has {have}")
+    if p == rules.players_min:
+        f.err(node, what, f"Write {need - have} more card{'s' if need - have != 1 else ''}, "
+              "or lower `hand_size`.")
+        return
+    m = node.start_mark
+    f.problems.append(Problem(
+        f.rel, m.line + 1, m.column + 1, what + ", so each player would get fewer cards",
+        f"Write {need - have} more card{'s' if need - have != 1 else ''}, lower `hand_size`, "
+        f"or set `players: {{min: {rules.players_min}, max: {p - 1}}}`.", WARNING))

@@ -211,7 +211,8 @@ class NodeReader:
             return None
         v = int(node.value)
         if not lo <= v <= hi:
-            self.err(node, f"{what} is {v}, but it must be from {lo} to {hi}")
+            self.err(node, f"{what} is {v}, but it must be from {lo} to {hi}",
+                     f"Change it to a whole number from {lo} to {hi}.")
             return None
         return v
 
