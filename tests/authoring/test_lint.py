@@ -23,7 +23,11 @@ def test_language_that_cares(deck_copy):
     words = {h.message.split('"')[1].lower() for h in hits}
     assert {"placement", "contact"} <= words
     assert any("family time" in h.hint for h in hits)
-    assert hits[0].file == J and hits[0].line == deck_copy.line_of(J, "- id: phone-call")
+    # at the line (and column) where the word is, not the card's first line
+    line = deck_copy.line_of(J, "Ring his placement now")
+    assert hits[0].file == J and hits[0].line == line
+    text = (deck_copy.root / J).read_text(encoding="utf-8").split("\n")[line - 1]
+    assert text[hits[0].column - 1:].startswith("placement")
 
 
 def test_deck_can_extend_the_language_list(deck_copy):
