@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TextIO
 
 from cardsdealt.authoring.lint import advise
-from cardsdealt.deck.loader import check_deck, deck_folder_of
+from cardsdealt.deck.folder import deck_folder_of
+from cardsdealt.deck.loader import check_deck
 from cardsdealt.deck.model import Deck
 from cardsdealt.deck.problems import ERROR, WARNING, Problem
 from cardsdealt.deck.safetext import printable

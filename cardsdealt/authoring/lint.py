@@ -11,6 +11,7 @@ import bisect
 import re
 from pathlib import Path
 
+from cardsdealt.authoring.wordplace import WordFinder
 from cardsdealt.deck import credits, images
 from cardsdealt.deck.fields import BRIGHT_SPOTS_RETIRED
 from cardsdealt.deck.model import Card, Deck, Source
@@ -257,50 +258,13 @@ def _language(deck: Deck) -> list[Problem]:
         firsts = "".join(sorted({w[0] for w in words}))
         pat = re.compile(r"\b(?=[" + re.escape(firsts) + r"])(" + "|".join(
             re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
-    find = _Finder(deck)
+    find = WordFinder(deck)
     for m in pat.finditer(low if len(low) == len(joined) else joined):
         word = joined[m.start(1):m.end(1)]
         src = find.word(sources[bisect.bisect_right(starts, m.start()) - 1][0], word)
         out.append(_warn(src, f"\"{word}\" is a word many young people ask us not to use",
                          f"Try: {words[word.lower()]}."))
     return out
-
-
-class _Finder:
-    """Where a word was written: the text it came from only knows its card (or deck.yaml),
-    so the word is looked for in the file, from the card's first line on, and each later
-    finding of the same word starts after the one before."""
-
-    def __init__(self, deck: Deck) -> None:
-        self.root = Path(deck.root)
-        self.texts: dict[str, list[str] | None] = {}
-        self.after: dict[tuple[str, str], tuple[int, int]] = {}
-
-    def _lines(self, rel: str) -> list[str] | None:
-        if rel not in self.texts:
-            try:
-                self.texts[rel] = (self.root / rel).read_text(encoding="utf-8-sig").split("\n")
-            except (OSError, UnicodeDecodeError):
-                self.texts[rel] = None
-        return self.texts[rel]
-
-    def word(self, src: Source | None, word: str) -> Source | None:
-        rel = src.file if src else "deck.yaml"
-        lines = self._lines(rel)
-        if not lines:
-            return src
-        key = (rel, word.lower())
-        line, col = max(((src.line - 1 if src else 0), 0), self.after.get(key, (0, 0)))
-        pat = re.compile(r"\b" + re.escape(word) + r"\b", re.IGNORECASE)
-        for n in range(line, len(lines)):
-            text = lines[n]
-            if text.lstrip().startswith("#"):
-                continue
-            m = pat.search(text, col if n == line else 0)
-            if m:
-                self.after[key] = (n, m.end())
-                return Source(rel, n + 1, m.start() + 1)
-        return src
 
 
 def _deck_words(deck: Deck):

@@ -15,6 +15,7 @@ from cardsdealt.deck import fields as F
 from cardsdealt.deck import yamlsource
 from cardsdealt.deck.cards import load_cards
 from cardsdealt.deck.crosscheck import cross_check, enough_cards
+from cardsdealt.deck.folder import folder_problem
 from cardsdealt.deck.model import (
     FORMAT_VERSION,
     MODES,
@@ -27,7 +28,7 @@ from cardsdealt.deck.model import (
     Support,
 )
 from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, tags, unknown_name
-from cardsdealt.deck.problems import NOTEPAD_HINT, DeckError, Problem, did_you_mean, shell_word
+from cardsdealt.deck.problems import DeckError, Problem, did_you_mean
 from cardsdealt.deck.yamlsource import ScalarNode
 
 
@@ -54,16 +55,9 @@ def check_deck(path: str | Path) -> tuple[Deck | None, list[Problem]]:
 def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
     problems: list[Problem] = []
     deck_file = root / "deck.yaml"
-    if root.is_file():
-        problems.append(_a_file(root))
-        return None, problems
-    if not root.is_dir():
-        problems.append(Problem(str(root), 0, 0, "this deck folder does not exist",
-                                "Check the spelling, or run `cardsdealt decks` to list the "
-                                "shipped decks."))
-        return None, problems
-    if not deck_file.is_file():
-        problems.append(_no_deck_yaml(root))
+    wrong = folder_problem(root)
+    if wrong is not None:
+        problems.append(wrong)
         return None, problems
     node, may_alias = yamlsource.read(deck_file, "deck.yaml", problems)
     f = NodeReader("deck.yaml", problems, may_alias)
@@ -87,38 +81,6 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
                 stats=tuple(names.stats.values()), flags=tuple(sorted(names.flags)),
                 stages=tuple(names.stages.values()), modes=names.modes, **head, **tail)
     return deck, problems
-
-
-def deck_folder_of(path: Path) -> Path | None:
-    """The deck folder a file belongs to (deck.yaml, or a card file in cards/), or None."""
-    for folder in list(path.parents)[:4]:
-        if (folder / "deck.yaml").is_file():
-            return folder
-    return None
-
-
-def _a_file(path: Path) -> Problem:
-    home = deck_folder_of(path)
-    if home is None:
-        return Problem(str(path), 0, 0, "this is a file, not a deck folder",
-                       "Give the folder that holds the deck's deck.yaml.")
-    kind = "the deck's deck.yaml" if path.name == "deck.yaml" else "a card file"
-    return Problem(str(path), 0, 0, f"this is {kind}, not a deck folder",
-                   f"Give the deck's folder instead: `cardsdealt check {shell_word(str(home))}`"
-                   " checks every file of the deck.")
-
-
-def _no_deck_yaml(root: Path) -> Problem:
-    """No deck.yaml: say so, or name the `deck.yaml.txt` Notepad saved instead."""
-    look_alikes = sorted(p.name for p in root.glob("deck.*") if p.name != "deck.yaml")
-    look_alikes += sorted(p.name for p in root.glob("deck.yaml.*"))
-    if look_alikes:
-        name = look_alikes[0]
-        return Problem(str(root), 0, 0, f"there is no deck.yaml in this folder, but there is "
-                       f"`{name}`", f"Rename `{name}` to `deck.yaml`. {NOTEPAD_HINT}")
-    return Problem(str(root), 0, 0, "there is no deck.yaml in this folder",
-                   "A deck folder needs a deck.yaml file; `cardsdealt new NAME` makes one to "
-                   "start from.")
 
 
 def _deck_head(f: NodeReader, fields: dict, names: Names) -> dict:
