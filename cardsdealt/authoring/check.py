@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from cardsdealt.authoring.lint import advise
+from cardsdealt.deck.folder import deck_folder_of
 from cardsdealt.deck.loader import check_deck
 from cardsdealt.deck.model import Deck
 from cardsdealt.deck.problems import ERROR, WARNING, Problem
@@ -47,6 +48,10 @@ def run_check(roots: list[Path], *, strict: bool, out: TextIO) -> int:
         out.write(printable(line) + "\n")
 
     for root in roots:
+        home = deck_folder_of(root) if root.is_file() else None
+        if home is not None:  # a card file or deck.yaml: check the whole deck it is in
+            say(f"{root} is a file of the deck in {home}: checking that whole deck.")
+            root = home
         deck, problems = check_deck(root)
         if deck is not None:
             problems = problems + advise(deck)

@@ -11,6 +11,7 @@ import bisect
 import re
 from pathlib import Path
 
+from cardsdealt.authoring.wordplace import WordFinder
 from cardsdealt.deck import credits, images
 from cardsdealt.deck.fields import BRIGHT_SPOTS_RETIRED
 from cardsdealt.deck.model import Card, Deck, Source
@@ -257,9 +258,10 @@ def _language(deck: Deck) -> list[Problem]:
         firsts = "".join(sorted({w[0] for w in words}))
         pat = re.compile(r"\b(?=[" + re.escape(firsts) + r"])(" + "|".join(
             re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b")
+    find = WordFinder(deck)
     for m in pat.finditer(low if len(low) == len(joined) else joined):
         word = joined[m.start(1):m.end(1)]
-        src = sources[bisect.bisect_right(starts, m.start()) - 1][0]
+        src = find.word(sources[bisect.bisect_right(starts, m.start()) - 1][0], word)
         out.append(_warn(src, f"\"{word}\" is a word many young people ask us not to use",
                          f"Try: {words[word.lower()]}."))
     return out

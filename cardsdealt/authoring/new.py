@@ -3,11 +3,14 @@ with commented example cards, a placeholder picture and a README for the group."
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import zlib
 from pathlib import Path
 from typing import TextIO
+
+from cardsdealt.deck.problems import shell_word
 
 JOURNEY_DECK = """\
 # deck.yaml: about your deck. Lines starting with # are notes for you; the game ignores them.
@@ -105,8 +108,8 @@ support:
 modes: [classic]
 cards: cards/
 classic:
-  players: {{min: 2, max: 5}}
-  hand_size: 3             # cards each player starts with
+  players: {{min: 2, max: 3}}  # a table needs players x hand_size + 1 cards
+  hand_size: 1             # cards each player starts with: raise it as you write more cards
   match: [theme, number]   # a card can be played on one with the same theme or number
   themes: [family, home]
 """
@@ -194,7 +197,7 @@ def new_deck(folder: Path, mode: str = "journey") -> Path:
     (folder / "images").mkdir(exist_ok=True)
     deck_tpl, cards_tpl = ((JOURNEY_DECK, JOURNEY_CARDS) if mode == "journey"
                            else (CLASSIC_DECK, CLASSIC_CARDS))
-    fmt = {"id": deck_id, "title": title, "folder": folder.as_posix()}
+    fmt = {"id": deck_id, "title": title, "folder": shell_word(str(folder))}
     (folder / "deck.yaml").write_text(deck_tpl.format(**fmt), encoding="utf-8")
     (folder / "cards" / "cards.yaml").write_text(cards_tpl, encoding="utf-8")
     (folder / "images" / "placeholder.png").write_bytes(placeholder_png())
@@ -213,6 +216,7 @@ def run_new(name: str, mode: str, out: TextIO) -> int:
     except OSError as e:
         print(f"Could not make {folder}: {e.strerror}. Nothing else was changed.", file=out)
         return 1
-    print(f"Made a new {mode} deck in {folder}/. Next:\n"
-          f"  cardsdealt check {folder}\n  cardsdealt play {folder} --watch", file=out)
+    typed = shell_word(str(folder))
+    print(f"Made a new {mode} deck in {folder}{os.sep}. Next:\n"
+          f"  cardsdealt check {typed}\n  cardsdealt play {typed} --watch", file=out)
     return 0

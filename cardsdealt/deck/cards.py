@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
@@ -10,11 +11,12 @@ from cardsdealt.deck import fields as F
 from cardsdealt.deck import images, yamlsource
 from cardsdealt.deck.model import Card, Choice
 from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, tags, unknown_name
-from cardsdealt.deck.problems import Problem
+from cardsdealt.deck.problems import NOTEPAD_HINT, Problem
 from cardsdealt.deck.yamlsource import MappingNode, SequenceNode
 
 MAX_CARDS = 20_000
 MAX_CARD_FILES = 2_000
+MAX_NUMBER = 12  # classic card numbers: 1 to 12
 
 
 class CardEntry(NamedTuple):
@@ -47,12 +49,13 @@ def load_cards(root: Path, f: NodeReader, fields: dict, names: Names) -> tuple[l
               "Write the folder's name as it is, e.g. `cards: cards/`, and keep it inside "
               "the deck folder.")
         return out, True
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    if not files:
+    every = [p for p in path.rglob("*") if p.is_file()]
+    files = sorted(p for p in every if p.suffix in (".yaml", ".yml"))
+    complete = _look_alikes(root, every, f.problems)
+    if not files and complete:
         f.err(node, f"the folder `{folder}` has no card files",
               "Add a file such as cards/arriving.yaml with a list of cards.")
     problems = f.problems
-    complete = True
     for p in files[:MAX_CARD_FILES]:
         rel = p.relative_to(root).as_posix()
         if images.inside(root, rel) is None:
@@ -80,6 +83,34 @@ def load_cards(root: Path, f: NodeReader, fields: dict, names: Names) -> tuple[l
     return out, complete
 
 
+_SAVED_AS = re.compile(r"\.(ya?ml)((?:\.(?:txt|text|rtf|doc|docx|odt|pages))+)\Z", re.I)
+
+
+def _look_alikes(root: Path, paths: list, problems: list) -> bool:
+    """Card files that will not be read because of how they were saved: `4-extra.yaml.txt`
+    (Notepad), `.yaml.rtf` (TextEdit), `CARDS.YAML`. One error each; False when any."""
+    found = False
+    for p in sorted(paths):
+        m = _SAVED_AS.search(p.name)
+        if m is None and p.suffix.lower() in (".yaml", ".yml") and \
+                p.suffix not in (".yaml", ".yml"):
+            rel, right = p.relative_to(root).as_posix(), p.stem + p.suffix.lower()
+            problems.append(Problem(rel, 0, 0, f"`{p.name}` is not read: its name ends in "
+                                    f"`{p.suffix}`, in capitals", f"Rename it to `{right}`."))
+            found = True
+        elif m is not None:
+            rel = p.relative_to(root).as_posix()
+            right = p.name[:m.start()] + "." + m.group(1).lower()
+            extra = m.group(2)
+            how = (f" {NOTEPAD_HINT}" if extra.lower() == ".txt" else
+                   " It was saved as a formatted document: save it again as plain text "
+                   "(in TextEdit: Format > Make Plain Text).")
+            problems.append(Problem(rel, 0, 0, f"`{p.name}` is not read as a card file: its "
+                                    f"name ends in `{extra}`", f"Rename it to `{right}`." + how))
+            found = True
+    return not found
+
+
 def _card_list(f: NodeReader, node, names: Names, out: list) -> None:
     for n in f.sequence(node, "the list of cards") or ():
         if len(out) >= MAX_CARDS:
@@ -100,6 +131,7 @@ def _card(f: NodeReader, node, names: Names):
               "`- id: first-night`.")
         return None
     cid = f.ident(cf["id"][1], "a card id")
+    _swapped_words(f, cf)
     kw: dict = {}
     for key in ("title", "discuss", "voice", "facilitator_notes", "text", "statement",
                 "image"):
@@ -127,6 +159,21 @@ def _card(f: NodeReader, node, names: Names):
         return None
     return CardEntry(Card(cid, kw.pop("title", ""), f.source(node), **kw), cf["id"][1], f,
                      nexts, cf.get("image"))
+
+
+def _swapped_words(f: NodeReader, cf: dict) -> None:
+    """`text:` on a classic card (or `statement:` on a journey card): the one slip is said
+    once, and the card is read as the kind its other fields make it."""
+    journey = "stage" in cf or "choices" in cf
+    classic = "theme" in cf or "number" in cf
+    for kind, wrong, right, other in (("classic", "text", "statement", journey),
+                                      ("journey", "statement", "text", classic)):
+        if kind == "classic" and not classic or kind == "journey" and not journey:
+            continue
+        if wrong in cf and right not in cf and not other:
+            f.err(cf[wrong][0], f"a {kind} card says what the child says with `{right}:`, "
+                  f"not `{wrong}:`", f"Rename `{wrong}:` to `{right}:`.")
+            cf[right] = cf.pop(wrong)
 
 
 def _mode_fields(f, cf, node, names, what, mode: str, other: str, needs) -> None:
@@ -232,6 +279,8 @@ def _classic_fields(f, cf, node, names, kw, what) -> None:
         elif theme:
             kw["theme"] = theme
     if "number" in cf:
-        n = f.integer(cf["number"][1], "the card `number`", 1, 99)
+        # 1 to 12, as the guide says: numbers are for matching (and fit the card's corner),
+        # and a number only a card or two have is a number nobody can match
+        n = f.integer(cf["number"][1], "the card `number`", 1, MAX_NUMBER)
         if n is not None:
             kw["number"] = n

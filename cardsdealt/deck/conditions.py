@@ -96,6 +96,7 @@ class _Parser:
         self.stats, self.flags, self.stages = stats, flags, stages
         self.names: set[str] = set()
         self.cards: set[str] = set()
+        self.chosen: set[tuple[str, int]] = set()
         self.depth = 0
 
     def deeper(self, tok: _Tok) -> None:
@@ -266,6 +267,7 @@ class _Parser:
             raise ConditionError("`chose` needs a choice number (1 for the first choice)",
                                  num.pos, 'For example `chose("first-night", 1)`.')
         key = (card, int(num.text))
+        self.chosen.add(key)
         self.expect(")", 'Write it as `chose("card-id", 2)`.')
         return "bool", lambda env: key in env.chosen
 
@@ -308,7 +310,8 @@ def compile_condition(text: str, *, stats: Iterable[str], flags: Iterable[str],
             hint = did_you_mean(s, p.stages)
             raise ConditionError(f'"{s}" is not a stage of this deck', text.find(s) - 1,
                                  (hint + " " if hint else "") + "Stages are listed in deck.yaml.")
-    return Condition(text, test=fn, names=frozenset(p.names), cards=frozenset(p.cards))
+    return Condition(text, test=fn, names=frozenset(p.names), cards=frozenset(p.cards),
+                     chosen=frozenset(p.chosen))
 
 
 def _stage_literals(p: _Parser, text: str) -> list[str]:

@@ -70,7 +70,7 @@ JOURNEY_CARD = {
 }
 CLASSIC_CARD = {
     "theme": ("id", "One of the deck's classic themes"),
-    "number": ("int", "Card number (1 to 99) for the matching rule"),
+    "number": ("int", "Card number (1 to 12) for the matching rule"),
     "statement": ("text", "What the child says"),
 }
 CARD = {**COMMON_CARD, **JOURNEY_CARD, **CLASSIC_CARD}

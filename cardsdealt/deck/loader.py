@@ -13,8 +13,10 @@ from types import MappingProxyType
 from typing import Mapping, cast
 
 from cardsdealt.deck import fields as F
-from cardsdealt.deck import images, yamlsource
+from cardsdealt.deck import yamlsource
 from cardsdealt.deck.cards import load_cards
+from cardsdealt.deck.crosscheck import cross_check, enough_cards
+from cardsdealt.deck.folder import folder_problem
 from cardsdealt.deck.memfolder import MemoryPath
 from cardsdealt.deck.model import (
     FORMAT_VERSION,
@@ -73,15 +75,9 @@ def check_files(files: Mapping[str, bytes], root: str = "") -> tuple[Deck | None
 def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
     problems: list[Problem] = []
     deck_file = root / "deck.yaml"
-    if not root.is_dir():
-        problems.append(Problem(str(root), 0, 0, "this deck folder does not exist",
-                                "Check the spelling, or run `cardsdealt decks` to list the "
-                                "shipped decks."))
-        return None, problems
-    if not deck_file.is_file():
-        problems.append(Problem(str(root), 0, 0, "there is no deck.yaml in this folder",
-                                "A deck folder needs a deck.yaml file; `cardsdealt new NAME` "
-                                "makes one to start from."))
+    wrong = folder_problem(root)
+    if wrong is not None:
+        problems.append(wrong)
         return None, problems
     node, may_alias = yamlsource.read(deck_file, "deck.yaml", problems)
     f = NodeReader("deck.yaml", problems, may_alias)
@@ -96,7 +92,9 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
     head = _deck_head(f, fields, names)
     entries, complete = load_cards(root, f, fields, names)
     tail = _deck_tail(f, fields, names)
-    _cross_check(root, f, entries, tail, names, complete)
+    cross_check(root, f, entries, names, complete)
+    if complete and "classic" in fields:
+        enough_cards(f, head.get("classic"), fields["classic"][1], entries)
     if any(p.severity == "error" for p in problems):
         return None, problems
     deck = Deck(root=str(root), cards=tuple(e.card for e in entries),
@@ -207,7 +205,12 @@ def _stats(f: NodeReader, node, names: Names) -> None:
     for name, (k, v) in (fields or {}).items():
         sid = f.ident(k, "a stat name", _NAME)
         sf = f.fields(v, F.STAT, F.STAT_REQUIRED, f"the stat `{name}`")
-        if sid is None or sf is None:
+        if sid is None:
+            continue
+        # the stat is known from here on, whatever is wrong inside it: cards and conditions
+        # that use it are right, and must not each get a message of their own
+        names.stats[sid] = Stat(sid, sid, 0, 0, 0)
+        if sf is None:
             continue
         label = f.text(sf["label"][1], "the stat's `label`", 60)
         lo = f.integer(sf["min"][1], "`min`", -1000, 1000)
@@ -218,7 +221,8 @@ def _stats(f: NodeReader, node, names: Names) -> None:
             continue
         if not lo <= start <= hi:
             f.err(sf["start"][1], f"`start` ({start}) must be between `min` ({lo}) and "
-                  f"`max` ({hi})")
+                  f"`max` ({hi})", f"Change `start` to a number from {lo} to {hi}, or "
+                  "change `min` or `max`.")
             continue
         names.stats[sid] = Stat(sid, label, start, lo, hi, desc or "")
 
@@ -396,73 +400,3 @@ def _lint(f: NodeReader, node) -> MappingProxyType:
             if better is not None:
                 words[w.lower()] = better
     return MappingProxyType(words)
-
-
-def _cross_check(root: Path, f: NodeReader, entries: list, tail: dict, names: Names,
-                 complete: bool) -> None:
-    """Ids unique, `next` and seen() targets exist, images are safe and sane. When a card
-    file could not be read at all (`complete` is False), references to its cards are not
-    reported: they would only be echoes of the one real problem."""
-    first = _unique_ids(entries)
-    journey_ids = {e.card.id for e in entries if e.card.stage}
-    pictures: dict[str, tuple[str, str] | None] = {}
-    for card, id_node, cf, nexts, img in entries:
-        for target, node in nexts:
-            if target not in first:
-                if complete:
-                    hint = did_you_mean(target, first)
-                    cf.err(node, f"`next: {target}` points to a card that does not exist",
-                           (hint + " " if hint else "") + "Use the `id` of a card in this deck.")
-            elif target not in journey_ids:
-                cf.err(node, f"`next: {target}` points to a card that is not a journey card")
-        if card.requires is not None and complete:
-            for cid in [c for c in card.requires.cards if c not in first]:
-                cf.err(id_node, f"`requires` of `{card.id}` names the card `{cid}`, which "
-                       "does not exist", did_you_mean(cid, first))
-        if img is not None and card.image is not None:
-            if card.image not in pictures:  # read each picture once, however many cards use it
-                pictures[card.image] = images.check(root, card.image)
-            msg = pictures[card.image]
-            if msg:
-                cf.err(img[1], msg[0], msg[1])
-    if complete:
-        _conditions_name_cards(f, names, first)
-    if complete:
-        _mode_cards(f, entries, names, names.modes_node)
-
-
-def _conditions_name_cards(f: NodeReader, names: Names, first: dict) -> None:
-    """`seen("x")` and `chose("x", 1)` in deck.yaml (reflections, endings, stages) name cards
-    that exist: a journey that waits for a missing card would never end as written."""
-    for cond, node, what in names.deck_conditions:
-        for cid in sorted(c for c in cond.cards if c not in first):
-            f.err(node, f"{what} names the card `{cid}`, which does not exist",
-                  did_you_mean(cid, first) or "Use the `id` of a card in this deck.")
-
-
-def _unique_ids(entries: list) -> dict[str, tuple]:
-    """Card id -> (file, id node) of its first card; a second card with the id is reported,
-    naming the first one's file and line."""
-    first: dict[str, tuple] = {}
-    for e in entries:
-        if e.card.id in first:
-            other_file, other_node = first[e.card.id]
-            where = (f"line {other_node.start_mark.line + 1}" if other_file is e.reader
-                     else f"{other_file.rel} line {other_node.start_mark.line + 1}")
-            e.reader.err(e.id_node, f"two cards have the id `{e.card.id}` (the other is at "
-                         f"{where})", "Every card needs its own id: rename one of them.")
-        else:
-            first[e.card.id] = (e.reader, e.id_node)
-    return first
-
-
-def _mode_cards(f: NodeReader, cards: list, names: Names, where) -> None:
-    if not cards or where is None:
-        return
-    if "journey" in names.modes:
-        if not any(e.card.stage for e in cards):
-            f.err(where, "this journey deck has no journey cards",
-                  "Journey cards have `stage`, `text` and `choices`.")
-    if "classic" in names.modes and not any(e.card.theme for e in cards):
-        f.err(where, "this classic deck has no classic cards",
-              "Classic cards have `theme`, `number` and `statement`.")

@@ -42,6 +42,7 @@ class Condition:
     test: Callable[[object], bool] = field(compare=False, repr=False)
     names: frozenset[str] = frozenset()  # stat/flag names it reads (for lint)
     cards: frozenset[str] = frozenset()  # card ids named in seen()/chose()
+    chosen: frozenset[tuple[str, int]] = frozenset()  # (card id, choice number) in chose()
 
     def __call__(self, env: object) -> bool:
         return self.test(env)

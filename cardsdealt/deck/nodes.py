@@ -12,7 +12,8 @@ import re
 from cardsdealt.deck import fields as F
 from cardsdealt.deck.conditions import ConditionError, compile_condition
 from cardsdealt.deck.model import Condition, Source, Stage, Stat
-from cardsdealt.deck.problems import Problem, did_you_mean, list_words
+from cardsdealt.deck.problems import Problem, closest, did_you_mean, list_words
+from cardsdealt.deck.yamlhints import DASHES
 from cardsdealt.deck.yamlsource import MappingNode, ScalarNode, SequenceNode
 
 MAX_TEXT = 5_000
@@ -109,12 +110,19 @@ class NodeReader:
                  "Check the indentation and the `- ` at the start of list items.")
 
     def unknown(self, fields: dict, allowed: dict, what: str, extra: str = "") -> None:
+        """Report fields not in `allowed`. A misspelt one (`stat:` for `stats:`) is then read
+        as the field it was meant to be, so its one slip is its one message: what it holds
+        is still checked, and the names it declares are known to the rest of the deck."""
+        meant: dict = {}
         for name, (k, _v) in fields.items():
             if name not in allowed:
-                hint = did_you_mean(name, allowed)
-                self.err(k, f"`{name}` is not a field of {what}",
-                         (hint + " " if hint else "")
-                         + f"The fields are: {list_words(allowed, 20)}." + extra)
+                match = closest(name, allowed)
+                hint = (f"Did you mean `{match}`? Change `{name}:` to `{match}:`." if match
+                        else f"The fields are: {list_words(allowed, 20)}.")
+                self.err(k, f"`{name}` is not a field of {what}", hint + extra)
+                if match is not None and match not in fields and match not in meant:
+                    meant[match] = fields[name]
+        fields.update(meant)
 
     def fields(self, node, table: dict, required, what: str) -> dict | None:
         """A mapping of the fields in `table`: unknown ones and missing required ones are
@@ -192,6 +200,8 @@ class NodeReader:
         return v
 
     def integer(self, node, what: str, lo: int, hi: int) -> int | None:
+        if node.__class__ is ScalarNode and self._long_dash(node):
+            return None
         if node.__class__ is not ScalarNode or not _INT.match(node.value):
             shown = node.value if node.__class__ is ScalarNode else "not a number"
             self.err(node, f"{what} should be a whole number, but it is `{shown}`",
@@ -201,9 +211,20 @@ class NodeReader:
             return None
         v = int(node.value)
         if not lo <= v <= hi:
-            self.err(node, f"{what} is {v}, but it must be from {lo} to {hi}")
+            self.err(node, f"{what} is {v}, but it must be from {lo} to {hi}",
+                     f"Change it to a whole number from {lo} to {hi}.")
             return None
         return v
+
+    def _long_dash(self, node) -> bool:
+        """`–1`: Word or a phone turned the minus into a longer dash. Say which one."""
+        v = node.value
+        if not (v[:1] in DASHES and _FLOAT.match(v[1:])):
+            return False
+        self.err(node, f"`{v}` starts with {DASHES[v[0]]}, not the minus sign `-` a number "
+                 "needs", f"Type the minus key instead: `-{v[1:]}`. Word and phones turn `-` "
+                 "into a longer dash by themselves; Notepad and TextEdit do not.")
+        return True
 
     def _too_long(self, node, what: str, lo: float, hi: float) -> bool:
         digits = sum(c.isdigit() for c in node.value) if len(node.value) <= 4 * MAX_DIGITS \
@@ -215,6 +236,8 @@ class NodeReader:
         return True
 
     def number(self, node, what: str, lo: float, hi: float) -> float | None:
+        if node.__class__ is ScalarNode and self._long_dash(node):
+            return None
         if node.__class__ is not ScalarNode or not _FLOAT.match(node.value):
             self.err(node, f"{what} should be a number", f"Write a number from {lo} to {hi}.")
             return None

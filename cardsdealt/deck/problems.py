@@ -7,10 +7,18 @@ A problem always says where (file, line, column), what is wrong and how to fix i
 from __future__ import annotations
 
 import difflib
+import os
+import re
+import shlex
 from dataclasses import dataclass
 from typing import Iterable
 
 from cardsdealt.deck.safetext import CONTROL, printable
+
+# Why a file is called `deck.yaml.txt`: Notepad adds `.txt`, and Windows hides it.
+NOTEPAD_HINT = ("Notepad adds `.txt` to a name unless you choose 'All files' when saving, and "
+                "Windows hides the ending: in File Explorer, turn on View > File name "
+                "extensions to see it.")
 
 ERROR = "error"
 WARNING = "warning"
@@ -64,13 +72,19 @@ class DeckError(Exception):
         return "\n".join(lines)
 
 
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """' Did you mean `x`?' when a close option exists, else ''."""
+def closest(word: str, options: Iterable[str]) -> str | None:
+    """The option `word` most likely meant (a slip of the keyboard or of case), or None."""
     opts = [o for o in options if isinstance(o, str)]
     match = difflib.get_close_matches(word, opts, n=1, cutoff=0.6)
     if not match and word.lower() in {o.lower() for o in opts}:
         match = [o for o in opts if o.lower() == word.lower()]
-    return f"Did you mean `{match[0]}`?" if match else ""
+    return match[0] if match else None
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    """' Did you mean `x`?' when a close option exists, else ''."""
+    match = closest(word, options)
+    return f"Did you mean `{match}`?" if match else ""
 
 
 def list_words(words: Iterable[str], limit: int = 12) -> str:
@@ -78,3 +92,14 @@ def list_words(words: Iterable[str], limit: int = 12) -> str:
     if len(ws) > limit:
         ws = ws[:limit] + ["..."]
     return ", ".join(ws) if ws else "(none)"
+
+
+_WINDOWS_SPECIAL = re.compile(r"[\s&|<>^()%!'\",;=`$]")
+
+
+def shell_word(text: str, windows: bool | None = None) -> str:
+    """`text` (a folder name) as it must be typed in a command that works when pasted: in
+    single quotes for a Mac or Linux shell when needed, in double quotes on Windows."""
+    if windows if windows is not None else os.name == "nt":
+        return f'"{text}"' if _WINDOWS_SPECIAL.search(text) or not text else text
+    return shlex.quote(text)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from cardsdealt.deck import yamlhints
 from cardsdealt.deck.problems import Problem
 from cardsdealt.deck.safetext import CONTROL, spelt
 
@@ -85,6 +86,10 @@ def decode(data: bytes, rel: str, problems: list[Problem]) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        foreign = yamlhints.foreign_bytes(data, rel)
+        if foreign is not None:
+            problems.append(foreign)
+            return None
         before = data[: e.start]
         line = before.count(b"\n") + 1
         col = e.start - (before.rfind(b"\n") + 1) + 1
@@ -99,7 +104,10 @@ def decode(data: bytes, rel: str, problems: list[Problem]) -> str | None:
 
 def prescan(text: str, rel: str, problems: list[Problem]) -> bool:
     """Catch what libyaml reports badly or cannot survive. True when it is safe to parse."""
-    ok = True
+    foreign = yamlhints.foreign_text(text, rel)
+    if foreign is not None:
+        problems.append(foreign)
+        return False
     tabs = list(_TAB_INDENT.finditer(text))
     for m in tabs[:10]:
         line = text.count("\n", 0, m.start()) + 1
@@ -147,7 +155,9 @@ def compose(text: str, rel: str, problems: list[Problem]):
                                     "very long list in `[ ]` brackets."))
         return None
     except yaml.MarkedYAMLError as e:
-        problems.append(_indent_problem(e, text, rel) or _translate(e, rel))
+        mark = e.problem_mark or e.context_mark
+        slip = yamlhints.diagnose(text, rel, mark.line) if mark is not None else None
+        problems.append(slip or _indent_problem(e, text, rel) or _translate(e, rel))
         return None
     except yaml.reader.ReaderError as e:
         before = text[: e.position]
@@ -167,9 +177,16 @@ def compose(text: str, rel: str, problems: list[Problem]):
         problems.append(Problem(rel, 1, 1, f"YAML could not read this file ({type(e).__name__})",
                                 "The file is too complex; split it into smaller files."))
         return None
-    if node is None:
-        problems.append(Problem(rel, 1, 1, "this file is empty",
-                                "Write at least one card, or delete the file."))
+    if node is None and rel == "deck.yaml":
+        problems.append(Problem(rel, 1, 1, "deck.yaml is empty",
+                                "deck.yaml says what the deck is called and how it is played, "
+                                "so every deck needs one. If it was emptied by mistake, undo "
+                                "in your editor (Ctrl+Z, or Cmd+Z on a Mac). Or make a spare "
+                                "deck with `cardsdealt new decks/spare` and copy its deck.yaml "
+                                "here, then change the title."))
+    elif node is None:
+        problems.append(Problem(rel, 1, 1, "this card file is empty",
+                                "Write at least one card in it, or delete the file."))
     elif "\\" in text:  # only a `\\` escape in double quotes can make a control character
         control_characters(node, text, rel, problems)
     return node

@@ -11,6 +11,10 @@ Rules (docs/deck-format.md has the author's view):
   when it is reached is passed over. A forced card is dealt even past `draws` and
   whatever its `requires` says: the author asked for it explicitly.
   After the last stage the first ending whose `when` holds is used (or the default).
+- A journey never runs away: after `card_limit` cards (1,000, plus the stages' `draws`) it
+  ends with its ending and a kind note, even if cards keep sending it round with `next`
+  (`check` refuses a deck whose cards can only do that, but a deck built another way, or
+  a player who keeps choosing the same way round, still gets an end).
 - After a choice: its `reflect` prompt is raised, then every deck reflection rule whose `when`
   became true (false, or never checked, after the previous choice; a `once` rule fires at
   most once). Pending reflections are answered or skipped before the next card is dealt.
@@ -24,6 +28,10 @@ from cardsdealt.engine.events import Event
 from cardsdealt.engine.state import GameState
 
 _NO_STAGE = Stage("", "", draws=10**9)
+CARD_LIMIT = 1_000  # cards in one journey, besides the stages' draws: no journey needs more
+TOO_LONG = ("This journey has been going for {cards} cards, far longer than any journey "
+            "needs, so it ends here. Some cards may keep leading to each other: "
+            "`cardsdealt check` shows which.")
 _FALLBACK_ENDING = Ending("end", "The end", "")
 
 
@@ -44,6 +52,7 @@ class Journey:
         self.stage_of = {s.id: i for i, s in enumerate(self.stages)}
         self.bounds = {s.id: (s.min, s.max) for s in deck.stats}
         self.labels = {s.id: s.label for s in deck.stats}
+        self.card_limit = CARD_LIMIT + sum(min(s.draws, 100) for s in deck.stages)
 
     def _current(self, state: GameState) -> Card:
         if state.current is None:
@@ -142,6 +151,10 @@ class Journey:
     def advance(self, state: GameState, events: list[Event]) -> None:
         """Deal the next card, moving through stages, or end the game."""
         forced, state.forced_next = state.forced_next, None
+        if state.turn >= self.card_limit:
+            self._leave_stage(state, "too_long", events)
+            self._finish(state, events, note=TOO_LONG.format(cards=state.turn))
+            return
         if forced is not None and self.deck.has_card(forced):
             card = self.deck.card(forced)
             if card.choices and not (card.once and card.id in state.seen):
@@ -213,13 +226,15 @@ class Journey:
                                                   "index": index, "previous": previous,
                                                   "reason": reason}))
 
-    def _finish(self, state: GameState, events: list[Event]) -> None:
+    def _finish(self, state: GameState, events: list[Event], note: str = "") -> None:
         ending = self.pick_ending(state)
         state.current = None
         state.finished = True
         state.ending = ending.id
-        events.append(Event("game_ended", {"ending": ending.id, "title": ending.title,
-                                           "text": ending.text}))
+        data = {"ending": ending.id, "title": ending.title, "text": ending.text}
+        if note:
+            data["note"] = note
+        events.append(Event("game_ended", data))
 
     def pick_ending(self, state: GameState) -> Ending:
         for ending in self.deck.endings:

@@ -100,7 +100,9 @@ def _journey_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) ->
             game.choose(pick.below(len(game.choices)))
             steps += 1
     report.steps += steps
-    if not state.finished:
+    # a journey the engine stopped for going on too long did not end either
+    ran_away = bool(state.stage_log) and state.stage_log[-1][1] == "too_long"
+    if not state.finished or ran_away:
         report.unfinished += 1
         key = " ".join(going_round([h["card"] for h in state.history[-200:]]))
         report.loops[key] = report.loops.get(key, 0) + 1
@@ -155,7 +157,9 @@ def _classic_game(game: Game, pick: Rng, report: SimulationReport, acc: _Acc) ->
             game.draw()
         steps += 1
     report.steps += steps
-    if not state.finished:
+    # a journey the engine stopped for going on too long did not end either
+    ran_away = bool(state.stage_log) and state.stage_log[-1][1] == "too_long"
+    if not state.finished or ran_away:
         report.unfinished += 1
         return
     acc.cards.update(p["card"] for p in state.plays)

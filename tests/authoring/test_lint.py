@@ -1,8 +1,10 @@
 """`check` gives advice (warnings) with file and line; `--strict` turns advice into failures."""
 
+from cardsdealt.authoring import lint
 from cardsdealt.authoring.lint import advise
 from cardsdealt.cli import main
-from cardsdealt.deck import load_deck
+from cardsdealt.deck import check_deck, load_deck
+from cardsdealt.engine.simulate import simulate
 
 J = "cards/journey.yaml"
 
@@ -21,7 +23,11 @@ def test_language_that_cares(deck_copy):
     words = {h.message.split('"')[1].lower() for h in hits}
     assert {"placement", "contact"} <= words
     assert any("family time" in h.hint for h in hits)
-    assert hits[0].file == J and hits[0].line == deck_copy.line_of(J, "- id: phone-call")
+    # at the line (and column) where the word is, not the card's first line
+    line = deck_copy.line_of(J, "Ring his placement now")
+    assert hits[0].file == J and hits[0].line == line
+    text = (deck_copy.root / J).read_text(encoding="utf-8").split("\n")[line - 1]
+    assert text[hits[0].column - 1:].startswith("placement")
 
 
 def test_deck_can_extend_the_language_list(deck_copy):
@@ -80,20 +86,41 @@ def _make_a_loop(deck_copy):
                        f"response: {response}\n      next: moving-bedroom\n")
 
 
-def test_cards_that_keep_leading_to_each_other(deck_copy):
+def test_cards_that_only_lead_to_each_other_are_an_error(deck_copy):
+    """Every choice of both cards has `next` to the other and neither is `once`: the journey
+    can never end, so `check` refuses the deck (one error, at the first card's id)."""
     _make_a_loop(deck_copy)
-    (hit,) = _advice(deck_copy, "kept leading to each other")
+    deck, problems = check_deck(deck_copy.root)
+    assert deck is None
+    (hit,) = [p for p in problems if p.severity == "error"]
     assert "`moving-bedroom` → `review` → `moving-bedroom`" in hit.message
     assert hit.file == J and hit.line == deck_copy.line_of(J, "- id: moving-bedroom")
     assert "once: true" in hit.hint
 
 
-def test_simulate_names_the_cards_going_round(deck_copy, capsys):
-    _make_a_loop(deck_copy)
-    assert main(["simulate", str(deck_copy.root), "-n", "5"]) == 0
-    out = capsys.readouterr().out
+def _looping(deck_copy):
+    """The looping deck, built past the loader (as a program might): the engine's bound and
+    the simulation's report are what stand between it and a journey without end."""
+    import dataclasses
+
+    deck = load_deck(deck_copy.root)
+    to = {"moving-bedroom": "review", "review": "moving-bedroom"}
+    cards = tuple(dataclasses.replace(c, once=False, choices=tuple(
+        dataclasses.replace(ch, next=to[c.id]) for ch in c.choices)) if c.id in to else c
+        for c in deck.cards)
+    return dataclasses.replace(deck, cards=cards)
+
+
+def test_simulate_names_the_cards_going_round(deck_copy):
+    from cardsdealt.ui.terminal.simulate import report_lines
+
+    deck = _looping(deck_copy)
+    report = simulate(deck, games=5, seed=1, mode="journey")
+    out = "\n".join(report_lines(deck, report))
     assert "5 games did not end" in out
     assert "going round: moving-bedroom -> review -> moving-bedroom" in out
+    advice = lint._loops(deck, report, 5)
+    assert advice and "kept leading to each other" in advice[0].message
 
 
 def test_no_loop_advice_for_the_shipped_decks():

@@ -71,7 +71,7 @@ def test_nul_filled_file(deck_copy):
 
 def test_empty_card_file(deck_copy):
     deck_copy.write("cards/empty.yaml", "")
-    deck_copy.only_problem("this file is empty")
+    deck_copy.only_problem("this card file is empty")
 
 
 def test_two_documents(deck_copy):

@@ -150,7 +150,7 @@ def test_nesting_up_to_the_limit_still_works():
 # -- 12. unplayable decks are refused by check ---------------------------------------------
 
 def test_players_min_above_max_is_refused(deck_copy):
-    deck_copy.edit("deck.yaml", "players: {min: 2, max: 5}", "players: {min: 5, max: 2}")
+    deck_copy.edit("deck.yaml", "players: {min: 2, max: 2}", "players: {min: 3, max: 2}")
     p = deck_copy.only_problem("`players: min`")
     assert p.line == deck_copy.line_of("deck.yaml", "players:")
     code, out = _checked(deck_copy.root)

@@ -210,3 +210,24 @@ def test_resumed_game_and_after_action_hook():
     assert "Reflection: What does a bin bag say to a child?" in text
     assert seen and seen[0][0] == "reflection_answered"
     assert resumed.state.reflections[0]["answer"] == "my answer"
+
+
+def test_autoplay_on_cards_that_loop_for_ever_ends_kindly():
+    """Two cards whose every choice sends the journey to the other (a deck `check` refuses,
+    built here past the loader): `play --text --autoplay` still ends, with the engine's
+    note, after its card limit, not 207,073 cards later."""
+    from engine_decks import card, choice
+
+    from cardsdealt.engine.journey import CARD_LIMIT
+
+    loop = (card("a", "arriving", choice("One", next="b"), choice("Two", next="b"), once=False),
+            card("b", "arriving", choice("One", next="a"), choice("Two", next="a"), once=False))
+    deck = journey_deck()
+    deck = journey_deck(cards=loop + deck.cards[1:], reflections=())
+    code, out = play(deck, autoplay=True, seed=3, no_save=True)
+    assert code == 0
+    assert "far longer than any journey needs, so it ends here" in out
+    assert "The end:" in out
+    dealt = out.count("Something happens: a.") + out.count("Something happens: b.")
+    limit = CARD_LIMIT + sum(s.draws for s in deck.stages)
+    assert 100 < dealt <= limit + 1

@@ -66,7 +66,7 @@ def _journey_lines(deck: Deck, r: SimulationReport) -> list[str]:
     lines = _list("Stages never finished", r.stages_never_finished,
                   "every stage sometimes ran its full course")
     why = {"draws": "all its draws", "until": "its `until`", "no_cards": "ran out of cards",
-           "jumped": "a `next` jumped past it"}
+           "jumped": "a `next` jumped past it", "too_long": "the journey went on too long"}
     lines.append("How stages ended:")
     for stage, ends in r.stage_ends.items():
         parts = [f"{why.get(k, k)} {v}" for k, v in ends.items()]
