@@ -210,3 +210,61 @@ def test_resumed_game_and_after_action_hook():
     assert "Reflection: What does a bin bag say to a child?" in text
     assert seen and seen[0][0] == "reflection_answered"
     assert resumed.state.reflections[0]["answer"] == "my answer"
+
+
+def test_solo_play_has_no_vote_instruction_and_supervision_has_the_count():
+    for preset in (None, "solo"):
+        _, out = play(journey_deck(), "1\n", preset=preset)
+        assert "vote" not in out.lower() and "hands" not in out.lower()
+    _, out = play(journey_deck(), "1\n", preset="supervision")
+    assert "Count the room's raised hands" in out
+
+
+def test_resumed_game_does_not_read_the_introduction_again():
+    from cardsdealt.engine import Game
+    deck = journey_deck()
+    game = Game.new(deck, seed=5)
+    game.choose(0)
+    resumed = Game.from_json(deck, json.loads(json.dumps(game.to_json())))
+    out = io.StringIO()
+    run(deck, args(), io.StringIO("fine\n"), out, game=resumed)
+    text = out.getvalue()
+    assert "Introduction" not in text and "Hi, I'm Sam" not in text
+    assert text.index("Content notes: this deck talks about moving home") < text.index(
+        "Carrying on a saved game.")
+    # a saved game quit before its first move is still carried on, not introduced again
+    fresh = Game.new(deck, seed=5)
+    out = io.StringIO()
+    run(deck, args(), io.StringIO(""), out, game=fresh, resumed=True)
+    assert "Introduction" not in out.getvalue() and "Card 1:" in out.getvalue()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("columns", [40, 72])
+def test_a_terminal_gets_lines_broken_between_words_at_its_width(monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    deck = journey_deck()
+    out = _Terminal()
+    run(deck, args(preset="supervision"), io.StringIO("1\n" * 40), out)
+    wrapped = out.getvalue()
+    _, whole = play(deck, "1\n" * 40, preset="supervision")
+    assert max(map(len, wrapped.splitlines())) <= columns - 1
+    assert max(map(len, whole.splitlines())) > columns  # the pipe keeps lines whole
+    assert wrapped.split() == whole.split()  # the same words, none cut in two
+    plain(wrapped)
+
+
+def test_a_numbered_choice_hangs_under_its_own_words():
+    from cardsdealt.ui.terminal.wrap import fit
+    line = "  2. Ask the social worker why nobody told you before the move happened"
+    pieces = fit(line, 30)
+    assert pieces[0].startswith("  2. ") and len(pieces) > 1
+    assert all(p.startswith("     ") and not p[5].isspace() for p in pieces[1:])
+    assert " ".join(p.strip() for p in pieces) == line.strip()
+    two = "first line of the two\nsecond line"
+    assert fit(two, 25) == ["first line of the two", "second line"]
+    assert fit(line, None) == [line]
