@@ -15,6 +15,16 @@ MODE_WORDS = {"journey": "Journey: one child's story, choice by choice",
               "classic": "Table game: match and play cards, talk about each one"}
 
 
+def _cards(deck, mode: str) -> str:
+    """The cards a way of playing uses: a table game deals only the cards with a theme or a
+    number (engine/classic.py), a journey draws from the whole deck."""
+    if mode == "classic":
+        from cardsdealt.engine.classic import Classic
+
+        return f"{len(Classic(deck).cards)} cards to play"
+    return f"{len(deck.cards)} cards in the deck"
+
+
 @dataclass
 class Row:
     title: str
@@ -47,9 +57,8 @@ class StartScene(FocusScene):
                 continue
             modes = [m for m in e.deck.modes if m == self.table.mode_wanted] or e.deck.modes
             for mode in modes:
-                n = len(e.deck.cards)
-                rows.append(Row(e.deck.title, f"{MODE_WORDS[mode]} · {n} cards", "deck", e,
-                                mode))
+                rows.append(Row(e.deck.title, f"{MODE_WORDS[mode]} · {_cards(e.deck, mode)}",
+                                "deck", e, mode))
         return rows
 
     def on_show(self) -> None:
