@@ -94,6 +94,13 @@ class PresetScene(FocusScene):
         if focused:
             focus_ring(surface, r, th, m.u)
 
+    def presenter_next(self) -> str:
+        from cardsdealt.ui.pygame.presenter import marked
+
+        if self.focus is None or not 0 <= self.focus < len(self.options):
+            return "Choose how to run the session: Next moves, F5 takes it."
+        return marked(self.options[self.focus].title, "Back: choose another deck.")
+
     # -- actions -------------------------------------------------------------------------
     def activate(self, i: int) -> None:
         p = self.options[i]

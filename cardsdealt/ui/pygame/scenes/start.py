@@ -34,6 +34,14 @@ class Row:
     mode: str = ""
 
 
+def _row_title(row: Row) -> str:
+    if row.kind == "resume":
+        return f"Carry on: {row.title}"
+    if row.kind == "record":
+        return f"Your record: {row.title}"
+    return row.title
+
+
 class StartScene(FocusScene):
     name = "start"
     focus_starts_empty = False
@@ -144,12 +152,7 @@ class StartScene(FocusScene):
         panel(surface, r, th, m.u, fill=fill, shadow=not focused and row.kind != "broken")
         pad = m.px(32)
         g = r.h / m.px(132)  # rows are taller at larger text sizes
-        title = row.title
-        if row.kind == "resume":
-            title = f"Carry on: {row.title}"
-        elif row.kind == "record":
-            title = f"Your record: {row.title}"
-        draw_text(surface, title, "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g), th.ink,
+        draw_text(surface, _row_title(row), "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g), th.ink,
                   max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
         detail = row.detail
         if row.kind == "deck" and row.mode == "classic":
@@ -162,6 +165,13 @@ class StartScene(FocusScene):
                       max_h=m.px(34) * g)
         if focused:
             focus_ring(surface, r, th, m.u)
+
+    def presenter_next(self) -> str:
+        from cardsdealt.ui.pygame.presenter import marked
+
+        if self.focus is None or not 0 <= self.focus < len(self.rows):
+            return "Choose a deck: Next moves, F5 starts."
+        return marked(_row_title(self.rows[self.focus]))
 
     # -- actions -------------------------------------------------------------------------
     def _players(self, i: int) -> int:
