@@ -134,8 +134,11 @@ class PresenterWindow:
         """N: the notes larger here, or back to the usual view, with a short line saying
         where they are (the projector keeps the card either way)."""
         self.notes_large = not self.notes_large
-        self.message = NOTES_LARGE if self.notes_large else NOTES_USUAL
-        self.message_left = MESSAGE_SECONDS
+        self.tell(NOTES_LARGE if self.notes_large else NOTES_USUAL)
+
+    def tell(self, text: str) -> None:
+        """A short line for the trainer, here only, for a few seconds."""
+        self.message, self.message_left = text, MESSAGE_SECONDS
 
     def tick(self, dt: float) -> None:
         if self.message:

@@ -152,8 +152,8 @@ class StartScene(FocusScene):
         panel(surface, r, th, m.u, fill=fill, shadow=not focused and row.kind != "broken")
         pad = m.px(32)
         g = r.h / m.px(132)  # rows are taller at larger text sizes
-        draw_text(surface, _row_title(row), "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g), th.ink,
-                  max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
+        draw_text(surface, _row_title(row), "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g),
+                  th.ink, max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
         detail = row.detail
         if row.kind == "deck" and row.mode == "classic":
             detail = f"{detail} · {self._players(i)} players or teams"
