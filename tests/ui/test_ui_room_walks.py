@@ -331,3 +331,53 @@ def test_a_whole_session_by_clicker_alone_and_by_mouse_alone(how, mode, preset, 
     fac = getattr(h.app, "facilitation", None)
     if fac is not None:
         fac.close()
+
+
+def test_the_start_and_preset_screens_by_mouse_alone(tmp_path):
+    """A long list of decks: the wheel, and the Earlier and More buttons beside the list,
+    reach every row; − and + on a table game's row change its players; the preset screen's
+    Back button goes back to the decks."""
+    decks = [journey_deck(tmp_path / f"j{i}") for i in range(3)]
+    decks += [classic_deck(tmp_path / f"c{i}") for i in range(3)]
+    h = Walk(entries_for(*decks), (1280, 720), SessionStore(tmp_path / "sessions"))
+    h.table.start()
+    h.settle()
+    start = h.top
+    vis = start._visible()
+    assert len(start.rows) == 6 > vis and start.first == 0
+    up, down = start._page_buttons()
+    h.tap(down.center)
+    assert start.first == len(start.rows) - vis and start.first <= start.focus
+    last = len(start.rows) - 1
+    assert start.items()[last].y >= 0 and start.rows[last].mode == "classic"
+    h.tap(up.center)
+    assert start.first == 0
+    h.app.step([K.event.Event(K.MOUSEWHEEL, x=0, y=-1, flipped=False)], 0.02)
+    assert start.first == 1  # the wheel down: one row on
+    h.tap(down.center)
+    row = start.items()[last]
+    fewer, more = start._player_buttons(row)
+    h.tap(more.center)
+    h.tap(more.center)
+    assert start.focus == last and start._players(last) == 4
+    h.tap(fewer.center)
+    assert start._players(last) == 3 and h.top is start  # not started by the click
+    h.tap(row.center)
+    assert h.top.name == "preset"
+    h = Walk(entries_for(decks[0]), (1280, 720), SessionStore(tmp_path / "sessions"))
+    h.table.start()
+    h.settle()
+    h.tap(h.top.items()[0].center)
+    preset = h.top
+    assert preset.name == "preset"
+    i = [p.name for p in preset.options].index("interview")
+    cards = preset.cards
+    fewer, more = preset._card_buttons(preset.items()[i])
+    h.tap(fewer.center)
+    assert preset.cards == cards - 1 and h.top is preset  # not started by the click
+    h.tap(more.center)
+    assert preset.cards == cards
+    h.tap(preset._back_button().center)
+    assert h.top.name == "start"
+    assert not h.keys
+    h.frame()  # drawn with the buttons (looked at as PNGs by hand)
