@@ -91,12 +91,7 @@ def test_the_table_game_end_marks_the_certificate(table_deck):
     to_first_card(h, preset_moves=0)
     game = h.top.game
     while not game.finished:  # played by the engine; the window catches up
-        if game.discussing is not None:
-            game.end_discussion()
-        elif game.playable():
-            game.play(game.playable()[0].id)
-        else:
-            game.draw()
+        game.apply(game.actions()[0])
     h.table.finish()
     h.settle()
     s = h.top

@@ -76,6 +76,18 @@ class Walk(Harness):
         return w // 2, h // 2
 
 
+def _play(h: Walk, step) -> None:
+    """`step` (one input) until an end screen, having blanked, paused and gone back once."""
+    state: dict = {}
+    for _ in range(600):
+        if h.top.name in ENDS:
+            break
+        step(h, state)
+        h.settle(0.35)
+    assert h.top.name in ENDS, f"stuck on {h.top.name}"
+    assert state.get("rooms") and state.get("back")
+
+
 # -- the clicker ---------------------------------------------------------------------------
 
 def _clicker_to(h: Walk, want) -> None:
@@ -156,14 +168,7 @@ def walk_with_clicker(h: Walk, mode: str, preset: str) -> None:
     while h.top.name == "intro":
         h.key(NEXT)
     h.settle()
-    state: dict = {}
-    for _ in range(600):
-        if h.top.name in ENDS:
-            break
-        _clicker_step(h, state)
-        h.settle(0.35)
-    assert h.top.name in ENDS, f"stuck on {h.top.name}"
-    assert state.get("rooms") and state.get("back")
+    _play(h, _clicker_step)
     end = h.top
     if end.name == "summary" and h.table.game.mode == "classic":
         _clicker_to(h, lambda s: s.focus == len(s.actions))  # the certificate's button
@@ -282,14 +287,7 @@ def walk_with_mouse(h: Walk, mode: str, preset: str) -> None:
             break
         h.tap(h.middle)
     h.settle()
-    state: dict = {}
-    for _ in range(600):
-        if h.top.name in ENDS:
-            break
-        _mouse_step(h, state)
-        h.settle(0.35)
-    assert h.top.name in ENDS, f"stuck on {h.top.name}"
-    assert state.get("rooms") and state.get("back")
+    _play(h, _mouse_step)
     end = h.top
     if end.name == "summary" and h.table.game.mode == "classic":
         h.tap(end.items()[len(end.actions)].center)  # the certificate's button
