@@ -15,7 +15,7 @@ the box and keeps the words waiting (not lost) for when it opens again.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pygame
 from pygame import Rect
@@ -25,8 +25,14 @@ from cardsdealt.render.text import draw_text
 from cardsdealt.ui.pygame.scenes.base import Modal
 from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
-if TYPE_CHECKING:
-    from cardsdealt.ui.pygame.scenes.interview import InterviewScene
+
+class NoteKeeper(Protocol):
+    """What the note needs of the interview screen under it (scenes/interview.py)."""
+
+    drafts: dict[str, str]  # card id -> words typed and not yet kept
+
+    def keep_note(self, card, text: str, unfinished: bool = False) -> None: ...
+
 
 NEUTRAL = "The panel is writing a note"
 NEUTRAL_MORE = "The card comes back in a moment."
@@ -41,7 +47,7 @@ class PanelNote(Modal):
     pausable = True
     wants_text = True
 
-    def __init__(self, app, scene: InterviewScene, card, text: str = "") -> None:
+    def __init__(self, app, scene: NoteKeeper, card, text: str = "") -> None:
         super().__init__(app)
         self.scene, self.card = scene, card
         self.box = TextBox(text, placeholder="Private to the panel: what did you notice?")
