@@ -262,3 +262,16 @@ def test_certificate_pdf_says_everyone_is_a_winner(table_deck):
 
     assert pdf.startswith(b"%PDF-")
     assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 2  # one page per copy
+
+
+def test_the_table_game_end_lists_the_cards_in_one_sentence():
+    """A title that ends with its own question mark is not given a full stop as well."""
+    from types import SimpleNamespace as NS
+
+    from cardsdealt.ui.pygame.scenes.summary import table_words
+
+    game = NS(mode="classic", player_names=["Team 1"], hands=[[]])
+    plays = [NS(title="Front row"), NS(title="Who's who?")]
+    assert table_words(game, NS(plays=plays)).endswith("Front row, Who's who?")
+    plays = [NS(title="Who's who?"), NS(title="Front row")]
+    assert table_words(game, NS(plays=plays)).endswith("Who's who?, Front row.")

@@ -38,7 +38,8 @@ def table_words(game, summary) -> str:
     left = ", ".join(f"{n}: {plural(len(h), 'card')} left"
                      for n, h in zip(game.player_names, game.hands, strict=False))
     titles = ", ".join(p.title for p in summary.plays)
-    return f"{left}\n\nThe cards you talked about: {titles}." if titles else left
+    stop = "" if titles.endswith((".", "?", "!")) else "."  # not "Who's who?."
+    return f"{left}\n\nThe cards you talked about: {titles}{stop}" if titles else left
 
 
 def plural(n: int, word: str) -> str:
