@@ -81,3 +81,14 @@ def play_mode(name: str | None, deck, wanted: str | None = None) -> str | None:
     else None (the deck's own first way)."""
     p = get(name)
     return wanted or (mode_for(p, deck) if p else None)
+
+
+def way_words(name: str | None, mode: str | None, kind: str | None = None) -> str:
+    """How a session was run, in a trainer's words: the preset's title, or (a save from before
+    presets, or none chosen) the way of playing and who played it."""
+    p = get(name)
+    if p is not None:
+        return p.title
+    if mode == "classic":
+        return BY_NAME["table"].title
+    return "Journey, as a group" if kind == "group" else "Journey, on my own"

@@ -36,17 +36,39 @@ class SessionInfo:
     finished: bool = False
     problem: str | None = None  # set when the save could not be read
     of: int = 0  # an interview: how many cards it shows (turn is the one it is on); 0 otherwise
+    mode: str = ""  # "journey" | "classic" ("" in a save that does not say)
+    preset: str = ""  # how it was run (engine/presets.py), "" when nobody chose
+    played: int = 0  # a table game: the cards played (draws are turns, not cards played)
+    cards: int = 0  # a table game: the cards in its game (hands, pile, discards, the top card)
 
     @property
     def how_far(self) -> str:
         if self.problem:
             return "cannot be read"
+        if self.cards:  # a table game counts cards played, not turns
+            played = f"{self.played} of {self.cards} cards played"
+            return f"finished: {played}" if self.finished else played
         if self.finished:
             return f"finished after {self.turn} cards"
         if self.of:
             return f"card {self.turn} of {self.of}"
         where = f", {self.stage}" if self.stage else ""
         return f"card {self.turn}{where}"
+
+
+def table_count(game: object) -> tuple[int, int]:
+    """(cards played, cards in the game) of a saved table game, read from its state; (0, 0)
+    for a journey or a state that cannot be read."""
+    state = game.get("state") if isinstance(game, dict) else None
+    if not isinstance(state, dict) or state.get("mode") != "classic":
+        return 0, 0
+    try:
+        held = sum(len(h) for h in state.get("hands") or [])
+        cards = held + len(state.get("pile") or []) + len(state.get("discard") or []) \
+            + (1 if state.get("top") else 0)
+        return len(state.get("plays") or []), cards
+    except TypeError:
+        return 0, 0
 
 
 def deck_place(root: str | Path, deck_id: str, title: str) -> dict:
@@ -120,6 +142,7 @@ def info(folder: Path) -> SessionInfo | None:
     doc: dict[str, Any] = checked.doc or {}
     meta, prog = doc.get("meta", {}), doc.get("progress", {})
     at, of = how_far(meta)
+    played, cards = table_count(doc.get("game"))
     return SessionInfo(
         id=folder.name, path=folder, deck_id=meta.get("deck", {}).get("id", ""),
         deck_title=meta.get("deck", {}).get("title", ""), kind=meta.get("kind", "solo"),
@@ -127,6 +150,8 @@ def info(folder: Path) -> SessionInfo | None:
         seconds=meta.get("seconds", 0), turn=at or prog.get("turn", 0),
         stage="" if of else prog.get("stage_title") or prog.get("stage") or "",
         finished=bool(prog.get("finished")), of=of,
+        mode=str(prog.get("mode") or (doc.get("game") or {}).get("mode") or ""),
+        preset=str(meta.get("preset") or ""), played=played, cards=0 if of else cards,
     )
 
 

@@ -178,3 +178,25 @@ def test_mark_finished_lists_an_unfinished_game_as_done(store):
     s.mark_finished()
     [info] = store.list()
     assert info.finished
+
+
+def test_a_table_game_is_listed_by_cards_played_not_turns(store):
+    """Drawing a card is a turn but plays no card: the list says how many cards were played,
+    of how many in the game, and how the session was run."""
+    from pathlib import Path
+
+    from cardsdealt.deck import load_deck
+    from cardsdealt.engine import Game
+
+    deck = load_deck(Path(__file__).resolve().parents[2] / "decks" / "cards-youre-dealt")
+    game = Game.new(deck, mode="classic", seed=0, players=2)
+    session = store.start(deck, game, kind="group", preset="table")
+    while len(game.state.plays) < 6:  # the first move the engine offers, each time
+        game.apply(game.actions()[0])
+        session.save(game)
+    draws = sum(a[0] == "draw" for a in game.state.actions)
+    assert draws > 0  # the seed makes someone draw, so turns and plays differ
+    info = store.list()[0]
+    in_game = sum(map(len, game.hands)) + len(game.state.pile) + len(game.state.discard) + 1
+    assert (info.mode, info.preset, info.played) == ("classic", "table", 6)
+    assert info.how_far == f"6 of {in_game} cards played" and info.turn == 6 + draws

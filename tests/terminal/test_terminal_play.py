@@ -216,7 +216,7 @@ def test_autoplay_on_cards_that_loop_for_ever_ends_kindly():
     """Two cards whose every choice sends the journey to the other (a deck `check` refuses,
     built here past the loader): `play --text --autoplay` still ends, with the engine's
     note, after its card limit, not 207,073 cards later."""
-    from engine_decks import card, choice
+    from deckfactory import card, choice
 
     from cardsdealt.engine.journey import CARD_LIMIT
 
@@ -231,3 +231,61 @@ def test_autoplay_on_cards_that_loop_for_ever_ends_kindly():
     dealt = out.count("Something happens: a.") + out.count("Something happens: b.")
     limit = CARD_LIMIT + sum(s.draws for s in deck.stages)
     assert 100 < dealt <= limit + 1
+
+
+def test_solo_play_has_no_vote_instruction_and_supervision_has_the_count():
+    for preset in (None, "solo"):
+        _, out = play(journey_deck(), "1\n", preset=preset)
+        assert "vote" not in out.lower() and "hands" not in out.lower()
+    _, out = play(journey_deck(), "1\n", preset="supervision")
+    assert "Count the room's raised hands" in out
+
+
+def test_resumed_game_does_not_read_the_introduction_again():
+    from cardsdealt.engine import Game
+    deck = journey_deck()
+    game = Game.new(deck, seed=5)
+    game.choose(0)
+    resumed = Game.from_json(deck, json.loads(json.dumps(game.to_json())))
+    out = io.StringIO()
+    run(deck, args(), io.StringIO("fine\n"), out, game=resumed)
+    text = out.getvalue()
+    assert "Introduction" not in text and "Hi, I'm Sam" not in text
+    assert text.index("Content notes: this deck talks about moving home") < text.index(
+        "Carrying on a saved game.")
+    # a saved game quit before its first move is still carried on, not introduced again
+    fresh = Game.new(deck, seed=5)
+    out = io.StringIO()
+    run(deck, args(), io.StringIO(""), out, game=fresh, resumed=True)
+    assert "Introduction" not in out.getvalue() and "Card 1:" in out.getvalue()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("columns", [40, 72])
+def test_a_terminal_gets_lines_broken_between_words_at_its_width(monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    deck = journey_deck()
+    out = _Terminal()
+    run(deck, args(preset="supervision"), io.StringIO("1\n" * 40), out)
+    wrapped = out.getvalue()
+    _, whole = play(deck, "1\n" * 40, preset="supervision")
+    assert max(map(len, wrapped.splitlines())) <= columns - 1
+    assert max(map(len, whole.splitlines())) > columns  # the pipe keeps lines whole
+    assert wrapped.split() == whole.split()  # the same words, none cut in two
+    plain(wrapped)
+
+
+def test_a_numbered_choice_hangs_under_its_own_words():
+    from cardsdealt.ui.terminal.wrap import fit
+    line = "  2. Ask the social worker why nobody told you before the move happened"
+    pieces = fit(line, 30)
+    assert pieces[0].startswith("  2. ") and len(pieces) > 1
+    assert all(p.startswith("     ") and not p[5].isspace() for p in pieces[1:])
+    assert " ".join(p.strip() for p in pieces) == line.strip()
+    two = "first line of the two\nsecond line"
+    assert fit(two, 25) == ["first line of the two", "second line"]
+    assert fit(line, None) == [line]

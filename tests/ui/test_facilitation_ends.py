@@ -111,6 +111,50 @@ def test_the_panel_note_is_never_drawn_on_the_projector_with_a_presenter_window(
     h.app.facilitation.close()
 
 
+def test_on_one_display_the_note_is_typed_behind_a_neutral_screen(rens, monkeypatch):
+    """No presenter window: the display faces the candidate, so while the panel types it
+    shows "The panel is writing a note" and how much is typed, never the words."""
+    seen = Seen(monkeypatch)
+    h = RoomHarness(entries_for(rens))
+    to_interview(h)
+    h.key(K.K_RETURN)
+    note = h.top
+    assert note.name == "panel-note" and not note.hidden
+    h.type("Candidate blamed the child")
+    seen.words.clear()
+    note.changed()
+    h.frame()
+    assert "The panel is writing a note" in seen.text and "26 characters typed" in seen.text
+    assert "blamed" not in seen.text and "Candidate" not in seen.text
+    close, keep = note._buttons()
+    h.click(keep.center)  # the mouse and touch route keeps it
+    assert h.top.name == "interview" and h.top.kept[h.top.shown.id] == [
+        "Candidate blamed the child"]
+
+
+def test_with_a_presenter_window_the_projector_says_nothing_about_notes(rens, monkeypatch):
+    h = RoomHarness(entries_for(rens))
+    to_interview(h)
+    scene = h.top
+    h.key(K.K_p, "p")
+    h.key(K.K_DOWN)
+    h.key(K.K_RETURN)
+    before = h.frame().copy()
+    for words in ("First note", "Second note"):
+        h.key(K.K_RETURN)
+        h.type(words)
+        h.key(K.K_PAGEDOWN)
+        assert h.top is scene
+    assert scene.kept[scene.shown.id] == ["First note", "Second note"]
+    assert h.frame().get_view("2").raw == before.get_view("2").raw  # no count, no notice
+    pres = h.app.facilitation.presenter
+    assert pres.message == "Note kept with the session." or "window only" in pres.message
+    from cardsdealt.ui.pygame.presenter import gather
+
+    assert gather(h.app).private_title == "Panel notes on this card (2)"  # there, only
+    h.app.facilitation.close()
+
+
 def test_support_is_on_every_end_screen(rens, table_deck, monkeypatch):
     seen = Seen(monkeypatch)
     names = [s.name for s in rens.support]
@@ -214,3 +258,16 @@ def test_certificate_pdf_says_everyone_is_a_winner(table_deck):
 
     assert pdf.startswith(b"%PDF-")
     assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 2  # one page per copy
+
+
+def test_the_table_game_end_lists_the_cards_in_one_sentence():
+    """A title that ends with its own question mark is not given a full stop as well."""
+    from types import SimpleNamespace as NS
+
+    from cardsdealt.ui.pygame.scenes.summary import table_words
+
+    game = NS(mode="classic", player_names=["Team 1"], hands=[[]])
+    plays = [NS(title="Front row"), NS(title="Who's who?")]
+    assert table_words(game, NS(plays=plays)).endswith("Front row, Who's who?")
+    plays = [NS(title="Who's who?"), NS(title="Front row")]
+    assert table_words(game, NS(plays=plays)).endswith("Who's who?, Front row.")

@@ -101,7 +101,7 @@ def test_a_resumed_interview_is_at_the_same_card_of_the_same_cards(store, deck, 
 
     # a fresh window, where nobody has chosen a number of cards (5 unless told)
     h2, row = carry_on_from_start_screen(store, deck)
-    assert "card 3 of 7" in row.detail and "a group session" in row.detail
+    assert "card 3 of 7" in row.detail and "Interview panel" in row.detail
     scene = h2.top
     assert scene.name == "interview" and h2.app.session.id == sid
     assert [c.id for c in scene.cards] == ids and scene.index == 2

@@ -53,13 +53,13 @@ def test_kais_journey_to_the_end_by_mouse_alone(preset):
             if h.top.name == "confirm":
                 h.tap(h.top.items()[1].center)
         elif top.name == "panel-note":
-            h.tap(top._keep_rect().center)
+            h.tap(top._buttons()[1].center)  # Keep the note
         elif top.name == "interview":
             seen.append(top.shown.id)
             before, note, after = top._buttons()
             h.tap(note.center)  # a private note, kept with a click
             assert h.top.name == "panel-note"
-            h.tap(h.top._keep_rect().center)
+            h.tap(h.top._buttons()[1].center)
             h.tap(after.center)
         elif getattr(top, "phase", "") == "card":
             seen.append(top.shown.id)

@@ -243,7 +243,7 @@ def test_play_resume_opens_straight_into_the_session(store, deck, monkeypatch):
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 def test_start_screen_lists_unfinished_sessions(store, deck, monkeypatch, size):
     """The start screen: "Carry on: Ren's Week" first and marked, with when it was saved, how
-    far it got (card 1, Arriving) and "on your own"; then the decks."""
+    it was run ("On my own") and how far it got (card 1, Arriving); then the decks."""
     import cardsdealt.session.store as store_mod
 
     monkeypatch.setattr(store_mod, "_now", lambda: "2025-03-03T14:05:00+00:00")
@@ -254,7 +254,7 @@ def test_start_screen_lists_unfinished_sessions(store, deck, monkeypatch, size):
     h2.table.start()
     h2.settle()
     assert [r.kind for r in h2.top.rows] == ["resume", "deck", "studio"]  # (the studio: #18)
-    assert h2.top.rows[0].detail == "Saved 3 March 2025, 14:05 · card 1, Arriving · on your own"
+    assert h2.top.rows[0].detail == "Saved 3 March 2025, 14:05 · On my own · card 1, Arriving"
     check(h2.frame(), f"start-sessions-{size[0]}x{size[1]}")
 
 
@@ -333,3 +333,34 @@ def test_the_start_screen_never_marks_someone_s_unfinished_session(store, deck, 
     assert marked.kind == "deck" and marked.target.deck is table
     h2.key(K.K_F5)
     assert h2.table.deck is table and h2.top.name != "reflection"
+
+
+def test_start_rows_say_what_each_is_truthfully(store, tmp_path):
+    """A table game left part way: the row says how it was run (the table game, not "a group
+    session") and the cards played of the cards in the game, not the turns (a draw is a
+    turn). A deck's table-game row counts only the cards the table game deals."""
+    from dataclasses import replace
+
+    from cardsdealt.engine import Game
+
+    table = classic_deck(tmp_path / "table")
+    extra = replace(table.cards[0], id="story-only", title="A story card", theme=None,
+                    number=None)
+    table = replace(table, cards=(*table.cards, extra))
+    game = None
+    for seed in range(40):  # a deal where somebody draws before the fourth card is played
+        game = Game.new(table, mode="classic", seed=seed, players=2)
+        while len(game.state.plays) < 4 and not game.finished:
+            game.apply(game.actions()[0])  # the first move the engine offers
+        if ["draw"] in game.state.actions and not game.finished:
+            break
+    assert game is not None and game.turn > 4
+    store.start(table, game, kind="group", preset="table").save(game)
+    h = SavingHarness(SessionStore(store.root), entries_for(table))
+    h.table.start()
+    h.settle()
+    resume, deck_row = h.top.rows
+    assert resume.kind == "resume" and deck_row.kind == "deck"
+    assert "Classic table game · 4 of 15 cards played" in resume.detail
+    assert "group session" not in resume.detail
+    assert deck_row.detail.endswith("15 cards to play")  # 16 in the deck, 15 dealt

@@ -64,8 +64,8 @@ def session_entries(store, deck_for: Callable[[str], object] | None = None,
     for info in infos:
         if info.finished or info.problem:
             continue
-        who = "a group session" if info.kind == "group" else "on your own"
-        detail = f"Saved {when(info.updated)} · {info.how_far} · {who}"
+        way = presets.way_words(info.preset, info.mode, info.kind)
+        detail = f"Saved {when(info.updated)} · {way} · {info.how_far}"
         rows.append(ResumeEntry(info.deck_title or info.deck_id or info.id, detail,
                                 opener(info.id), {"id": info.id}))
         if len(rows) >= limit:

@@ -134,8 +134,11 @@ class PresenterWindow:
         """N: the notes larger here, or back to the usual view, with a short line saying
         where they are (the projector keeps the card either way)."""
         self.notes_large = not self.notes_large
-        self.message = NOTES_LARGE if self.notes_large else NOTES_USUAL
-        self.message_left = MESSAGE_SECONDS
+        self.tell(NOTES_LARGE if self.notes_large else NOTES_USUAL)
+
+    def tell(self, text: str) -> None:
+        """A short line for the trainer, here only, for a few seconds."""
+        self.message, self.message_left = text, MESSAGE_SECONDS
 
     def tick(self, dt: float) -> None:
         if self.message:
@@ -209,26 +212,47 @@ def _key(info: Info, size) -> tuple:
 
 # -- what to show ----------------------------------------------------------------------------
 
+# What the next press does on a screen that does not say it itself (`presenter_next`)
+NEXT_ON = {
+    "blank": "Any key or click brings the card back (and does nothing else).",
+    "break": "Any key or click comes back to the game; the timer waits till then.",
+    "help": "Any key closes the list of keys (Next shows the next page, if there is one).",
+    "notes": "Any key closes the notes (and does nothing else).",
+    "message": "Next, F5 or Enter closes the message.",
+    "settings": "Settings: Next moves, F5 changes the marked one; Esc goes back.",
+    "closing": "The record's questions: PageDown saves and goes on; Esc stops for now "
+               "(everything typed is kept).",
+    "problems": "Esc goes back.",
+    "interview-end": "The interview is over: the support panel is on the projector; the "
+                     "panel notes are kept.",
+}
+
+
+def marked(label: str, more: str = "") -> str:
+    """The next step on a screen of buttons or rows: what is marked, and how to take it."""
+    return f"“{label}” is marked: F5 (or hold Next) takes it; Next moves on." + (
+        f" {more}" if more else "")
+
+
 def gather(app) -> Info:
-    """Ask the play scene (the topmost one that can tell) and add what covers it."""
+    """Ask the play scene (the topmost one that can tell) and add what covers it. The next
+    step is always the top screen's: the one the next press of the clicker goes to."""
     info = Info()
+    filler = None
     for scene in reversed(app.scenes):
         fill = getattr(scene, "presenter_info", None)
         if fill is not None:
-            info = fill()
+            info, filler = fill(), scene
             break
     else:
-        top = app.top
         info.heading = "Getting ready"
-        info.next_step = {"start": "Choose a deck: Next moves, F5 starts.",
-                          "intro": "Read the introduction aloud; Next goes on.",
-                          "preset": "Choose how to run the session: Next moves, F5 takes it.",
-                          "summary": "The end: the support panel is on the projector.",
-                          "interview-end": "The interview is over: the support panel is on "
-                                           "the projector; the panel notes are kept.",
-                          }.get(getattr(top, "name", ""), "")
     top = app.top
     name = getattr(top, "name", "")
+    own = getattr(top, "presenter_next", None)
+    if own is not None:
+        info.next_step = own()
+    elif top is not filler:  # never the play screen's step under a screen that covers it
+        info.next_step = NEXT_ON.get(name, "")
     covering = {"blank": "The projector is blank. Any key brings the card back.",
                 "break": "Taking a break: the projector shows a calm screen. Any key comes back.",
                 "help": "The projector shows the list of keys. Any key closes it.",

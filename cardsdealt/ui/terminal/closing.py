@@ -13,10 +13,11 @@ from typing import TextIO
 
 from cardsdealt.session.closing import REMINDER, Closing
 from cardsdealt.session.privacy import warning_words
+from cardsdealt.ui.terminal.wrap import lines_for
 
 
 def _say(out: TextIO, *lines: str) -> None:
-    out.write("".join(line + "\n" for line in lines))
+    out.write(lines_for(out, lines))
     out.flush()
 
 

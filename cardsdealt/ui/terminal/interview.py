@@ -16,6 +16,7 @@ from cardsdealt.engine import Game
 from cardsdealt.engine.interview import panel_note, pick_cards, place_meta, saved_cards
 from cardsdealt.engine.presets import INTERVIEW_CARDS
 from cardsdealt.ui.terminal import render
+from cardsdealt.ui.terminal.wrap import lines_for
 
 KEYS = "Enter alone: next card, b: the card before, q: stop"
 
@@ -30,7 +31,7 @@ def run_interview(game: Game, stdin: TextIO, stdout: TextIO, keeper: Any = None,
     shown, at = (saved[0], saved[1]) if saved else (pick_cards(deck, game.seed, cards), 0)
 
     def say(*lines: str) -> None:
-        stdout.write("\n".join(lines) + "\n")
+        stdout.write(lines_for(stdout, lines))
         stdout.flush()
 
     keep: Callable[..., None] = keeper.save_meta if session is not None else (lambda **kw: None)

@@ -234,7 +234,8 @@ def run_text(args: Any, pick_and_load: Callable[[Any], Any], stdin: TextIO | Non
         rc = run_interview(game, stdin, out, keeper)
     else:
         rc = run_terminal(deck, args, stdin, out, game=game,
-                          after_action=keeper.autosave if keeper.on else None)
+                          after_action=keeper.autosave if keeper.on else None,
+                          resumed=bool(args.resume))
     s = keeper.session
     if s is not None and game is not None and game.finished and not s.unsaved:
         from cardsdealt.ui.terminal.closing import closing_after_game

@@ -24,6 +24,7 @@ from cardsdealt.engine.tally import hands, room_choice
 from cardsdealt.options import PlayOptions
 from cardsdealt.session.text import typed
 from cardsdealt.ui.terminal import render
+from cardsdealt.ui.terminal.wrap import lines_for
 
 HELP_KEYS = "u to undo, q to stop"
 
@@ -36,8 +37,10 @@ class TerminalGame:
     def __init__(self, game: Game, stdin: TextIO, stdout: TextIO, autoplay: bool,
                  as_json: bool,
                  after_action: Callable[[Game, list[Event]], None] | None = None,
-                 preset: str | None = None) -> None:
+                 preset: str | None = None, resumed: bool | None = None) -> None:
         self.game = game
+        # a saved game carried on (None: a game with moves in it was saved before)
+        self.resumed = bool(game.state.actions) if resumed is None else resumed
         p = presets.get(preset)
         self.tallying = bool(p and p.tally) and game.mode == "journey"
         self.after_action = after_action
@@ -51,7 +54,7 @@ class TerminalGame:
     # and saved answers never reach the terminal with escape codes in them.
     def say(self, *lines: str) -> None:
         if not self.as_json:
-            self.stdout.write("".join(printable(line) + "\n" for line in lines))
+            self.stdout.write(lines_for(self.stdout, [printable(line) for line in lines]))
             self.stdout.flush()
 
     def show(self, events: list[Event]) -> None:
@@ -83,17 +86,16 @@ class TerminalGame:
     # -- the game ---------------------------------------------------------------------------------
     def run(self) -> int:
         game = self.game
-        self.say(*render.opening(game.deck, game))
-        if self.tallying and not self.auto:
+        resumed = self.resumed
+        if resumed:  # the introduction was read when the game began: not again
+            self.say(*render.reopening(game.deck, game))
+            self.say("Carrying on a saved game.", *game.load_warnings)
+        else:
+            self.say(*render.opening(game.deck, game))
+        if self.tallying and not self.auto:  # only where the room votes (not on your own)
             self.say("Count the room's raised hands: type a colon and the hands for each "
                      "choice, e.g. : 3 5 1. The choice with the most hands is taken; a tie "
                      "asks which.")
-        elif game.mode == "journey" and not self.auto:
-            self.say("To record a hands-up vote, type the choice, a colon and the votes for "
-                     "each choice, e.g. 2: 3 5 1")
-        resumed = bool(game.state.actions)
-        if resumed:
-            self.say("Carrying on a saved game.", *game.load_warnings)
         self.show(game.start_events)
         if resumed and not any(e.kind == "card_dealt" for e in game.start_events):
             self.show_table()
@@ -291,11 +293,13 @@ def tolerant(stdin: TextIO) -> None:
 
 def run(deck: Deck, args: PlayOptions | object, stdin: TextIO, stdout: TextIO, *,
         game: Game | None = None,
-        after_action: Callable[[Game, list[Event]], None] | None = None) -> int:
+        after_action: Callable[[Game, list[Event]], None] | None = None,
+        resumed: bool | None = None) -> int:
     """Play `deck` in the terminal, as `args` (PlayOptions, or a Namespace read as one) asks.
 
     `game`: a resumed game to carry on (default: a new one from args.mode/players/seed).
     `after_action(game, events)`: called after every accepted action (e.g. an autosave).
+    `resumed`: `game` is a saved game carried on (the introduction is not read again).
     """
     opts = PlayOptions.of(args)
     if game is None:
@@ -307,5 +311,5 @@ def run(deck: Deck, args: PlayOptions | object, stdin: TextIO, stdout: TextIO, *
             return 2
     tolerant(stdin)
     ui = TerminalGame(game, stdin, stdout, autoplay=opts.autoplay, as_json=opts.json,
-                      after_action=after_action, preset=opts.preset)
+                      after_action=after_action, preset=opts.preset, resumed=resumed)
     return ui.run()

@@ -28,6 +28,15 @@ def opening(deck: Deck, game: Game) -> list[str]:
     return lines
 
 
+def reopening(deck: Deck, game: Game) -> list[str]:
+    """The opening of a game carried on: its title and content notes, not the introduction."""
+    lines = [deck.title, ""]
+    if deck.content_notes:
+        lines += ["Content notes: this deck talks about " + "; ".join(deck.content_notes)
+                  + ". You can stop at any time with q.", ""]
+    return lines
+
+
 def card_lines(card: Card, turn: int | None = None) -> list[str]:
     head = f"Card {turn}: {card.title}" if turn else card.title
     lines = ["", head, *card.words.strip().splitlines()]

@@ -3,10 +3,11 @@
 keeps private notes on each.
 
 The projector (or the screen the candidate sees) shows the card and the question only. The
-panel's notes are typed in a box that opens with Enter or Tab; with a presenter window the
-box is drawn there, never on the projector. A kept note is saved with the session
-(`session.add_note(card_id, text, kind="panel")`); words typed and not yet kept are kept
-when the window closes, marked as unfinished, so nothing typed is lost.
+panel's notes are typed in a box that opens with Enter or Tab (scenes/panelnote.py): with a
+presenter window the box is drawn there, never on the projector; on one display the display
+shows a neutral "The panel is writing a note" and never the words. A kept note is saved with
+the session (`session.add_note(card_id, text, kind="panel")`); words typed and not yet kept
+are kept when the window closes, marked as unfinished, so nothing typed is lost.
 
 The cards picked and the one on the table are kept in the session's meta, so a resumed
 interview carries on at the same card of the same cards, with the panel's notes back beside
@@ -28,10 +29,10 @@ from cardsdealt.render.blocks import Block, draw_stack
 from cardsdealt.render.card_view import render_journey_card
 from cardsdealt.render.draw import button, hint, panel
 from cardsdealt.render.text import draw_text
-from cardsdealt.ui.pygame.scenes.base import FocusScene, Modal
+from cardsdealt.ui.pygame.scenes.base import FocusScene
 from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
+from cardsdealt.ui.pygame.scenes.panelnote import PanelNote
 from cardsdealt.ui.pygame.scenes.table import TableScene
-from cardsdealt.ui.pygame.textbox import TextBox, keyboard
 
 
 def support_blocks(deck) -> list[Block]:
@@ -218,15 +219,25 @@ class InterviewScene(Facilitated, TableScene):
         self.kept.setdefault(card.id, []).append(text)
         session = getattr(self.app, "session", None)
         if session is None:
-            self.say("Note kept in this window only: this session is not being saved.")
+            self.tell("Note kept in this window only: this session is not being saved.")
             return
         try:
             session.add_note(card.id, panel_note(text, unfinished), kind="panel")
         except Exception as e:  # noqa: BLE001 - a failed save must not lose the words on screen
             self.drafts[card.id] = text
-            self.say(f"Not saved just now ({e}). The note is still here: open it and keep it.")
+            self.tell(f"Not saved just now ({e}). The note is still here: open it and keep it.")
             return
-        self.say("Note kept with the session.")
+        self.tell("Note kept with the session.")
+
+    def tell(self, text: str) -> None:
+        """A word for the panel about its notes: on the presenter window when it is open
+        (the projector keeps the card, with nothing about notes), else the notice line."""
+        fac = getattr(self.app, "facilitation", None)
+        pres = getattr(fac, "presenter", None)
+        if pres is not None:
+            pres.tell(text)
+        else:
+            self.say(text)
 
     def keep_unfinished(self) -> None:
         box = self.app.find(PanelNote)
@@ -238,9 +249,7 @@ class InterviewScene(Facilitated, TableScene):
                 self.keep_note(card, text, unfinished=True)
 
     # -- the presenter window ------------------------------------------------------------
-    def next_step(self) -> str:
-        if self.app.find(PanelNote) is not None:
-            return "Ctrl+Enter or PageDown keeps the note; PageUp closes it (the words wait)."
+    def next_step(self) -> str:  # (the note box, over this screen, says its own)
         if self.index + 1 >= len(self.cards):
             return "Next ends the interview (the panel's notes stay with the session)."
         return "Next shows the next card; Enter opens a private panel note."
@@ -257,94 +266,6 @@ class InterviewScene(Facilitated, TableScene):
             info.private_title = f"Panel notes on this card ({len(kept)})"
             info.private = "\n".join(f"• {t}" for t in kept)
         return info
-
-
-class PanelNote(Modal):
-    """A private note on one card. Ctrl+Enter or PageDown keeps it; PageUp closes the box and
-    keeps the words waiting here (not lost) for when it opens again."""
-
-    name = "panel-note"
-    pausable = True
-    wants_text = True
-
-    def __init__(self, app, scene: InterviewScene, card, text: str = "") -> None:
-        super().__init__(app)
-        self.scene, self.card = scene, card
-        self.box = TextBox(text, placeholder="Private to the panel: what did you notice?")
-
-    def on_show(self) -> None:
-        super().on_show()
-        keyboard(self.box)
-
-    def on_hide(self) -> None:
-        super().on_hide()
-        keyboard(None)
-
-    def _geometry(self) -> tuple[Rect, Rect]:
-        m = self.m
-        box = Rect(m.px(160), m.px(300), m.w - m.px(320), m.h - m.px(560))
-        outer = box.inflate(m.px(80), m.px(260)).move(0, m.px(40))
-        return outer, box
-
-    @property
-    def hidden(self) -> bool:
-        """With a presenter window the box is drawn there, never on the projector."""
-        fac = getattr(self.app, "facilitation", None)
-        return bool(fac is not None and fac.presenting)
-
-    def draw(self, surface) -> None:
-        if not self.hidden:
-            super().draw(surface)
-
-    def render(self, surface) -> None:
-        m, th = self.m, self.theme
-        outer, box = self._geometry()
-        if self.box.rect != box or self.box.px != m.px(36):
-            self.box.set_geometry(box, m.px(36))
-        surface.fill((*th.blank, 170))
-        panel(surface, outer, th, m.u)
-        draw_text(surface, f"Private panel note · {self.card.title}", "bold", m.px(40),
-                  (outer.x + m.px(40), outer.y + m.px(36)), th.accent, max_w=outer.w - m.px(80))
-        self.box.draw(surface, th, m.u, focused=True)
-        b = self._keep_rect()
-        button(surface, b, "Keep the note", th, m.u, key="Ctrl+Enter")
-        hint(surface, Rect(box.x, b.y, b.x - box.x - m.px(20), b.h),
-             "PageUp: close (the words wait here) · PageDown: keep", th, m.u)
-
-    def _keep_rect(self) -> Rect:
-        m = self.m
-        outer, box = self._geometry()
-        return Rect(outer.right - m.px(520), box.bottom + m.px(30), m.px(480), m.px(80))
-
-    def handle(self, event) -> None:
-        m = self.m
-        outer, box = self._geometry()
-        if self.box.rect != box:
-            self.box.set_geometry(box, m.px(36))
-        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
-            if self._keep_rect().collidepoint(event.pos):  # the mouse and touch route
-                self.scene.keep_note(self.card, self.box.text)
-                self.done()
-                return
-            if not outer.collidepoint(event.pos):  # a click outside: close, words wait
-                if self.box.text.strip():
-                    self.scene.drafts[self.card.id] = self.box.text
-                self.done()
-                return
-        if event.type == pygame.KEYDOWN:
-            ctrl = getattr(event, "mod", 0) & (pygame.KMOD_CTRL | pygame.KMOD_META)
-            if event.key == pygame.K_PAGEDOWN or \
-                    (event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and ctrl):
-                self.scene.keep_note(self.card, self.box.text)
-                self.done()
-                return
-            if event.key == pygame.K_PAGEUP:
-                if self.box.text.strip():
-                    self.scene.drafts[self.card.id] = self.box.text
-                self.done()
-                return
-        if self.box.handle(event):
-            self.changed()
 
 
 class InterviewEnd(FocusScene):

@@ -63,13 +63,20 @@ class IntroScene(Scene):
             draw_text(surface, more, "italic", m.px(28),
                       (self._box().right - m.px(20), self._box().bottom + m.px(8)),
                       th.table_muted, anchor="topright")
-        last = self.page == len(self.pages) - 1
-        go = "deal the first card" if last else "go on"
-        if self.scroll + box.h < f.height:
-            go = "read on"  # Next scrolls first: the footer says what it will do
+        go = self._next_words()
         hint(surface, Rect(m.px(160), m.h - m.px(110), m.w - m.px(320), m.px(80)),
              f"Next (PageDown or Space): {go} · Back (PageUp): go back · "
              f"Page {self.page + 1} of {len(self.pages)}", th, m.u, align="center")
+
+    def _next_words(self) -> str:
+        """What Next does now: scroll on first, then the next page, then the first card."""
+        f, box = self._fitted()
+        if self.scroll + box.h < f.height:
+            return "read on"
+        return "deal the first card" if self.page == len(self.pages) - 1 else "go on"
+
+    def presenter_next(self) -> str:
+        return f"Read the introduction aloud. Next: {self._next_words()}."
 
     # -- actions -------------------------------------------------------------------------
     def on_intent(self, intent, event) -> None:

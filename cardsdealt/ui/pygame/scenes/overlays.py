@@ -171,6 +171,14 @@ class Menu(Modal, FocusScene):
     def activate(self, i: int) -> None:
         self.done(self.entries[i][0])
 
+    def presenter_next(self) -> str:
+        """The presenter window's next step: the entry marked, and how to take it."""
+        from cardsdealt.ui.pygame.presenter import marked
+
+        if self.focus is None or not 0 <= self.focus < len(self.entries):
+            return "Next marks the first entry; Esc closes this."
+        return marked(self.entries[self.focus][1], "Esc closes this.")
+
     def on_other_intent(self, intent, event) -> None:
         if intent == "pause":
             self.done(None)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 
+import pygame
 from pygame import Rect
 
 from cardsdealt.engine import presets
-from cardsdealt.render.draw import focus_ring, hint, panel
+from cardsdealt.render.draw import button, focus_ring, hint, panel
 from cardsdealt.render.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.scenes.base import FocusScene
 
@@ -60,6 +61,11 @@ class PresetScene(FocusScene):
         return [Rect(m.px(240), top + i * (h + gap), m.w - m.px(480), h)
                 for i in range(len(self.options))]
 
+    def _back_button(self) -> Rect:
+        """Back to the decks: the mouse and touch route for Back, in the left margin."""
+        m = self.m
+        return Rect(m.px(20), m.px(250), m.px(160), m.px(96))  # left of the marker
+
     # -- drawing -------------------------------------------------------------------------
     def render(self, surface) -> None:
         m, th = self.m, self.theme
@@ -71,6 +77,7 @@ class PresetScene(FocusScene):
                   max_h=m.px(112))
         for i, (r, p) in enumerate(zip(self.items(), self.options, strict=False)):
             self._row(surface, r, p, i)
+        button(surface, self._back_button(), "Back", th, m.u)
         hint(surface, Rect(m.px(60), m.h - m.px(90), m.w - m.px(120), m.px(60)),
              "Next or Down: move · F5 or Enter: start · + and −: number of interview cards · "
              "Back: choose another deck", th, m.u, align="center")
@@ -87,12 +94,23 @@ class PresetScene(FocusScene):
         draw_text(surface, f"{i + 1}. {title}", "bold", m.px(46), (r.x + pad, r.y + m.px(20)),
                   th.ink, max_w=r.w - 2 * pad, max_h=m.px(60))  # any text size: above the words
         detail = p.detail
+        box = Rect(r.x + pad, r.y + m.px(80), r.w - 2 * pad, r.h - m.px(92))
         if p.name == "interview":
             detail = f"{self.cards} cards, picked at random · {detail}"
-        box = Rect(r.x + pad, r.y + m.px(80), r.w - 2 * pad, r.h - m.px(92))
+            fewer, more = self._card_buttons(r)
+            button(surface, fewer, "−", th, m.u)
+            button(surface, more, "+", th, m.u)
+            box.w = fewer.x - m.px(16) - box.x
         draw_fitted(surface, fit(detail, "regular", box.size, m.px(30), m.px(22)), box, th.muted)
         if focused:
             focus_ring(surface, r, th, m.u)
+
+    def presenter_next(self) -> str:
+        from cardsdealt.ui.pygame.presenter import marked
+
+        if self.focus is None or not 0 <= self.focus < len(self.options):
+            return "Choose how to run the session: Next moves, F5 takes it."
+        return marked(self.options[self.focus].title, "Back: choose another deck.")
 
     # -- actions -------------------------------------------------------------------------
     def activate(self, i: int) -> None:
@@ -106,6 +124,30 @@ class PresetScene(FocusScene):
 
     def on_back(self) -> None:
         self.table.start()
+
+    def _card_buttons(self, r: Rect) -> tuple[Rect, Rect]:
+        """Fewer and more interview cards, on the interview's row (the mouse route for − +)."""
+        m = self.m
+        size, gap = m.px(60), m.px(14)
+        plus = Rect(r.right - m.px(24) - size, r.bottom - size - m.px(14), size, size)
+        return Rect(plus.x - gap - size, plus.y, size, size), plus
+
+    def on_mouse(self, event) -> None:
+        if getattr(event, "button", 1) == 1 and event.type == pygame.MOUSEBUTTONDOWN:
+            for i, (r, p) in enumerate(zip(self.items(), self.options, strict=False)):
+                if p.name != "interview":
+                    continue
+                fewer, more = self._card_buttons(r)
+                if fewer.collidepoint(event.pos) or more.collidepoint(event.pos):
+                    self.focus = i
+                    self.on_other_intent("more" if more.collidepoint(event.pos) else "less",
+                                         event)
+                    return
+        super().on_mouse(event)
+
+    def on_click_elsewhere(self, pos) -> None:
+        if self._back_button().collidepoint(pos):
+            self.on_back()
 
     def on_other_intent(self, intent, event) -> None:
         if intent in ("more", "less"):

@@ -6,6 +6,7 @@ record goes, are closing.py's.
 
 from __future__ import annotations
 
+from cardsdealt.engine import presets
 from cardsdealt.ui.pygame.scenes.closing import ClosingScene
 
 
@@ -56,10 +57,11 @@ def record_entries(app, store, row, when, limit: int = RECORD_ROWS) -> list:
         what = needs_closing(doc) if doc else ""
         if not what:
             continue
-        detail = (f"Finished {when(info.updated)} · answer your record's questions"
+        way = presets.way_words(info.preset, info.mode, info.kind)
+        detail = (f"Finished {when(info.updated)} · {way} · answer your record's questions"
                   if what == "questions" else
-                  f"Finished {when(info.updated)} · add what came out of talking it through "
-                  "with a colleague or supervisor")
+                  f"Finished {when(info.updated)} · {way} · add what came out of talking "
+                  "it through with a colleague or supervisor")
         rows.append(row(info.deck_title or info.deck_id or info.id, detail,
                                 _opener(app, store, info.id, what),
                                 {"id": info.id, "what": what}))

@@ -104,6 +104,22 @@ class ReflectionScene(Modal):
             words = "Next: save and go on · Enter: type the group's words · Back: Skip"
         hint(surface, Rect(box.x, save.y, skip.x - box.x - m.px(30), save.h), words, th, m.u)
 
+    def presenter_next(self) -> str:
+        """The presenter window's next step: what the next press does here, as marked now."""
+        if self.focus == FOCUS_BOX:
+            if self.room:
+                return ("Typing the group's words: PageDown saves them and goes on; PageUp "
+                        "stops typing (the clicker acts on the room again).")
+            return "Typing: PageDown or Ctrl+Enter saves and goes on; Tab: to the buttons."
+        if self.focus == FOCUS_SKIP:
+            return ("“Skip” is marked: F5 or Enter skips the question; Next saves and goes on; "
+                    "Back: type the group's words." if self.room else
+                    "“Skip” is marked: Enter skips the question; Tab moves.")
+        if self.room:
+            return ("Next saves and goes on. Enter types the group's words; Back marks "
+                    "Skip.")
+        return "“Save” is marked: Enter saves and goes on; Tab moves."
+
     # -- input ---------------------------------------------------------------------------
     def handle(self, event) -> None:
         self._sync_box()

@@ -5,14 +5,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pygame
 from pygame import Rect
 
-from cardsdealt.render.draw import focus_ring, hint, panel
+from cardsdealt.render.draw import button, focus_ring, hint, panel
 from cardsdealt.render.text import draw_text, grown
 from cardsdealt.ui.pygame.scenes.base import FocusScene
 
 MODE_WORDS = {"journey": "Journey: one child's story, choice by choice",
               "classic": "Table game: match and play cards, talk about each one"}
+
+
+def _cards(deck, mode: str) -> str:
+    """The cards a way of playing uses: a table game deals only the cards with a theme or a
+    number (engine/classic.py), a journey draws from the whole deck."""
+    if mode == "classic":
+        from cardsdealt.engine.classic import Classic
+
+        return f"{len(Classic(deck).cards)} cards to play"
+    return f"{len(deck.cards)} cards in the deck"
 
 
 @dataclass
@@ -22,6 +33,14 @@ class Row:
     kind: str  # "resume" | "deck" | "broken" | "studio"
     target: object = None
     mode: str = ""
+
+
+def _row_title(row: Row) -> str:
+    if row.kind == "resume":
+        return f"Carry on: {row.title}"
+    if row.kind == "record":
+        return f"Your record: {row.title}"
+    return row.title
 
 
 class StartScene(FocusScene):
@@ -47,9 +66,8 @@ class StartScene(FocusScene):
                 continue
             modes = [m for m in e.deck.modes if m == self.table.mode_wanted] or e.deck.modes
             for mode in modes:
-                n = len(e.deck.cards)
-                rows.append(Row(e.deck.title, f"{MODE_WORDS[mode]} · {n} cards", "deck", e,
-                                mode))
+                rows.append(Row(e.deck.title, f"{MODE_WORDS[mode]} · {_cards(e.deck, mode)}",
+                                "deck", e, mode))
         rows.append(Row("Make or change a deck", "The studio: make your own deck, with your "
                         "own words and drawings", "studio"))  # (issue 18)
         return rows
@@ -87,6 +105,26 @@ class StartScene(FocusScene):
     def _visible(self) -> int:
         return max(1, (self._list_area().h + self.m.px(24)) // (self._row_h() + self.m.px(24)))
 
+    def _scrolls(self) -> bool:
+        return len(self.rows) > self._visible()
+
+    def _page_buttons(self) -> tuple[Rect, Rect]:
+        """Earlier rows, more rows: the mouse and touch route through a long list (beside it,
+        shown only when it scrolls; a mouse wheel does the same)."""
+        m, area = self.m, self._list_area()
+        w, h = m.px(190), m.px(96)
+        x = area.right + m.px(24)
+        return Rect(x, area.y + m.px(50), w, h), Rect(x, area.bottom - h, w, h)
+
+    def _player_buttons(self, r: Rect) -> tuple[Rect, Rect]:
+        """Fewer and more players on a table game's row (the mouse route for − and +)."""
+        m = self.m
+        g = r.h / m.px(132)
+        size, gap = round(m.px(60) * min(g, 1.4)), m.px(14)
+        y = r.bottom - size - m.px(12)
+        plus = Rect(r.right - m.px(24) - size, y, size, size)
+        return Rect(plus.x - gap - size, y, size, size), plus
+
     def items(self) -> list[Rect]:
         area, rh, gap = self._list_area(), self._row_h(), self.m.px(24)
         vis = self._visible()
@@ -121,11 +159,16 @@ class StartScene(FocusScene):
             if r.y < 0:
                 continue
             self._draw_row(surface, r, self.rows[i], i)
-        if self.first > 0 or self.first + self._visible() < len(self.rows):
+        if self._scrolls():
             more = f"{self.first + 1}–{min(len(self.rows), self.first + self._visible())}" \
                    f" of {len(self.rows)}"
-            draw_text(surface, more, "regular", m.px(28), (m.w - m.px(60), m.px(300)),
-                      th.table_muted, anchor="topright")
+            up, down = self._page_buttons()
+            draw_text(surface, more, "regular", m.px(28), (up.centerx, m.px(300)),
+                      th.table_muted, anchor="midtop", max_w=up.w + m.px(40))
+            if self.first > 0:
+                button(surface, up, "Earlier", th, m.u)
+            if self.first + self._visible() < len(self.rows):
+                button(surface, down, "More", th, m.u)
         hint(surface, Rect(m.px(60), m.h - m.px(90), m.w - m.px(120), m.px(60)),
              "Next or Down: move · Enter or F5: start · + and −: number of players · "
              "H: help · S: settings · Esc: menu", th, m.u, align="center")
@@ -137,24 +180,31 @@ class StartScene(FocusScene):
         panel(surface, r, th, m.u, fill=fill, shadow=not focused and row.kind != "broken")
         pad = m.px(32)
         g = r.h / m.px(132)  # rows are taller at larger text sizes
-        title = row.title
-        if row.kind == "resume":
-            title = f"Carry on: {row.title}"
-        elif row.kind == "record":
-            title = f"Your record: {row.title}"
-        draw_text(surface, title, "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g), th.ink,
-                  max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
+        draw_text(surface, _row_title(row), "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g),
+                  th.ink, max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
         detail = row.detail
+        room = r.w - 2 * pad
         if row.kind == "deck" and row.mode == "classic":
             detail = f"{detail} · {self._players(i)} players or teams"
+            fewer, more = self._player_buttons(r)
+            button(surface, fewer, "−", th, m.u)
+            button(surface, more, "+", th, m.u)
+            room = fewer.x - m.px(16) - r.x - pad
         draw_text(surface, detail, "regular", m.px(30), (r.x + pad, r.y + m.px(78) * g),
-                  th.muted, max_w=r.w - 2 * pad, max_h=m.px(40) * g)
+                  th.muted, max_w=room, max_h=m.px(40) * g)
         if row.kind == "deck" and row.target.given:
             draw_text(surface, "from the command line", "italic", m.px(26),
                       (r.right - pad, r.y + m.px(24) * g), th.muted, anchor="topright",
                       max_h=m.px(34) * g)
         if focused:
             focus_ring(surface, r, th, m.u)
+
+    def presenter_next(self) -> str:
+        from cardsdealt.ui.pygame.presenter import marked
+
+        if self.focus is None or not 0 <= self.focus < len(self.rows):
+            return "Choose a deck: Next moves, F5 starts."
+        return marked(_row_title(self.rows[self.focus]))
 
     # -- actions -------------------------------------------------------------------------
     def _players(self, i: int) -> int:
@@ -191,6 +241,45 @@ class StartScene(FocusScene):
 
             choose_preset(self.table, row.target.deck, row.mode, self._players(i))
 
+    def on_mouse(self, event) -> None:
+        """Wheel and the Earlier/More buttons scroll the list; − and + on a table game's row
+        change its players; anything else is a row (FocusScene)."""
+        if event.type == pygame.MOUSEWHEEL:
+            self._scroll(-getattr(event, "y", 0))
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
+            pos = event.pos
+            up, down = self._page_buttons()
+            if self._scrolls() and up.collidepoint(pos) and self.first > 0:
+                self._scroll(-self._visible())
+                return
+            if self._scrolls() and down.collidepoint(pos):
+                self._scroll(self._visible())
+                return
+            for i, r in enumerate(self.items()):
+                if r.y >= 0 and self.rows[i].kind == "deck" and self.rows[i].mode == "classic":
+                    fewer, more = self._player_buttons(r)
+                    if fewer.collidepoint(pos) or more.collidepoint(pos):
+                        self.focus = i
+                        self._more_players(i, 1 if more.collidepoint(pos) else -1)
+                        return
+        super().on_mouse(event)
+
+    def _scroll(self, rows: int) -> None:
+        """Move the list by `rows` (the marked row stays in sight)."""
+        if not rows:
+            return
+        vis = self._visible()
+        self.first = max(0, min(len(self.rows) - vis, self.first + rows))
+        if self.focus is None or not self.first <= self.focus < self.first + vis:
+            self.focus = self.first if rows > 0 else self.first + vis - 1
+        self.changed()
+
+    def _more_players(self, i: int, d: int) -> None:
+        self.players[i] = self._players(i) + d
+        self.players[i] = self._players(i)
+        self.changed()
+
     def on_other_intent(self, intent, event) -> None:
         if intent == "settings":
             from cardsdealt.ui.pygame.scenes.settings import SettingsScene
@@ -198,6 +287,4 @@ class StartScene(FocusScene):
             self.app.push(SettingsScene(self.app))
         if intent in ("more", "less") and self.focus is not None \
                 and self.rows[self.focus].mode == "classic":
-            self.players[self.focus] = self._players(self.focus) + (1 if intent == "more" else -1)
-            self.players[self.focus] = self._players(self.focus)
-            self.changed()
+            self._more_players(self.focus, 1 if intent == "more" else -1)

@@ -38,7 +38,8 @@ def table_words(game, summary) -> str:
     left = ", ".join(f"{n}: {plural(len(h), 'card')} left"
                      for n, h in zip(game.player_names, game.hands, strict=False))
     titles = ", ".join(p.title for p in summary.plays)
-    return f"{left}\n\nThe cards you talked about: {titles}." if titles else left
+    stop = "" if titles.endswith((".", "?", "!")) else "."  # not "Who's who?."
+    return f"{left}\n\nThe cards you talked about: {titles}{stop}" if titles else left
 
 
 def plural(n: int, word: str) -> str:
@@ -146,6 +147,16 @@ class SummaryScene(FocusScene):
                                 "your supervisor, a friend.", "regular", 32, 22, "ink", 24))
         blocks.append(Block(PRIVACY, "italic", 26, 18, "muted", 0))
         draw_stack(surface, blocks, r.inflate(-m.px(64), -m.px(56)), m.u, th)
+
+    def presenter_next(self) -> str:
+        """The presenter window's next step: the button marked, and how to take it."""
+        from cardsdealt.ui.pygame.presenter import marked
+        from cardsdealt.ui.pygame.scenes.certificate import LABEL
+
+        if self.focus is None:
+            return "The end: the support panel is on the projector. Next marks a button."
+        label = self.actions[self.focus][1] if self.focus < len(self.actions) else LABEL
+        return marked(label, "The support panel is on the projector.")
 
     def activate(self, i: int) -> None:
         if i >= len(self.actions):  # the table game's certificate button
