@@ -95,6 +95,17 @@ def grown(share: float = 0.5) -> float:
     return 1 + (_look["scale"] - 1) * share
 
 
+SIZE_STEPS = (1.0, 1.15, 1.3, 1.5, 1.75)  # the text sizes offered (= settings.TEXT_SIZES)
+GROWTH = 0.55  # the main texts grow by at least this share of the text size's extra
+
+
+def growth(scale: float | None = None) -> float:
+    """How much larger than at the usual text size the main texts of the table (the card's
+    words, the choices, the questions) must at least be: 1.41 at the largest size (1.75)."""
+    s = _look["scale"] if scale is None else scale
+    return 1 + (s - 1) * GROWTH
+
+
 def scaled(px: float) -> int:
     """A design text size at the chosen text size."""
     return max(6, round(px * _look["scale"]))

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import pygame  # noqa: E402
 from pixelcheck import Probe  # noqa: E402
+from test_ui_sessions import SavingHarness  # noqa: E402
 from uikit import Harness, classic_deck, entries_for, journey_deck  # noqa: E402
 
 from cardsdealt.deck.credits import voice_heading  # noqa: E402
@@ -30,7 +31,8 @@ from cardsdealt.ui.pygame import prefs  # noqa: E402
 
 K = pygame
 ROLES = ("statement", "choice", "talk-first", "stat label", "response", "talk about it",
-         "child's words", "question", "discussion", "discussion voice")
+         "child's words", "question", "discussion", "discussion voice", "kai statement",
+         "kai choice", "kai stat label")
 
 
 class SizeProbe(Probe):
@@ -82,8 +84,11 @@ def _to_first_card(h: Harness) -> None:
 
 
 def measure(size: tuple[int, int], text_size: int, font: str = "atkinson",
-            theme: str = "default", root: Path | None = None) -> tuple[dict[str, int], list]:
-    """{role: smallest px drawn}, and every text cut or clipped on the screens measured."""
+            theme: str = "default", root: Path | None = None,
+            preset: str | None = None) -> tuple[dict[str, int], list]:
+    """{role: smallest px drawn}, and every text cut or clipped on the screens measured
+    (`preset`: Kai's Journey is played under it, e.g. "supervision": hands counted beside the
+    choices, the timer beside the stats)."""
     import tempfile
 
     root = Path(root or tempfile.mkdtemp())
@@ -129,13 +134,16 @@ def measure(size: tuple[int, int], text_size: int, font: str = "atkinson",
     from cardsdealt.paths import shipped_decks
 
     kai = load_deck(next(p for p in shipped_decks() if p.name == "kais-journey"))
-    h = Harness(size, entries_for(kai))
+    h = SavingHarness(None, entries_for(kai), size, preset=preset)
     prefs.apply(h.app, settings)
     _to_first_card(h)
+    if preset not in (None, "solo"):
+        h.key(K.K_1, "1")
+        h.key(K.K_t, "t")
     card = h.top.shown
-    _roles_of(_capture(h), {"statement": [card.words],
-                            "choice": [c.label for c in card.choices],
-                            "stat label": [s.label for s in kai.stats]}, px, cut)
+    _roles_of(_capture(h), {"kai statement": [card.words],
+                            "kai choice": [c.label for c in card.choices],
+                            "kai stat label": [s.label for s in kai.stats]}, px, cut)
     T.configure()
     return {role: min(v) for role, v in px.items()}, cut
 
@@ -144,9 +152,11 @@ def main() -> None:
     pygame.display.init()
     pygame.font.init()
     font = sys.argv[1] if len(sys.argv) > 1 else "atkinson"
-    for size in ((1280, 720), (1920, 1080)):
-        rows = {n: measure(size, n, font) for n in range(5)}
-        print(f"{size[0]}x{size[1]} {font}: px per text size 1..5")
+    preset = sys.argv[2] if len(sys.argv) > 2 else None
+    sizes = [tuple(map(int, a.split("x"))) for a in sys.argv[3:]] or [(1280, 720), (1920, 1080)]
+    for size in sizes:
+        rows = {n: measure(size, n, font, preset=preset) for n in range(5)}
+        print(f"{size[0]}x{size[1]} {font} {preset}: px per text size 1..5")
         for role in ROLES:
             print(f"  {role:18}", " ".join(f"{rows[n][0].get(role, 0):4}" for n in range(5)))
         for n in range(5):
