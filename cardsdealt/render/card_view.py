@@ -54,8 +54,10 @@ def journey_face_layout(size: tuple[int, int], u: float, title: str, words: str,
         face = L.card_face(rect, u, share, band=band, title_h=58 * (1 + (s - 1) * 0.5))
         t = fit(title, "bold", face.title.size, round(TITLE_MAX * u * s), round(TITLE_MIN * u),
                 exact=True)
-        x = fit(words, "regular", face.text.size, round(STATEMENT_MAX * u * s), lowest,
-                exact=True)
+        # with a floor the words are drawn at it: they grow as the text size asks, and the
+        # room left is the choices' (panels.journey_arrangement)
+        x = fit(words, "regular", face.text.size, lowest if floor else
+                round(STATEMENT_MAX * u * s), lowest, exact=True)
         best = FaceLayout(face, t, x)
         if not x.overflow and x.px >= max(round(52 * u), floor):
             break

@@ -36,7 +36,7 @@ from cardsdealt.render.text import (
 
 # design px at 1080p: the choices are read from the back of the room (at 44 px and over a
 # 1080p screen shrunk to a quarter still reads them, as a far seat does)
-CHOICE_MAX, CHOICE_MIN = 48, 28
+CHOICE_MAX, CHOICE_MIN = 44, 28
 CHOICE_GOAL = 40  # at the usual text size the card gives up width until choices are this big
 TALK_MAX, TALK_MIN, TALK_BOX = 40, 28, 150  # the room's question above the choices
 TALK_GOAL = 36
@@ -46,8 +46,8 @@ TALK_GOAL = 36
 def choice_layout(panel_rect: tuple, u: float, labels: tuple[str, ...], floor: int = 0,
                   scale: float = 0.0) -> tuple:
     """Rects and fitted labels for the choices, all at one size, stacked in the panel: the
-    largest size that fits, from the text size's own down to `floor` real px (0: the usual
-    floor). `scale`: the text size (0: the one chosen)."""
+    largest size that fits, from the text size's own down to the usual floor; or, given a
+    `floor` (real px), at that size. `scale`: the text size (0: the one chosen)."""
     s = scale or text_scale()
     x, y, w, h = panel_rect
     head_h = max(round(70 * u), font("bold", max(6, round(round(44 * u) * s))).get_height()
@@ -56,8 +56,10 @@ def choice_layout(panel_rect: tuple, u: float, labels: tuple[str, ...], floor: i
     pad = round(20 * u)
     text_x = round(92 * u)
     avail = h - head_h - round(110 * u)  # room for two lines of key hints under them
-    px = max(6, round(CHOICE_MAX * u * s))  # the text size starts larger, shrinks to fit
+    # the text size starts larger and shrinks to fit; with a floor they are drawn at it (as
+    # large as the text size asks: a larger one now would leave a larger size less room)
     low = max(floor, round(CHOICE_MIN * u))
+    px = low if floor else max(6, round(CHOICE_MAX * u * s))
     while True:
         fits = [fit(lab, "regular", (max(1, w - text_x - pad), 100_000), px, px, exact=True)
                 for lab in labels]
@@ -132,6 +134,7 @@ class Arrangement:
     choice_panel: Rect  # under the room's question (narrowed for the hands' tally)
     choices: tuple  # choice_layout's answer: rects, fitted labels, overflow
     scale: float  # the text size it was made for (the size below's, when this one's failed)
+    share: float  # of the body the card takes
 
     @property
     def fits(self) -> bool:
@@ -160,7 +163,7 @@ def _arrange(size: tuple[int, int], stats: tuple[tuple[str, str], ...], title: s
     talk, talk_h = talk_first(discuss, t.panel.w, u, floors[2], scale)
     p = Rect(t.panel.x, t.panel.y + talk_h, t.panel.w - narrow, t.panel.h - talk_h)
     ch = choice_layout(tuple(p), u, labels, floors[1], scale)
-    return Arrangement(t, face, talk, talk_h, p, ch, scale)
+    return Arrangement(t, face, talk, talk_h, p, ch, scale, share)
 
 
 @text_cache(maxsize=32)
@@ -179,6 +182,8 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
     args = (size, stats, title, words, labels, discuss, narrow, timer_w)
     goal = (0, round(CHOICE_GOAL * m.u), round(TALK_GOAL * m.u))
     base = _first_fit(args, 1.0, shares, (goal,), _arrange(*args, 1.0, shares[0], (0, 0, 0)))
+    base = _arrange(*args, 1.0, base.share, (0, 0, goal[2]))  # with it: the choices as large
+    # as fit, the question at its goal (room left for it to grow at larger text sizes)
     s = text_scale()
     prev = base
     # each text size in turn, so that no size draws a main text smaller than the size below

@@ -96,7 +96,7 @@ def grown(share: float = 0.5) -> float:
 
 
 SIZE_STEPS = (1.0, 1.15, 1.3, 1.5, 1.75)  # the text sizes offered (= settings.TEXT_SIZES)
-GROWTH = 0.55  # the main texts grow by at least this share of the text size's extra
+GROWTH = 0.54  # the main texts grow by at least this share of the text size's extra
 
 
 def growth(scale: float | None = None) -> float:

@@ -91,7 +91,7 @@ def measure(size: tuple[int, int], text_size: int, font: str = "atkinson",
     choices, the timer beside the stats)."""
     import tempfile
 
-    root = Path(root or tempfile.mkdtemp())
+    root = Path(root) if root is not None else Path(tempfile.mkdtemp())
     settings = Settings(text_size=text_size, font=font, theme=theme)
     px: dict[str, list[int]] = {}
     cut: list[str] = []
