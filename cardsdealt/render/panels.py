@@ -135,6 +135,7 @@ class Arrangement:
     choices: tuple  # choice_layout's answer: rects, fitted labels, overflow
     scale: float  # the text size it was made for (the size below's, when this one's failed)
     share: float  # of the body the card takes
+    timer: tuple[int, int]  # px the timer takes: (from the meters' row, under the choices)
 
     @property
     def fits(self) -> bool:
@@ -148,13 +149,15 @@ class Arrangement:
 
 
 def _arrange(size: tuple[int, int], stats: tuple[tuple[str, str], ...], title: str,
-             words: str, labels: tuple[str, ...], discuss: str, narrow: int, timer_w: int,
-             scale: float, share: float, floors: tuple[int, int, int]) -> Arrangement:
+             words: str, labels: tuple[str, ...], discuss: str, narrow: int,
+             timer: tuple[int, int], scale: float, share: float,
+             floors: tuple[int, int, int]) -> Arrangement:
+    """`timer`: (px it takes from the meters' row, px it takes under the choices)."""
     m = L.metrics(size)
     u = m.u
     footer = 56.0
     if stats:
-        cols, row_h, _ = meter_rows(stats, m.w - 2 * m.margin - timer_w, u, scale)
+        cols, row_h, _ = meter_rows(stats, m.w - 2 * m.margin - timer[0], u, scale)
         rows = -(-len(stats) // cols)
         extra = rows * row_h - round(METER_H * u)
         footer = 130.0 + (extra / u if extra > 0 else 0)
@@ -162,27 +165,30 @@ def _arrange(size: tuple[int, int], stats: tuple[tuple[str, str], ...], title: s
     face = journey_face_layout(t.card.size, u, title, words, floor=floors[0], scale=scale)
     talk, talk_h = talk_first(discuss, t.panel.w, u, floors[2], scale)
     p = Rect(t.panel.x, t.panel.y + talk_h, t.panel.w - narrow, t.panel.h - talk_h)
-    ch = choice_layout(tuple(p), u, labels, floors[1], scale)
-    return Arrangement(t, face, talk, talk_h, p, ch, scale, share)
+    ch = choice_layout((p.x, p.y, p.w, p.h - timer[1]), u, labels, floors[1], scale)
+    return Arrangement(t, face, talk, talk_h, p, ch, scale, share, timer)
 
 
 @text_cache(maxsize=32)
 def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...], title: str,
                         words: str, labels: tuple[str, ...], discuss: str = "",
-                        narrow: int = 0, timer_w: int = 0) -> Arrangement:
+                        narrow: int = 0, timer_w: int = 0, timer_h: int = 0) -> Arrangement:
     """The journey table for one card at the chosen text size. `stats`: (label, widest
     figure) of each meter; `narrow`: px the choices leave at their right (the hands'
-    tally); `timer_w`: px the timer takes from the meters' row.
+    tally); a discussion timer, if shown, goes large under the choices (`timer_h` px) where
+    that leaves the choices their size, else into the meters' row (`timer_w` px).
 
     At the usual size the card takes its usual share. At a larger size the card's words, the
     choices and the question are first asked to be `growth()` times their usual size, then
     no smaller than it; the card gives up width (and its picture height) until they fit."""
     m = L.metrics(size)
     shares = (0.46, 0.42, 0.38, 0.34) if m.portrait else (0.52, 0.48, 0.44, 0.40, 0.36)
-    args = (size, stats, title, words, labels, discuss, narrow, timer_w)
+    head = (size, stats, title, words, labels, discuss, narrow)
+    modes = [head + ((0, timer_h),), head + ((timer_w, 0),)] if timer_w else [head + ((0, 0),)]
     goal = (0, round(CHOICE_GOAL * m.u), round(TALK_GOAL * m.u))
-    base = _first_fit(args, 1.0, shares, (goal,), _arrange(*args, 1.0, shares[0], (0, 0, 0)))
-    base = _arrange(*args, 1.0, base.share, (0, 0, goal[2]))  # with it: the choices as large
+    base = _first_fit(modes, 1.0, shares, (goal,),
+                      _arrange(*modes[-1], 1.0, shares[0], (0, 0, 0)))  # type: ignore[arg-type]
+    base = _arrange(*head, base.timer, 1.0, base.share, (0, 0, goal[2]))  # the choices as large
     # as fit, the question at its goal (room left for it to grow at larger text sizes)
     s = text_scale()
     prev = base
@@ -191,19 +197,20 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
         low = prev.sizes()
         grown = tuple(max(math.ceil(px * growth(step)), p)
                       for px, p in zip(base.sizes(), low, strict=True))
-        prev = _first_fit(args, step, shares, (grown, (low[0], grown[1], grown[2]),
-                                               (low[0], grown[1], low[2]), low), prev)
+        prev = _first_fit(modes, step, shares, (grown, (low[0], grown[1], grown[2]),
+                                                (low[0], grown[1], low[2]), low), prev)
     return prev
 
 
-def _first_fit(args: tuple, scale: float, shares: tuple[float, ...],
+def _first_fit(modes: list[tuple], scale: float, shares: tuple[float, ...],
                floors: tuple[tuple[int, ...], ...], otherwise: Arrangement) -> Arrangement:
-    """The first arrangement that fits, trying each set of floors with the card at each
-    share, widest first; if none does, `otherwise` (the size below's: at this text size the
-    table's words stay as large as they were)."""
+    """The first arrangement that fits, trying each set of floors with each place for the
+    timer and the card at each share, widest first; if none does, `otherwise` (the size
+    below's: at this text size the table's words stay as large as they were)."""
     for fl in floors:
-        for share in shares:
-            a = _arrange(*args, scale, share, fl)  # type: ignore[arg-type]
-            if a.fits:
-                return a
+        for args in modes:
+            for share in shares:
+                a = _arrange(*args, scale, share, fl)  # type: ignore[arg-type]
+                if a.fits:
+                    return a
     return otherwise

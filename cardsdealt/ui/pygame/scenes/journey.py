@@ -33,6 +33,9 @@ from cardsdealt.ui.pygame.scenes.facilitated import TIMER_W, Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
 
 
+BIG_TIMER_H = 246  # design px under the choices for the large timer (its hint line, ring)
+
+
 class JourneyScene(Facilitated, TableScene):
     name = "journey"
 
@@ -77,7 +80,7 @@ class JourneyScene(Facilitated, TableScene):
         return journey_arrangement(
             self.app.size, stats, card.title if card else "", card.words if card else "",
             tuple(c.label for c in (card.choices if card else ())),
-            (card.discuss or "") if card else "", narrow, timer_w)
+            (card.discuss or "") if card else "", narrow, timer_w, m.px(BIG_TIMER_H))
 
     def geom(self) -> L.JourneyTable:
         return self.arrangement().table
@@ -174,7 +177,8 @@ class JourneyScene(Facilitated, TableScene):
         under = rects[-1].bottom + m.px(30) if rects else g.panel.y + m.px(100)
         top = under + m.px(76)  # below the hint line
         r = Rect(g.panel.x, top, g.panel.w, g.panel.bottom - top)
-        return r if r.h >= m.px(170) else None
+        room = self.arrangement().timer[1] > 0  # the table was arranged with it there
+        return r if room or r.h >= m.px(BIG_TIMER_H - 76) else None
 
     def footer_split(self, footer: Rect) -> tuple[Rect, Rect | None]:
         if self._big_timer_rect() is not None:
