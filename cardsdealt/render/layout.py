@@ -184,11 +184,13 @@ def classic_table(size: tuple[int, int]) -> ClassicTable:
 
 
 def hand_slots(hand: Rect, n: int, u: float) -> list[Rect]:
-    """Places for `n` cards in the hand area: one row up to 7, then more rows."""
+    """Places for `n` cards in the hand area: one row up to 7, then more rows; never
+    narrower than 180 design px (a portrait window: fewer to a row, more rows)."""
     if n <= 0:
         return []
     gap = max(2, round(18 * u))
     per_row = max(7, -(-n // 3)) if n > 7 else max(n, 5)
+    per_row = max(1, min(per_row, (hand.w + gap) // (round(180 * u) + gap)))
     rows = -(-n // per_row)
     w = (hand.w - gap * (per_row - 1)) // per_row
     h = (hand.h - gap * (rows - 1)) // rows
