@@ -38,8 +38,8 @@ from cardsdealt.render.text import (
 # 1080p screen shrunk to a quarter still reads them, as a far seat does)
 CHOICE_MAX, CHOICE_MIN = 44, 28
 CHOICE_GOAL = 40  # at the usual text size the card gives up width until choices are this big
-TALK_MAX, TALK_MIN, TALK_BOX = 40, 28, 150  # the room's question above the choices
-TALK_GOAL = 36
+TALK_MAX, TALK_MIN, TALK_BOX = 44, 28, 150  # the room's question above the choices
+TALK_GOAL = 40
 
 
 @text_cache(maxsize=64)
