@@ -82,29 +82,31 @@ def button(surface: pygame.Surface, rect: Rect, label: str, theme: Theme, u: flo
 
 def meter(surface: pygame.Surface, rect: Rect, label: str, value: int, lo: int, hi: int,
           theme: Theme, u: float, inline: bool = False, scale: float = 0.0) -> None:
-    """A labelled meter: the label across the top, then one segment per step with the
-    figures ("value of max") at the end of the bar; `inline`: all on one line, the label
-    first (a wide, low place). The label has the whole width, so a long one ("Feeling
-    connected") stays whole at every text size (`meter_rows` gives the meters more rows, or
-    puts them on one line each, rather than cut it). `scale`: the text size drawn at (0: the
-    one chosen)."""
+    """A labelled meter: the label and the figures ("value of max") on a line, one segment
+    per step under them; `inline`: all on one line (label, bar, figures), for a wide, low
+    place. A long label ("Feeling connected") stays whole at every text size: `meter_rows`
+    gives the meters more rows, or puts each on one line, rather than cut it. `scale`: the
+    text size drawn at (0: the one chosen)."""
     px = round(METER_PX * u) * (scale / text_scale() if scale else 1)
     figure = meter_figure(value, lo, hi)
-    line = _meter_line(u, scale)
     if inline:
         lab = draw_text(surface, label, "bold", px, (rect.x, rect.centery), theme.table_ink,
                         anchor="midleft", max_w=rect.w * 2 // 3, max_h=max(6, rect.h))
         x = lab.right + round(18 * u)
         row = Rect(x, rect.y, rect.right - x, rect.h)
-    else:
+        fig = draw_text(surface, figure, "bold", px, (row.right, row.centery), theme.table_ink,
+                        anchor="midright", max_h=max(6, row.h))
+        bar_h = min(row.h, max(4, round(40 * u)))
+        bar = Rect(row.x, row.centery - bar_h // 2, max(4, row.w - fig.w - round(14 * u)),
+                   bar_h)
+    else:  # the label and the figures on a line, the bar under them
+        most = max(6, round(rect.h * 0.55), rect.h - round(44 * u))
+        fig = draw_text(surface, figure, "bold", px, (rect.right, rect.y), theme.table_ink,
+                        anchor="topright", max_h=most)
         lab = draw_text(surface, label, "bold", px, (rect.x, rect.y), theme.table_ink,
-                        max_w=rect.w, max_h=max(6, min(line, rect.h // 2)))
-        top = lab.bottom + round(4 * u)
-        row = Rect(rect.x, top, rect.w, max(4, rect.bottom - round(4 * u) - top))
-    fig = draw_text(surface, figure, "bold", px, (row.right, row.centery), theme.table_ink,
-                    anchor="midright", max_h=max(6, row.h))
-    bar_h = min(row.h, max(4, round(40 * u)))
-    bar = Rect(row.x, row.centery - bar_h // 2, max(4, row.w - fig.w - round(14 * u)), bar_h)
+                        max_w=max(10, rect.w - fig.w - round(16 * u)), max_h=most)
+        top = max(rect.y + round(44 * u), fig.bottom + round(4 * u), lab.bottom + round(4 * u))
+        bar = Rect(rect.x, top, rect.w, max(4, rect.bottom - round(4 * u) - top))
     steps = max(1, hi - lo)
     gap = max(1, round(6 * u))
     seg_w = (bar.w - gap * (steps - 1)) / steps
@@ -140,7 +142,7 @@ def meter_rows(stats: tuple[tuple[str, str], ...], width: int, u: float,
     gap = round(48 * u)
     n = max(1, len(stats))
     line = _meter_line(u, s)
-    stacked_h = max(round(METER_H * u), line + round(8 * u) + max(round(40 * u), line))
+    stacked_h = max(round(METER_H * u), line + round(38 * u))  # (a bar of 30 or more)
     inline_h = max(line, round(40 * u)) + round(16 * u)
     bar_min = round(14 * u) + 5 * round(14 * u)  # a gap and at least a short bar
     best: tuple[int, int, int, bool] | None = None  # (height, -columns, row_h, inline)
@@ -149,7 +151,7 @@ def meter_rows(stats: tuple[tuple[str, str], ...], width: int, u: float,
         rows = -(-n // cols)
         labs = [f.size(lab)[0] for lab, _ in stats]
         figs = [f.size(fig)[0] for _, fig in stats]
-        if all(lw <= w and fw + bar_min <= w for lw, fw in zip(labs, figs, strict=True)):
+        if all(lw + fw + round(16 * u) <= w for lw, fw in zip(labs, figs, strict=True)):
             cand = (rows * stacked_h, -cols, stacked_h, False)
             best = cand if best is None or cand < best else best
         if all(lw + round(18 * u) + bar_min + fw <= w
@@ -169,8 +171,9 @@ def meters_row(surface: pygame.Surface, rect: Rect, stats: list, values: dict, t
         return
     cols, wanted, inline = meter_rows(tuple((st.label, meter_figure(st.max, st.min, st.max))
                                             for st in stats), rect.w, u, scale)
-    if columns:
+    if columns:  # as asked: side by side, each label over its bar
         cols, inline = columns, False
+        wanted = max(round(METER_H * u), _meter_line(u, scale) + round(38 * u))
     rows = -(-len(stats) // cols)
     gap = round(48 * u)
     w = (rect.w - gap * (cols - 1)) // cols
