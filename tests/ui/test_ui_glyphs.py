@@ -62,9 +62,10 @@ def test_a_card_with_welsh_and_emoji_draws_with_no_box(rens):
     """On the table: the words wrap and draw with the named emoji and the whole letters."""
     from dataclasses import replace
 
+    from pixelcheck import Probe
+
     from cardsdealt.render.card_view import render_journey_card
     from cardsdealt.render.theme import DEFAULT
-    from pixelcheck import Probe
 
     card = replace(rens.cards[0], text="Mae Dŵr yn dweud 👋 wrth Ŵyn.")
     probe = Probe()

@@ -32,7 +32,6 @@ from cardsdealt.render.text import (
 from cardsdealt.ui.pygame.scenes.facilitated import TIMER_W, Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
 
-
 BIG_TIMER_H = 246  # design px under the choices for the large timer (its hint line, ring)
 
 
