@@ -20,7 +20,7 @@ os.environ.setdefault("CARDSDEALT_PRESET_SCREEN", "0")
 sys.path.insert(0, str(Path(__file__).parent))
 
 import pygame  # noqa: E402
-from pixelcheck import Probe  # noqa: E402
+from pixelcheck import Probe, _redraw  # noqa: E402
 from test_ui_sessions import SavingHarness  # noqa: E402
 from uikit import Harness, classic_deck, entries_for, journey_deck  # noqa: E402
 
@@ -51,9 +51,7 @@ def _capture(h: Harness) -> SizeProbe:
     probe = SizeProbe()
     T.probe = probe
     try:
-        for s in h.app.scenes:
-            s.restyle()
-        h.frame()
+        _redraw(h)
     finally:
         T.probe = None
     return probe
