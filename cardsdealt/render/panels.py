@@ -178,9 +178,11 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
     tally); a discussion timer, if shown, goes large under the choices (`timer_h` px) where
     that leaves the choices their size, else into the meters' row (`timer_w` px).
 
-    At the usual size the card takes its usual share. At a larger size the card's words, the
-    choices and the question are first asked to be `growth()` times their usual size, then
-    no smaller than it; the card gives up width (and its picture height) until they fit."""
+    At the usual size the card takes the widest share that leaves the choices their goal
+    size. At each larger size in turn the card's words and the choices are first asked to be
+    `growth()` times their usual size (the question above the choices, which has less room
+    to give, its square root), then no smaller than at the size below; the card gives up
+    width (and its picture height) until they fit."""
     m = L.metrics(size)
     shares = (0.46, 0.42, 0.38, 0.34) if m.portrait else (0.52, 0.48, 0.44, 0.40, 0.36)
     head = (size, stats, title, words, labels, discuss, narrow)
@@ -195,9 +197,10 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
     # each text size in turn, so that no size draws a main text smaller than the size below
     for step in [x for x in SIZE_STEPS if 1.0 < x < s] + ([s] if s > 1.0 else []):
         low = prev.sizes()
-        grown = tuple(max(math.ceil(px * growth(step)), p)
-                      for px, p in zip(base.sizes(), low, strict=True))
-        prev = _first_fit(modes, step, shares, (grown, (low[0], grown[1], grown[2]),
+        grown = tuple(max(math.ceil(px * growth(step) ** share), p)  # the room's question
+                      for px, p, share in zip(base.sizes(), low, (1, 1, 0.5), strict=True))
+        prev = _first_fit(modes, step, shares, (grown, (grown[0], grown[1], low[2]),
+                                                (low[0], grown[1], grown[2]),
                                                 (low[0], grown[1], low[2]), low), prev)
     return prev
 
