@@ -38,7 +38,8 @@ from cardsdealt.render.text import (
 # 1080p screen shrunk to a quarter still reads them, as a far seat does)
 CHOICE_MAX, CHOICE_MIN = 44, 28
 CHOICE_GOAL = 40  # at the usual text size the card gives up width until choices are this big
-TALK_MAX, TALK_MIN, TALK_BOX = 44, 28, 150  # the room's question above the choices
+CHOICE_GOAL_TIMER = 34  # (the smaller goal that still leaves room for a large timer)
+TALK_MAX, TALK_MIN, TALK_BOX = 44, 24, 150  # the room's question above the choices
 TALK_GOAL = 40
 
 
@@ -188,10 +189,17 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
     head = (size, stats, title, words, labels, discuss, narrow)
     modes = [head + ((0, timer_h),), head + ((timer_w, 0),)] if timer_w else [head + ((0, 0),)]
     goal = (0, round(CHOICE_GOAL * m.u), round(TALK_GOAL * m.u))
-    base = _first_fit(modes, 1.0, shares, (goal,),
-                      _arrange(*modes[-1], 1.0, shares[0], (0, 0, 0)))  # type: ignore[arg-type]
-    base = _arrange(*head, base.timer, 1.0, base.share, (0, 0, goal[2]))  # the choices as large
-    # as fit, the question at its goal (room left for it to grow at larger text sizes)
+    least = (0, 0, round(TALK_MIN * m.u))  # a long card: the question at its smallest
+    fallback = _arrange(*modes[-1], 1.0, shares[0], least)  # type: ignore[arg-type]
+    # a timer is large under the choices if they keep at least a smaller goal there (read
+    # from the back of the room, it is worth a few px of the choices), else beside the meters
+    base = _first_fit(modes, 1.0, shares, (goal, least), fallback) if not timer_w else \
+        _first_fit(modes[:1], 1.0, shares, (goal, (0, round(CHOICE_GOAL_TIMER * m.u),
+                                                   goal[2])),
+                   _first_fit(modes, 1.0, shares, (goal, least), fallback))
+    # that card: the choices as large as fit, the question at its size (not larger: room is
+    # left for it to grow at larger text sizes)
+    base = _arrange(*head, base.timer, 1.0, base.share, (0, 0, base.sizes()[2]))
     s = text_scale()
     prev = base
     # each text size in turn, so that no size draws a main text smaller than the size below
