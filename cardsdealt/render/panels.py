@@ -193,10 +193,13 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
     fallback = _arrange(*modes[-1], 1.0, shares[0], least)  # type: ignore[arg-type]
     # a timer is large under the choices if they keep at least a smaller goal there (read
     # from the back of the room, it is worth a few px of the choices), else beside the meters
-    base = _first_fit(modes, 1.0, shares, (goal, least), fallback) if not timer_w else \
-        _first_fit(modes[:1], 1.0, shares, (goal, (0, round(CHOICE_GOAL_TIMER * m.u),
-                                                   goal[2])),
-                   _first_fit(modes, 1.0, shares, (goal, least), fallback))
+    if not timer_w:
+        base = _first_fit(modes, 1.0, shares, (goal, least), fallback)
+    else:
+        low = (0, round(CHOICE_GOAL_TIMER * m.u), goal[2])
+        base = _first_fit(modes[:1], 1.0, shares, (goal, low), _first_fit(
+            modes[1:], 1.0, shares, (goal, least), _first_fit(modes[:1], 1.0, shares, (least,),
+                                                              fallback)))
     # that card: the choices as large as fit, the question at its size (not larger: room is
     # left for it to grow at larger text sizes)
     base = _arrange(*head, base.timer, 1.0, base.share, (0, 0, base.sizes()[2]))
