@@ -23,6 +23,7 @@ from cardsdealt.render.text import (
     grown,
     scaled,
     text_cache,
+    text_scale,
 )
 from cardsdealt.render.theme import Theme
 
@@ -40,20 +41,29 @@ class FaceLayout:
 
 @text_cache(maxsize=128)
 def journey_face_layout(size: tuple[int, int], u: float, title: str, words: str,
-                        band: bool = False) -> FaceLayout:
-    """Picture share shrinks (40 % -> 24 %) until the words fit at the floor size or above."""
+                        band: bool = False, floor: int = 0, scale: float = 0.0) -> FaceLayout:
+    """Picture share shrinks (40 % -> 24 %, then to 10 % when a larger text size asks for
+    more) until the words fit at the floor size or above. `floor`: the smallest the words
+    may be, in real px (0: the usual floor); `scale`: the text size (0: the one chosen)."""
+    s = scale or text_scale()
     rect = Rect(0, 0, *size)
+    lowest = max(floor, round(STATEMENT_MIN * u))
+    shares = L.PICTURE_SHARES + ((0.16, 0.10) if floor else ())
     best = None
-    for share in L.PICTURE_SHARES:
-        face = L.card_face(rect, u, share, band=band, title_h=58 * grown())
-        t = fit(title, "bold", face.title.size, round(TITLE_MAX * u), round(TITLE_MIN * u))
-        x = fit(words, "regular", face.text.size, round(STATEMENT_MAX * u),
-                round(STATEMENT_MIN * u))
+    for share in shares:
+        face = L.card_face(rect, u, share, band=band, title_h=58 * (1 + (s - 1) * 0.5))
+        t = fit(title, "bold", face.title.size, round(TITLE_MAX * u * s), round(TITLE_MIN * u),
+                exact=True)
+        # with a floor the words are drawn at it: they grow as the text size asks, and the
+        # room left is the choices' (panels.journey_arrangement)
+        x = fit(words, "regular", face.text.size, lowest if floor else
+                round(STATEMENT_MAX * u * s), lowest, exact=True)
         best = FaceLayout(face, t, x)
-        if not x.overflow and x.px >= round(52 * u):
+        if not x.overflow and x.px >= max(round(52 * u), floor):
             break
-        if not x.overflow and share == L.PICTURE_SHARES[-1]:
+        if not x.overflow and share == shares[-1]:
             break
+    assert best is not None
     return best
 
 
@@ -106,12 +116,13 @@ def draw_band(s: pygame.Surface, band: Rect, label: str, right: str, fill, theme
 
 
 def render_journey_card(card: Card, size: tuple[int, int], u: float, deck_root: str,
-                        theme: Theme) -> pygame.Surface:
-    """The whole card on a transparent surface (so it can be animated as one piece)."""
+                        theme: Theme, lay: FaceLayout | None = None) -> pygame.Surface:
+    """The whole card on a transparent surface (so it can be animated as one piece); `lay`:
+    its face as the table arranged it (`panels.journey_arrangement`), else the usual one."""
     s = _card_surface((size[0] + round(8 * u), size[1] + round(10 * u)), theme)
     rect = Rect(0, 0, *size)
     panel(s, rect, theme, u)
-    lay = journey_face_layout(size, u, card.title, card.words)
+    lay = lay or journey_face_layout(size, u, card.title, card.words)
     draw_picture(s, picture_path(deck_root, card.image), lay.face.picture, theme, u)
     draw_fitted(s, lay.title, lay.face.title, theme.accent)
     draw_fitted(s, lay.text, lay.face.text, theme.ink)

@@ -14,7 +14,6 @@ from cardsdealt.render.card_view import (
     STATEMENT_MIN,
     classic_face_layout,
     hand_card_layout,
-    journey_face_layout,
 )
 
 
@@ -37,16 +36,20 @@ def _check(out: list[str], what: str, fitted, floor: int | None = None) -> None:
 
 
 def _journey(deck: Deck, card: Card, size, m) -> list[str]:
-    from cardsdealt.render.panels import choice_layout, response_blocks
+    from cardsdealt.render.draw import meter_figure
+    from cardsdealt.render.panels import journey_arrangement, response_blocks
 
     out: list[str] = []
-    g = L.journey_table(size, bool(deck.stats))
-    lay = journey_face_layout(g.card.size, m.u, card.title, card.words)
+    labels = tuple(c.label for c in card.choices)
+    stats = tuple((st.label, meter_figure(st.max, st.min, st.max)) for st in deck.stats)
+    a = journey_arrangement(size, stats, card.title, card.words, labels, card.discuss or "")
+    g, lay = a.table, a.face
     _check(out, "title", lay.title)
     _check(out, "text", lay.text, round(STATEMENT_MIN * m.u))
-    labels = tuple(c.label for c in card.choices)
-    if labels and choice_layout(tuple(g.panel), m.u, labels)[2]:
+    if labels and a.choices[2]:
         out.append("the choices do not fit beside the card")
+    if a.talk is not None and a.talk.overflow:
+        out.append("the question for the room does not fit above the choices")
     body = (g.panel.w, g.panel.h - m.px(80))
     for i, c in enumerate(card.choices, 1):
         changes = [f"{s.label} went down by 1: now 0 of {s.max}" for s in deck.stats

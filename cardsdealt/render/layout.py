@@ -1,8 +1,11 @@
 """Where things go, computed from the window size every time it is asked.
 
 Sizes are written for a 1920x1080 screen and multiplied by `u`, so a 1280x720 window gets the
-same picture at two thirds and a 4K projector gets it doubled. Functions here are pure and
-cached by size: a resize asks again and gets a new answer. Nothing here draws.
+same picture at two thirds and a 4K projector gets it doubled. A portrait window (taller than
+wide: a phone-shaped screen, a rotated display) is measured against 1080x1920 instead, so its
+text is as large as on the landscape screen of the same width-by-height, and the table
+stacks: the card on top, the choices under it. Functions here are pure and cached by size:
+a resize asks again and gets a new answer. Nothing here draws.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ class Metrics:
     h: int
     u: float  # 1.0 at 1920x1080
 
+    @property
+    def portrait(self) -> bool:
+        return self.h > self.w
+
     def px(self, v: float) -> int:
         """A design size (at 1080p) in pixels at this window size, never below 1."""
         return max(1, round(v * self.u))
@@ -37,6 +44,8 @@ class Metrics:
 @lru_cache(maxsize=32)
 def metrics(size: tuple[int, int]) -> Metrics:
     w, h = max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1])
+    if h > w:  # portrait: the design screen stands on its end
+        return Metrics(w, h, min(w / 1080, h / 1920))
     return Metrics(w, h, min(w / 1920, h / 1080))
 
 
@@ -70,14 +79,26 @@ class JourneyTable:
     header: Rect
 
 
-@lru_cache(maxsize=32)
-def journey_table(size: tuple[int, int], has_stats: bool = True) -> JourneyTable:
+CARD_SHARE = 0.54  # of the body's width (landscape) the card takes; the choices the rest
+CARD_SHARE_PORTRAIT = 0.46  # of the body's height (portrait): the card on top
+
+
+@lru_cache(maxsize=128)
+def journey_table(size: tuple[int, int], has_stats: bool = True, card_share: float = 0.0,
+                  footer: float = 0.0) -> JourneyTable:
+    """`card_share`: the part of the body the card takes (0: the usual); `footer`: the
+    footer's height in design px (0: the usual, room for one row of meters)."""
     m = metrics(size)
-    fr = frame(size, 130 if has_stats else 56)
+    fr = frame(size, footer or (130 if has_stats else 56))
     body = fr.body
-    card_w = round(body.w * 0.54)
-    card = Rect(body.x, body.y, card_w, body.h)
     gap = m.px(44)
+    if m.portrait:
+        card_h = round(body.h * (card_share or CARD_SHARE_PORTRAIT))
+        card = Rect(body.x, body.y, body.w, card_h)
+        panel = Rect(body.x, card.bottom + gap, body.w, body.bottom - card.bottom - gap)
+        return JourneyTable(card, panel, fr.footer, fr.header)
+    card_w = round(body.w * (card_share or CARD_SHARE))
+    card = Rect(body.x, body.y, card_w, body.h)
     panel = Rect(card.right + gap, body.y, body.right - card.right - gap, body.h)
     return JourneyTable(card, panel, fr.footer, fr.header)
 
@@ -143,6 +164,14 @@ def classic_table(size: tuple[int, int]) -> ClassicTable:
     m = metrics(size)
     fr = frame(size, 48)
     body = fr.body
+    if m.portrait:  # the top card across the width, the side column under it, then the hand
+        top_card = Rect(body.x, body.y, body.w, round(body.h * 0.36))
+        gap = m.px(28)
+        side = Rect(body.x, top_card.bottom + gap, body.w, round(body.h * 0.16))
+        hand_y = side.bottom + gap
+        hand = Rect(body.x, hand_y, body.w, body.bottom - hand_y)
+        pile = Rect(side.right - m.px(150), side.y, m.px(150), min(side.h, m.px(200)))
+        return ClassicTable(top_card, side, hand, fr.header, pile)
     top_h = round(body.h * 0.56)
     top_w = round(body.w * 0.60)
     top_card = Rect(body.x, body.y, top_w, top_h)
@@ -155,11 +184,13 @@ def classic_table(size: tuple[int, int]) -> ClassicTable:
 
 
 def hand_slots(hand: Rect, n: int, u: float) -> list[Rect]:
-    """Places for `n` cards in the hand area: one row up to 7, then more rows."""
+    """Places for `n` cards in the hand area: one row up to 7, then more rows; never
+    narrower than 180 design px (a portrait window: fewer to a row, more rows)."""
     if n <= 0:
         return []
     gap = max(2, round(18 * u))
     per_row = max(7, -(-n // 3)) if n > 7 else max(n, 5)
+    per_row = max(1, min(per_row, (hand.w + gap) // (round(180 * u) + gap)))
     rows = -(-n // per_row)
     w = (hand.w - gap * (per_row - 1)) // per_row
     h = (hand.h - gap * (rows - 1)) // rows

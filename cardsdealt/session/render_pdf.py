@@ -13,7 +13,6 @@ reports any that would be, for the tests.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -119,8 +118,6 @@ def _render(blocks: list[tuple], title: str, footer: str, lang: str):
 
 HEADINGS = ("h2", "h3")
 CONTENT = ("p", "quote", "kv", "bullets", "answer", "write", "image", "small")
-_INVISIBLE = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400))  # joiners,
-# variation selectors, skin tones: parts of an emoji sequence, named with the emoji itself
 
 
 class _Writer:
@@ -137,21 +134,11 @@ class _Writer:
             self.cover |= _cmap("OpenDyslexic-Regular.otf")
 
     def clean(self, text: str) -> str:
-        out = []
-        for ch in unicodedata.normalize("NFC", text):
-            if ch in "\n\t" or ord(ch) in self.cover:
-                out.append(ch)
-            elif ch.isspace():
-                out.append(" ")
-            elif ord(ch) in _INVISIBLE:
-                continue  # part of an emoji sequence: the emoji itself is named
-            elif unicodedata.category(ch) in ("Mn", "Cf"):
-                self.lost = True  # a mark no font has (letters are composed first, NFC)
-            else:
-                name = unicodedata.name(ch, "").lower() or f"character u+{ord(ch):04x}"
-                out.append(f"[{name}]")
-                self.lost = True
-        return "".join(out)
+        from cardsdealt.glyphs import printable
+
+        out, lost = printable(text, self.cover)
+        self.lost = self.lost or lost
+        return out
 
     # -- keeping headings with their words -------------------------------------------------
     def heading_height(self, block: tuple) -> float:

@@ -1,6 +1,7 @@
 """A multi-line text box: typing (TEXTINPUT, so any script the keyboard and font have),
-backspace/delete, arrows, Home/End, Ctrl+arrows by word, paste, and a steady cursor (no
-blinking, so the program stays idle while someone thinks)."""
+backspace/delete, arrows, Home/End, Ctrl+arrows by word, Ctrl+A to select all (typing then
+replaces it, Backspace clears it), paste, and a steady cursor (no blinking, so the program
+stays idle while someone thinks)."""
 
 from __future__ import annotations
 
@@ -148,6 +149,8 @@ class TextBox:
             b.insert("\n")
         elif k == pygame.K_v and ctrl:
             b.insert(clipboard_text())
+        elif k == pygame.K_a and ctrl:
+            b.select_all()
         else:
             return False
         return True
@@ -196,9 +199,14 @@ class TextBox:
         lines = self.lines()
         vis = self._visible_count()
         cur = self.cursor_line()
+        sel = self.buf.selection
         for i in range(self.top_line, min(len(lines), self.top_line + vis + 1)):
             s, e = lines[i]
             y = inner.y + (i - self.top_line) * lh
+            if sel is not None and sel[0] < e and sel[1] > s:  # the selection, highlighted
+                x0 = inner.x + self._x_of(i, max(s, sel[0]))
+                x1 = inner.x + self._x_of(i, min(e, sel[1]))
+                pygame.draw.rect(surface, theme.focus_fill, Rect(x0, y, max(2, x1 - x0), lh))
             if e > s:
                 img = f.render(text[s:e], True, theme.ink)
                 put(surface, img, img.get_rect(topleft=(inner.x, y)), text[s:e], "regular",

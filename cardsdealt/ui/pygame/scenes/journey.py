@@ -16,16 +16,23 @@ from cardsdealt.deck.credits import voice_heading
 from cardsdealt.render import layout as L
 from cardsdealt.render.blocks import draw_stack
 from cardsdealt.render.card_view import render_journey_card
-from cardsdealt.render.draw import badge, button, focus_ring, hint, meters_row, panel
-from cardsdealt.render.panels import change_words, choice_layout, response_blocks
+from cardsdealt.render.draw import badge, button, focus_ring, hint, meter_figure, meters_row, panel
+from cardsdealt.render.panels import (
+    Arrangement,
+    change_words,
+    journey_arrangement,
+    response_blocks,
+)
 from cardsdealt.render.text import (
     Fitted,
     draw_fitted,
     draw_text,
-    fit,
+    text_scale,
 )
-from cardsdealt.ui.pygame.scenes.facilitated import Facilitated
+from cardsdealt.ui.pygame.scenes.facilitated import TIMER_W, Facilitated
 from cardsdealt.ui.pygame.scenes.table import TableScene
+
+BIG_TIMER_H = 246  # design px under the choices for the large timer (its hint line, ring)
 
 
 class JourneyScene(Facilitated, TableScene):
@@ -61,27 +68,30 @@ class JourneyScene(Facilitated, TableScene):
             self.start_deal()
 
     # -- geometry ------------------------------------------------------------------------
+    def arrangement(self) -> Arrangement:
+        """The table for the card shown at this size and text size (panels.py): the card
+        gives up room as the text grows, so the words, choices and question really grow."""
+        card, m = self.shown, self.m
+        stats = tuple((st.label, meter_figure(st.max, st.min, st.max))
+                      for st in self.game.deck.stats)
+        narrow = self.app.size[0] - self.choice_panel(Rect(0, 0, self.app.size[0], 1)).w
+        timer_w = m.px(TIMER_W) + m.px(40) if self.timer_shown() else 0
+        return journey_arrangement(
+            self.app.size, stats, card.title if card else "", card.words if card else "",
+            tuple(c.label for c in (card.choices if card else ())),
+            (card.discuss or "") if card else "", narrow, timer_w, m.px(BIG_TIMER_H))
+
     def geom(self) -> L.JourneyTable:
-        return L.journey_table(self.app.size, bool(self.game.deck.stats))
+        return self.arrangement().table
 
     def _talk_first(self) -> tuple[Fitted | None, int]:
         """The card's question for the room, shown before the choice (the introduction asks
         the group to talk first): its fitted words and the height it takes."""
-        card = self.shown
-        if card is None or not card.discuss:
-            return None, 0
-        m, g = self.m, self.geom()
-        f = fit("Talk about it first: " + card.discuss, "regular", (g.panel.w, m.px(130)),
-                m.px(32), m.px(24))
-        return f, min(f.height, m.px(130)) + m.px(22)
+        a = self.arrangement()
+        return a.talk, a.talk_h
 
     def _choices(self):
-        g = self.geom()
-        labels = tuple(c.label for c in (self.shown.choices if self.shown else ()))
-        p = self.choice_panel(g.panel)
-        talk = self._talk_first()[1]
-        p = Rect(p.x, p.y + talk, p.w, p.h - talk)
-        return choice_layout(tuple(p), self.m.u, labels)
+        return self.arrangement().choices
 
     def items(self) -> list[Rect]:
         if self.phase != "card" or self.shown is None or self._reflecting:
@@ -110,11 +120,12 @@ class JourneyScene(Facilitated, TableScene):
     def card_surface(self):
         if self.shown is None:
             return None
-        size = self.geom().card.size
-        key = (self.shown.id, size)
+        a = self.arrangement()
+        size = a.table.card.size
+        key = (self.shown.id, size, a.face)
         if self._face_key != key:
             self._face = render_journey_card(self.shown, size, self.m.u, self.game.deck.root,
-                                             self.theme)
+                                             self.theme, a.face)
             self._face_key = key
         return self._face
 
@@ -132,7 +143,7 @@ class JourneyScene(Facilitated, TableScene):
             self._render_response(surface, g)
         values = self.after if self.phase == "response" else game.stats
         meters_row(surface, self.footer_split(g.meters)[0], list(game.deck.stats), values, th,
-                   m.u)
+                   m.u, scale=self.arrangement().scale)
 
     def _render_choices(self, surface, g) -> None:
         m, th = self.m, self.theme
@@ -142,8 +153,10 @@ class JourneyScene(Facilitated, TableScene):
         if talk is not None:
             draw_fitted(surface, talk, Rect(g.panel.x, g.panel.y, g.panel.w, talk_h - m.px(22)),
                         th.accent)
-        draw_text(surface, "What do you do?", "bold", m.px(44), (g.panel.x, g.panel.y + talk_h),
-                  th.table_ink)
+        # at the size the arrangement made room for (the size below's if this one's could not)
+        draw_text(surface, "What do you do?", "bold",
+                  m.px(44) * self.arrangement().scale / text_scale(),
+                  (g.panel.x, g.panel.y + talk_h), th.table_ink)
         rects, fits, _ = self._choices()
         for i, (r, f) in enumerate(zip(rects, fits, strict=False)):
             self._render_choice(surface, r, f, i)
@@ -163,7 +176,8 @@ class JourneyScene(Facilitated, TableScene):
         under = rects[-1].bottom + m.px(30) if rects else g.panel.y + m.px(100)
         top = under + m.px(76)  # below the hint line
         r = Rect(g.panel.x, top, g.panel.w, g.panel.bottom - top)
-        return r if r.h >= m.px(170) else None
+        room = self.arrangement().timer[1] > 0  # the table was arranged with it there
+        return r if room or r.h >= m.px(BIG_TIMER_H - 76) else None
 
     def footer_split(self, footer: Rect) -> tuple[Rect, Rect | None]:
         if self._big_timer_rect() is not None:

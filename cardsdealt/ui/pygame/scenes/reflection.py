@@ -67,11 +67,14 @@ class ReflectionScene(Modal):
     def _geometry(self):
         m = self.m
         x, w = m.px(140), m.w - m.px(280)
+        if m.portrait:  # a narrow window: the whole width, and the key hints on a line
+            x, w = m.margin, m.w - 2 * m.margin  # of their own above the buttons
         q = self._question(w)
         head = Rect(x, m.px(56), w, m.px(60) + min(q.height, m.px(240)))
-        box = Rect(x, head.bottom + m.px(36), w, m.h - head.bottom - m.px(36) - m.px(190))
+        below = m.px(190) + (m.px(110) if m.portrait else 0)
+        box = Rect(x, head.bottom + m.px(36), w, m.h - head.bottom - m.px(36) - below)
         bw, bh = m.px(420), m.px(88)
-        save = Rect(x + w - bw, box.bottom + m.px(40), bw, bh)
+        save = Rect(x + w - bw, m.h - m.px(150), bw, bh)
         skip = Rect(save.x - m.px(40) - m.px(300), save.y, m.px(300), bh)
         return head, box, save, skip
 
@@ -102,7 +105,11 @@ class ReflectionScene(Modal):
                 words += " · PageUp: stop typing"
         else:
             words = "Next: save and go on · Enter: type the group's words · Back: Skip"
-        hint(surface, Rect(box.x, save.y, skip.x - box.x - m.px(30), save.h), words, th, m.u)
+        if m.portrait:
+            where = Rect(box.x, box.bottom + m.px(12), box.w, save.y - box.bottom - m.px(24))
+        else:
+            where = Rect(box.x, save.y, skip.x - box.x - m.px(30), save.h)
+        hint(surface, where, words, th, m.u)
 
     def presenter_next(self) -> str:
         """The presenter window's next step: what the next press does here, as marked now."""

@@ -132,6 +132,11 @@ class SettingsScene(FocusScene):
     def _columns(self) -> tuple[Rect, Rect]:
         m = self.m
         top = m.px(220)
+        if m.portrait:  # the settings across the width, the sample card under them
+            n = len(OPTIONS)
+            left = Rect(m.margin, top, m.w - 2 * m.margin, n * m.px(126))
+            below = left.bottom + m.px(40)
+            return left, Rect(left.x, below, left.w, m.h - below - m.px(130))
         left = Rect(m.px(120), top, round(m.w * 0.55) - m.px(120), m.h - top - m.px(130))
         right = Rect(left.right + m.px(80), top, m.w - left.right - m.px(200), left.h)
         return left, right
