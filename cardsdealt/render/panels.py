@@ -190,7 +190,7 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
     modes = [head + ((0, timer_h),), head + ((timer_w, 0),)] if timer_w else [head + ((0, 0),)]
     goal = (0, round(CHOICE_GOAL * m.u), round(TALK_GOAL * m.u))
     least = (0, 0, round(TALK_MIN * m.u))  # a long card: the question at its smallest
-    fallback = _arrange(*modes[-1], 1.0, shares[0], least)  # type: ignore[arg-type]
+    fallback = _arrange(*modes[-1], 1.0, shares[0], least)
     # a timer is large under the choices if they keep at least a smaller goal there (read
     # from the back of the room, it is worth a few px of the choices), else beside the meters
     if not timer_w:
@@ -224,7 +224,7 @@ def _first_fit(modes: list[tuple], scale: float, shares: tuple[float, ...],
     for fl in floors:
         for args in modes:
             for share in shares:
-                a = _arrange(*args, scale, share, fl)  # type: ignore[arg-type]
+                a = _arrange(*args, scale, share, fl)  # type: ignore[call-arg]
                 if a.fits:
                     return a
     return otherwise

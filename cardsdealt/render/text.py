@@ -151,15 +151,15 @@ class ReadingFont(pygame.font.Font):
                 runs.append((mine, ch))
         return runs
 
-    def size(self, text, *args):  # type: ignore[override]
+    def size(self, text, *args):
         if self._plain(text):
             return super().size(text)
         w = 0
         for mine, part in self._runs(text):
-            w += (super().size(part) if mine else self.other.size(part))[0]  # type: ignore[union-attr]
+            w += (super().size(part) if mine else self.other.size(part))[0]
         return w, self.get_height()
 
-    def render(self, text, antialias, color, bgcolor=None, *args):  # type: ignore[override]
+    def render(self, text, antialias, color, bgcolor=None, *args):
         if self._plain(text):
             if bgcolor is None:
                 return super().render(text, antialias, color)

@@ -19,9 +19,9 @@ K = pygame
 TYPED = "He held on to it because it was the only thing still his"
 
 
-def SavingHarness(store, entries, **kw) -> Harness:  # noqa: N802 - reads as the class
+def SavingHarness(store, entries, size=(1280, 720), **kw) -> Harness:  # noqa: N802
     """The test harness with a session store, as `cardsdealt play` has one."""
-    return Harness(entries=entries, store=store, **kw)
+    return Harness(size, entries=entries, store=store, **kw)
 
 
 def to_door_reflection(h: Harness) -> None:
@@ -359,7 +359,7 @@ def test_start_rows_say_what_each_is_truthfully(store, tmp_path):
     h = SavingHarness(SessionStore(store.root), entries_for(table))
     h.table.start()
     h.settle()
-    resume, deck_row = h.top.rows
+    resume, deck_row, _studio = h.top.rows
     assert resume.kind == "resume" and deck_row.kind == "deck"
     assert "Classic table game · 4 of 15 cards played" in resume.detail
     assert "group session" not in resume.detail

@@ -1114,7 +1114,9 @@ def _journey_parts(d: CommentedMap) -> None:
 def _classic_part(d: CommentedMap) -> None:
     if "classic" not in d:
         d["classic"] = CommentedMap([
-            ("players", _flow_map({"min": 2, "max": 5})), ("hand_size", 3),
+            # two cards each: a group's first small deck (6 cards) deals to two to four
+            # players, as check's "enough cards to deal" rule asks (issue 17)
+            ("players", _flow_map({"min": 2, "max": 4})), ("hand_size", 2),
             ("match", _flow(["theme", "number"])), ("themes", _flow([]))])
 
 
