@@ -188,8 +188,8 @@ class PaperPen:
 
 
 def printed_face(card: Card, deck: Deck | None, index: int, box: tuple[int, int],
-                 theme: Theme, root: str, themes: tuple[str, ...], stage_title: str = ""
-                 ) -> pygame.Surface:
+                 theme: Theme, root: str, themes: tuple[str, ...], stage_title: str = "",
+                 written_by: str = "young-people") -> pygame.Surface:
     """The paper card at the largest size that fits `box`, as `cardsdealt print` sets it."""
     from cardsdealt.authoring.printcards import (
         CARD_MM,
@@ -208,7 +208,10 @@ def printed_face(card: Card, deck: Deck | None, index: int, box: tuple[int, int]
                                                                     card.theme))[:3]
     else:
         label, colour = stage_title, None
-    host = deck or Deck(id="preview", title="", root=root, cards=(card,))
+    # before the deck first loads, the voice panel is still headed as the group said whose
+    # words these are (a default Deck would say "contributors")
+    host = deck or Deck(id="preview", title="", root=root, cards=(card,),
+                        written_by=written_by)
     face = PL.build_face(host, card, index, colour, label)
     palette = {"paper": theme.paper, "ink": theme.ink, "muted": theme.muted,
                "accent": theme.accent, "edge": theme.edge}

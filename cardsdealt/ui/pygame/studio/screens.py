@@ -627,7 +627,8 @@ class CardScreen(Form):
             ids = [c.id for c in doc.cards()]
             stage = next((s["title"] for s in doc.stages() if s["id"] == card.stage), "")
             paper = printed_face(card, deck, ids.index(self.cid) + 1 if self.cid in ids else 1,
-                                 paper_box.size, self.theme, self.studio.root, themes, stage)
+                                 paper_box.size, self.theme, self.studio.root, themes, stage,
+                                 str(doc.deck_value("written_by") or "young-people"))
             self._preview = (key, screen_card, paper)
         draw_previews(surface, rect, self._preview[1], self._preview[2], self.theme, self.m.u)
 
