@@ -4,7 +4,7 @@
   deck < engine < session | render < authoring < ui < cli; only the clients and cli.py import
   cardsdealt.ui; deck/ and engine/ never import pygame; the window and the terminal clients
   never import each other; no package holds a circle of imports.
-- Types (mypy, configured in [tool.mypy]): no errors at all in deck/ and engine/, and for the
+- Types (mypy, configured in [tool.mypy]): no errors at all in deck/, engine/ and session/, and for the
   rest of the package a budget that may only fall. Fixed some? Lower MYPY_BUDGET to the
   figure this test prints, in the same commit.
 """
@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CLEAN = ("cardsdealt/deck/", "cardsdealt/engine/")  # no mypy errors allowed here
-MYPY_BUDGET = 45  # errors allowed in the rest of cardsdealt/; this number may only fall
+CLEAN = ("cardsdealt/deck/", "cardsdealt/engine/", "cardsdealt/session/")  # no mypy errors here
+MYPY_BUDGET = 43  # errors allowed in the rest of cardsdealt/; this number may only fall
 # (40 on the house branch; main's closing-questions work brought 5 in start.py, table.py and
 # terminal/closing.py)
 
@@ -60,7 +60,7 @@ def test_mypy_finds_no_errors_in_deck_and_engine(mypy_errors):
 def test_mypy_errors_elsewhere_stay_within_the_budget(mypy_errors):
     rest = [ln for ln in mypy_errors if not ln.startswith(CLEAN)]
     per_file = Counter(ln.split(":", 1)[0] for ln in rest)
-    print(f"mypy: {len(rest)} errors outside deck/ and engine/ (budget {MYPY_BUDGET})")
+    print(f"mypy: {len(rest)} errors outside deck/, engine/ and session/ (budget {MYPY_BUDGET})")
     assert len(rest) <= MYPY_BUDGET, (
         f"{len(rest)} mypy errors, over the budget of {MYPY_BUDGET}; most in: "
         + ", ".join(f"{f} ({n})" for f, n in per_file.most_common(5)))
