@@ -100,7 +100,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("-n", "--games", type=int, default=500,
                    help="random journeys played to find cards never dealt")
 
-    p = sub.add_parser("print", help="printable paper cards (PDF, 9 poker-size cards a page)")
+    p = sub.add_parser("print", help="printable cards (PDF: table cards 9 a page, journey 4)")
     p.add_argument("deck")
     p.add_argument("-o", "--output", default="cards.pdf")
 

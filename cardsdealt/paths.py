@@ -72,4 +72,12 @@ def resolve_deck(name: str) -> Path:
         mine = user_decks_dir() / name
         if (mine / "deck.yaml").is_file():
             return mine
+        # an unpacked deck's folder is named by its title ("Our Deck"): `our-deck` finds it
+        for deck in user_decks():
+            if _slug(deck.name) == _slug(name):
+                return deck
     return p  # the loader says kindly that it is missing
+
+
+def _slug(name: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split())

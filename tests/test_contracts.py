@@ -4,9 +4,9 @@
   deck < engine < session | render < authoring < ui < cli; only the clients and cli.py import
   cardsdealt.ui; deck/ and engine/ never import pygame; the window and the terminal clients
   never import each other; no package holds a circle of imports.
-- Types (mypy, configured in [tool.mypy]): no errors at all in deck/, engine/ and session/, and for the
-  rest of the package a budget that may only fall. Fixed some? Lower MYPY_BUDGET to the
-  figure this test prints, in the same commit.
+- Types (mypy, configured in [tool.mypy]): no errors at all in deck/, engine/ and
+  session/, and for the rest of the package a budget that may only fall. Fixed some? Lower
+  MYPY_BUDGET to the figure this test prints, in the same commit.
 """
 
 from __future__ import annotations

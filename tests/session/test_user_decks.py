@@ -169,3 +169,18 @@ def test_a_studio_killed_mid_word_loses_nothing_saved_two_seconds_before(tmp_pat
         assert saved >= safe, f"lost letters typed more than 2 s before the kill ({saved} < {safe})"
         # the saved words are what was typed, in order (a prefix of the worker's words)
         assert WORDS.startswith(deck.cards[0].text)
+
+
+def test_an_unpacked_deck_named_by_its_title_is_found_by_its_short_name(tmp_path, monkeypatch):
+    """`unpack` names the folder by the deck's title ("Our Deck"); `play our-deck`, as the
+    guide types it, finds it (a guide walk found it did not)."""
+    from cardsdealt.paths import resolve_deck
+
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path))
+    folder = tmp_path / "decks" / "Our Deck"
+    folder.mkdir(parents=True)
+    (folder / "deck.yaml").write_text("format: 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert resolve_deck("our-deck") == folder
+    assert resolve_deck("Our Deck") == folder
+    assert resolve_deck("their-deck") == Path("their-deck")
