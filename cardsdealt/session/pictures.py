@@ -29,10 +29,25 @@ reads EXIF and every common camera format, and fpdf2 already depends on it.
 
 from __future__ import annotations
 
+import importlib
 import io
 import warnings
+from typing import TYPE_CHECKING, Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+if TYPE_CHECKING:
+    from PIL import Image, ImageOps
+else:
+    class _Later:
+        """Pillow, imported when a picture is first read: the session layer also runs in a
+        browser (Pyodide), where this module must import though Pillow is not there."""
+
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def __getattr__(self, attr: str) -> Any:
+            return getattr(importlib.import_module(self._name), attr)
+
+    Image, ImageOps = _Later("PIL.Image"), _Later("PIL.ImageOps")
 
 __all__ = ["MAX_INPUT_BYTES", "PictureRefused", "import_photo", "picture_size"]
 
@@ -86,7 +101,7 @@ def _open(data: bytes) -> Image.Image:
             return Image.open(io.BytesIO(data), formats=FORMATS)  # (its error still stands)
     except Image.DecompressionBombError:
         raise _too_many_pixels() from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
+    except (Image.UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError):
         raise PictureRefused("This file is not a picture that can be used here. Bring in a "
                              "PNG or JPEG photo or drawing (a renamed file is not "
                              "enough).") from None
