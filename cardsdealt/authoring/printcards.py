@@ -214,6 +214,14 @@ def _face_order(deck: Deck) -> list[Card]:
     return sorted(deck.cards, key=lambda c: order.get(c.stage or "", len(order)))
 
 
+def _new_sheet(pdf, title: str, intro: str) -> None:
+    """A new page for one of the sheets after the cards: its heading and what it is for."""
+    pdf.add_page()
+    _heading(pdf, title)
+    pdf.set_font("Atkinson", "", 10.5)
+    _para(pdf, 5.2, intro)
+
+
 def _heading(pdf, text: str, size: float = 18) -> None:
     pdf.set_text_color(40, 34, 30)
     pdf.set_font("Atkinson", "B", size)
@@ -227,11 +235,8 @@ def _booklet(pdf, deck: Deck, numbered: list[tuple[int, Card]]) -> None:
         return
     stats = {st.id: st.label for st in deck.stats}
     titles = {c.id: c.title for c in deck.cards}
-    pdf.add_page()
-    _heading(pdf, "Response booklet")
-    pdf.set_font("Atkinson", "", 10.5)
-    _para(pdf, 5.2, "When the group has chosen, read that choice's response aloud. The card "
-                    "numbers match the number on each card's band.")
+    _new_sheet(pdf, "Response booklet", "When the group has chosen, read that choice's "
+               "response aloud. The card numbers match the number on each card's band.")
     for n, card in journey:
         pdf.ln(2.5)
         pdf.set_font("Atkinson", "B", 12)
@@ -268,11 +273,8 @@ def _number(numbered: list[tuple[int, Card]], card_id: str) -> str:
 
 
 def _facilitator_sheet(pdf, deck: Deck, numbered: list[tuple[int, Card]]) -> None:
-    pdf.add_page()
-    _heading(pdf, "Facilitator sheet")
-    pdf.set_font("Atkinson", "", 10.5)
-    _para(pdf, 5.2, "For the adult running the session: each card's question and notes. "
-                    "Keep this sheet; it is not dealt.")
+    _new_sheet(pdf, "Facilitator sheet", "For the adult running the session: each card's "
+               "question and notes. Keep this sheet; it is not dealt.")
     for n, card in numbered:
         pdf.ln(2)
         pdf.set_font("Atkinson", "B", 11.5)
