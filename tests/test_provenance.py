@@ -132,6 +132,18 @@ def test_the_voice_heading_follows_who_wrote_the_deck():
     assert "not young people's" in C.written_by(deck)
 
 
+def test_a_deck_that_names_nobody_is_never_given_a_made_up_author():
+    # the studio's new deck has no names until the group types them; the credit must not
+    # read "Written by young people: its authors." (an author that is a phrase)
+    deck = load_deck(DECKS / "kais-journey")
+    for kind, expected in (("young-people", "Written by young people."),
+                           ("co-produced", "Written together with young people."),
+                           ("contributors", "Written by the deck's authors.")):
+        nobody = dataclasses.replace(deck, written_by=kind, authors=(), made_with=())
+        assert C.written_by(nobody).startswith(expected), C.written_by(nobody)
+        assert "its authors" not in C.written_by(nobody)
+
+
 def test_the_terminal_shows_the_decks_own_heading_and_credit(capsys):
     from cardsdealt.ui.terminal.render import opening
 

@@ -59,12 +59,20 @@ def names(items: tuple[str, ...] | list[str]) -> str:
 
 def written_by(deck: Deck) -> str:
     """One sentence saying who wrote the deck, exactly as it declares."""
-    who = names(deck.authors) or "its authors"
-    wrote = {
-        "young-people": f"Written by young people: {who}",
-        "co-produced": f"Written by {who} together with young people",
-        "contributors": f"Written by {who}",
-    }[deck.written_by if deck.written_by in VOICE_HEADINGS else "contributors"]
+    who = names(deck.authors)
+    kind = deck.written_by if deck.written_by in VOICE_HEADINGS else "contributors"
+    if who:
+        wrote = {
+            "young-people": f"Written by young people: {who}",
+            "co-produced": f"Written by {who} together with young people",
+            "contributors": f"Written by {who}",
+        }[kind]
+    else:  # a deck that names nobody (yet) is never given a made-up author
+        wrote = {
+            "young-people": "Written by young people",
+            "co-produced": "Written together with young people",
+            "contributors": "Written by the deck's authors",
+        }[kind]
     if deck.made_with:
         wrote += f", with {names(deck.made_with)}"
     wrote += "."
