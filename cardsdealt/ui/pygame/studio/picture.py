@@ -81,17 +81,20 @@ class PictureStep(PictureDraw, PictureChoose, PictureAdjust):
                                            row_h), "Bring in a photo",
                         lambda: self.show_view("choose"), selected=self.view != "draw"))
         if self.view == "draw":
-            t += self._draw_targets(main, side, row_h, gap)
+            view = self._draw_targets(main, side, row_h, gap)
         elif self.view == "choose":
-            t += self._choose_targets(main, side, row_h, gap)
+            view = self._choose_targets(main, side, row_h, gap)
         else:
-            t += self._adjust_targets(main, side, row_h, gap)
+            view = self._adjust_targets(main, side, row_h, gap)
         half = (bar.w - gap) // 2
-        t.append(Target("use", Rect(bar.x, bar.y, min(half, m.px(620)), bar.h),
-                        "Use this picture", self.use))
-        t.append(Target("cancel", Rect(bar.right - min(half, m.px(420)), bar.y,
-                                       min(half, m.px(420)), bar.h), "Cancel", self.cancel))
-        return t
+        use = Target("use", Rect(bar.x, bar.y, min(half, m.px(620)), bar.h),
+                     "Use this picture", self.use)
+        cancel = Target("cancel", Rect(bar.right - min(half, m.px(420)), bar.y,
+                                       min(half, m.px(420)), bar.h), "Cancel", self.cancel)
+        # Column by column: the drawing (or photos) then "Use this picture" below it, then
+        # the side panel and "Cancel" below that: one Tab from the drawing finishes it.
+        left = [tg for tg in view if _in_main(tg.key)]
+        return t + left + [use] + [tg for tg in view if not _in_main(tg.key)] + [cancel]
 
     # -- actions -------------------------------------------------------------------------
     def show_view(self, view: str) -> None:
@@ -146,7 +149,9 @@ class PictureStep(PictureDraw, PictureChoose, PictureAdjust):
 
     def _press(self, event) -> None:
         if self.view == "draw" and self.canvas.handle(event):
-            self.focus = "draw-canvas"
+            if self.focus != "draw-canvas":  # the ring leaves the button pressed before
+                self.focus = "draw-canvas"
+                self.changed()
             self.app.dirty = True
             return
         for tg in self.targets():
@@ -215,12 +220,26 @@ class PictureStep(PictureDraw, PictureChoose, PictureAdjust):
         else:
             self._render_adjust(surface, main, side)
         for tg in self._targets:
-            if tg.key in ("draw-canvas", "photo") or tg.key.startswith("file-"):
+            if _in_main(tg.key):
                 continue
             self._button(surface, tg)
-        hint(surface, Rect(m.margin, bar.bottom + m.px(6), bar.w, m.h - bar.bottom - m.px(6)),
-             "Tab or arrows: move · Enter or Space: press · Esc: "
-             + ("back to the photos" if self.view == "adjust" else "cancel"), th, m.u)
+        hint(surface, Rect(m.margin, bar.bottom + m.px(8), bar.w,
+                           m.h - bar.bottom - m.px(16)), self.keys_hint(), th, m.u)
+
+    def keys_hint(self) -> str:
+        """The keys line, for what has the focus (on the drawing the arrows draw)."""
+        esc = "Esc: back to the photos" if self.view == "adjust" else "Esc: cancel"
+        if self.view == "draw" and self.focus == "draw-canvas":
+            return ("Arrows: move the pen (Shift: further) · Space: pen down or up · "
+                    "Tab: Use this picture · " + esc)
+        if self.view == "adjust" and self.focus == "photo":
+            return "Shift + arrows: box size · Arrows: move the box · Tab: next · " + esc
+        return "Tab or arrows: move · Enter or Space: press · " + esc
+
+
+def _in_main(key: str) -> bool:
+    """The drawing, the photo or a thumbnail (drawn by its view, not as a button)."""
+    return key in ("draw-canvas", "photo") or key.startswith("file-")
 
 
 def open_picture_step(app, on_done: Callable[[bytes, str], None],

@@ -150,9 +150,10 @@ class PictureAdjust(StepBase):
         y = side.y + m.px(20) + 2 * (m.px(92) + m.px(16)) + m.px(10)
         turned = {0: "", 90: " Turned right.", 180: " Upside down.", 270: " Turned left."}
         words = (f"{photo.name}.{turned[photo.turn]} To keep only part of it, drag a box over "
-                 "that part. With keys: Tab to the photo, then arrows move the box and "
-                 "Shift + arrows change its size. The picture is made smaller on the way in, "
-                 "and the photo's hidden details (where and when it was taken) are left out.")
+                 "that part. With keys, on the photo: Shift + arrows make the box smaller "
+                 "(or larger), then arrows move it. The picture is made smaller on the way "
+                 "in, and the photo's hidden details (where and when it was taken) are left "
+                 "out.")
         f = fit(words, "regular", (side.w, side.bottom - y - m.px(150)), m.px(26), m.px(18))
         draw_fitted(surface, f, Rect(side.x, y, side.w, side.bottom - y - m.px(150)),
                     th.table_ink)

@@ -34,6 +34,7 @@ class Target:
     action: Callable[[], None]
     selected: bool = False
     swatch: tuple[int, int, int] | None = None
+    px: float | None = None  # the label's size, when a row of buttons shares one
 
 
 def surface_of(data: bytes, ext: str) -> pygame.Surface:
@@ -66,7 +67,7 @@ class StepBase(Scene):
         """(main area, side panel, bottom bar)."""
         m = self.m
         top = m.px(230)
-        bottom = m.h - m.px(130)
+        bottom = m.h - m.px(164)  # under the bar, a whole row for the keys line
         side_w = m.px(760)
         main = Rect(m.margin, top, m.w - 3 * m.margin - side_w, bottom - top - m.px(20))
         side = Rect(main.right + m.margin, top, side_w, main.h)
@@ -94,13 +95,12 @@ class StepBase(Scene):
                                    side, side), th.ink, max(2, m.px(6)))
         else:
             panel(surface, tg.rect, th, m.u, fill=th.paper, shadow=False)
-            side = tg.rect.h - m.px(28)
-            dot = Rect(tg.rect.x + m.px(12), tg.rect.y + m.px(14), side, side)
+            side = swatch_side(m)
+            dot = Rect(tg.rect.x + m.px(12), tg.rect.centery - side // 2, side, side)
             pygame.draw.rect(surface, tg.swatch, dot, border_radius=max(2, m.px(12)))
-            draw_text(surface, tg.label, "bold", m.px(28), (dot.right + m.px(10),
-                                                              tg.rect.centery), th.ink,
-                      anchor="midleft", max_w=tg.rect.right - dot.right - m.px(16),
-                      max_h=tg.rect.h - m.px(8))
+            draw_text(surface, tg.label, "bold", tg.px or m.px(28),
+                      (dot.right + m.px(10), tg.rect.centery), th.ink, anchor="midleft",
+                      max_w=swatch_label_w(tg.rect, m), max_h=tg.rect.h - m.px(8))
             if tg.selected:
                 tick(surface, dot.inflate(-dot.w // 4, -dot.h // 4), th.paper, max(2, m.px(7)))
         if tg.selected:
@@ -125,6 +125,16 @@ class StepBase(Scene):
         f = fit(self.message, "bold", (box.w - m.px(40), box.h - m.px(20)), m.px(26),
                 m.px(16))
         draw_fitted(surface, f, box.inflate(-m.px(40), -m.px(20)), th.ink, valign="middle")
+
+
+def swatch_side(m) -> int:
+    """The side of a crayon's colour square (small enough to leave its name room)."""
+    return m.px(50)
+
+
+def swatch_label_w(rect: Rect, m) -> int:
+    """Room for a crayon's name beside its colour."""
+    return rect.w - m.px(12) - swatch_side(m) - m.px(10) - m.px(10)
 
 
 def tick(surface, box: Rect, colour, width: int) -> None:

@@ -17,7 +17,7 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.render.draw import focus_ring, panel
-from cardsdealt.render.text import draw_fitted, draw_text, fit
+from cardsdealt.render.text import draw_fitted, draw_text, fit, font, scaled
 from cardsdealt.session.pictures import MAX_INPUT_BYTES, PictureRefused, import_photo
 from cardsdealt.ui.pygame.canvas import fit_rect
 from cardsdealt.ui.pygame.studio.picture_base import StepBase, Target, dashed, surface_of
@@ -72,6 +72,23 @@ def read_picture_file(path: Path) -> bytes:
     except OSError as e:
         raise PictureRefused(f"{path.name} could not be opened ({e.strerror or e}).") from None
     return data
+
+
+def short_name(name: str, f: pygame.font.Font, width: int) -> str:
+    """`name` in `width` pixels at one size: too long, its middle gives way to "…", so its
+    start and its ending (".jpg", a phone's date and time) both stay readable."""
+    if f.size(name)[0] <= width:
+        return name
+    keep = len(name) - 1
+    while keep > 2:
+        head = name[:(keep + 1) // 2].rstrip(" ._-")
+        tail = name[len(name) - keep // 2:].lstrip(" _-")
+        if tail.count(".") > 1:  # ".30.12.jpg": no dot against the "…"
+            tail = tail.lstrip(".")
+        if f.size(f"{head}…{tail}")[0] <= width:
+            return f"{head}…{tail}"
+        keep -= 1
+    return "…"
 
 
 def _thumbnail(path: Path) -> pygame.Surface | None:
@@ -180,8 +197,8 @@ class PictureChoose(StepBase):
                 words = "…" if path not in self.thumbs else "Cannot be opened"
                 draw_text(surface, words, "italic", m.px(24), inner.center, th.muted,
                           anchor="center", max_w=inner.w)
-            draw_text(surface, path.name, "regular", m.px(22), (r.x, r.bottom + m.px(6)),
-                      th.table_ink, max_w=r.w)
+            draw_text(surface, short_name(path.name, font("regular", scaled(m.px(24))), r.w),
+                      "regular", m.px(24), (r.x, r.bottom + m.px(6)), th.table_ink)
             if tg.key == self.focus:
                 focus_ring(surface, r, th, m.u)
         drop = Rect(side.x, side.y, side.w, m.px(300))

@@ -14,9 +14,9 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.render.draw import focus_ring
-from cardsdealt.render.text import draw_fitted, fit
+from cardsdealt.render.text import draw_fitted, fit, fitted_line_px
 from cardsdealt.ui.pygame.canvas import CRAYONS, SIZES, fit_rect
-from cardsdealt.ui.pygame.studio.picture_base import StepBase, Target
+from cardsdealt.ui.pygame.studio.picture_base import StepBase, Target, swatch_label_w
 
 DRAWING_SIZE = (1200, 900)
 
@@ -29,11 +29,13 @@ class PictureDraw(StepBase):
         cols = 4
         w = (side.w - (cols - 1) * gap) // cols
         y = side.y + self.m.px(56)
-        for i, (name, colour) in enumerate(CRAYONS):
+        label_w = swatch_label_w(Rect(0, 0, w, row_h), self.m)
+        px = min(fitted_line_px(name, "bold", self.m.px(28), label_w) for name, _ in CRAYONS)
+        for i, (name, colour) in enumerate(CRAYONS):  # every name at one size
             r = Rect(side.x + (i % cols) * (w + gap), y + (i // cols) * (row_h + gap), w, row_h)
             t.append(Target(f"crayon-{i}", r, name, partial(self._crayon, i),
                             selected=not self.canvas.eraser and self.canvas.colour == i,
-                            swatch=colour))
+                            swatch=colour, px=px))
         y += 2 * (row_h + gap) + self.m.px(64)
         w3 = (side.w - 2 * gap) // 3
         for i, (name, _) in enumerate(SIZES):
@@ -77,7 +79,8 @@ class PictureDraw(StepBase):
         self._heading(surface, "Size", (side.x, y))
         y += m.px(50) + row_h + gap + m.px(24) + row_h + m.px(24)
         f = fit("On the drawing: draw with the mouse, a pen or a finger. With keys: arrows "
-                "move the pen, Space puts it down or lifts it, Ctrl+Z undoes.", "regular",
+                "move the pen (Shift + arrows: further), Space puts it down or lifts it, "
+                "Ctrl+Z undoes. Then Tab to “Use this picture”.", "regular",
                 (side.w, side.bottom - y), m.px(26), m.px(18))
         draw_fitted(surface, f, Rect(side.x, y, side.w, side.bottom - y), self.theme.table_ink)
 
