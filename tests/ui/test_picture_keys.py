@@ -1,14 +1,19 @@
 """What the newcomer walk of the studio found on the picture step (findings-studio.md), kept
 fixed: one Tab from the drawing finishes it; the keys line says what the keys do where the
 focus is; pressing on the drawing moves the focus ring there at once; a long file name keeps
-its ending at the size of the others."""
+its ending at the size of the others; the largest text fits every view."""
 
 from __future__ import annotations
 
 import pygame
+import pytest
+from pixelcheck import measure
 from test_picture_step import Step, photo_file
 
+from cardsdealt.render import text as T
 from cardsdealt.render.text import font
+from cardsdealt.session.settings import TEXT_SIZES, Settings
+from cardsdealt.ui.pygame import prefs
 from cardsdealt.ui.pygame.studio.picture_choose import short_name
 
 E = pygame.event.Event
@@ -71,3 +76,26 @@ def test_a_long_file_name_keeps_its_start_and_its_ending():
     assert f.size(short)[0] <= 160 and "…" in short
     assert short.startswith("very") and short.endswith(".jpg")
     assert short_name("dog.jpg", f, 160) == "dog.jpg"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_largest_text_fits_every_view_and_reads_clearly(tmp_path, size):
+    """At the largest text size in OpenDyslexic on the dark theme (the walk saw the title
+    run into the tabs, the headings into their buttons): no text cut, clipped, overlapping
+    or off the edge, and every line at WCAG AA contrast."""
+    photo_file(tmp_path / "Pictures")
+    s = Step(tmp_path, size)
+    prefs.apply(s.h.app, Settings(theme="dark", text_size=len(TEXT_SIZES) - 1,
+                                  font="opendyslexic"))
+    try:
+        for view in ("draw", "choose", "adjust"):
+            if view == "adjust":
+                s.step.open_file(tmp_path / "Pictures" / "holiday.jpg")
+            else:
+                s.step.show_view(view)
+            s.h.settle(0.3)
+            found, problems = measure(s.h)
+            assert not problems, (view, problems)
+            assert all(r.ok for r in found), (view, [str(r) for r in found if not r.ok])
+    finally:
+        T.configure()

@@ -209,8 +209,9 @@ class PictureStep(PictureDraw, PictureChoose, PictureAdjust):
     def render(self, surface: pygame.Surface) -> None:
         m, th = self.m, self.theme
         surface.fill(th.table)
-        draw_text(surface, "A picture for this card", "bold", m.px(52),
-                  (m.margin, m.px(36)), th.table_ink, max_w=m.w - 2 * m.margin)
+        draw_text(surface, "A picture for this card", "bold", m.px(52),  # above the tabs
+                  (m.margin, m.px(36)), th.table_ink, max_w=m.w - 2 * m.margin,
+                  max_h=m.px(80))
         main, side, bar = self._areas()
         self._targets = self.targets()
         if self.view == "draw":

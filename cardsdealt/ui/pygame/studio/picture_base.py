@@ -85,14 +85,22 @@ class StepBase(Scene):
         m, th = self.m, self.theme
         focused = tg.key == self.focus
         if tg.swatch is None:
-            button(surface, tg.rect, tg.label, th, m.u, focused=focused)
+            button(surface, tg.rect, "", th, m.u, focused=focused)
+            side = round(tg.rect.h * 0.4)
+            left = right = m.px(12)
             if tg.key.startswith("size-"):
                 r = max(2, round(SIZES[int(tg.key[5:])][1] * m.u * 0.6))
                 pygame.draw.circle(surface, th.ink, (tg.rect.x + m.px(34), tg.rect.centery), r)
+                left = m.px(34) + r + m.px(8)
+            if tg.key.startswith(CHOSEN):  # room for the tick kept, chosen or not
+                right = side + m.px(24)
             if tg.selected:
-                side = round(tg.rect.h * 0.4)
                 tick(surface, Rect(tg.rect.right - side - m.px(16), tg.rect.centery - side // 2,
                                    side, side), th.ink, max(2, m.px(6)))
+            inner = Rect(tg.rect.x + left, tg.rect.y + m.px(4), tg.rect.w - left - right,
+                         tg.rect.h - m.px(8))  # the words never run under the dot or tick
+            f = fit(tg.label, "bold", inner.size, round(34 * m.u), round(22 * m.u))
+            draw_fitted(surface, f, inner, th.ink, align="center", valign="middle")
         else:
             panel(surface, tg.rect, th, m.u, fill=th.paper, shadow=False)
             side = swatch_side(m)
@@ -109,10 +117,11 @@ class StepBase(Scene):
         if focused:
             focus_ring(surface, tg.rect, th, m.u)
 
-    def _heading(self, surface, text: str, pos) -> None:
+    def _heading(self, surface, text: str, pos, room: int) -> None:
+        """A heading over a row of buttons, never taller than the `room` above them."""
         m = self.m
         draw_text(surface, text, "bold", m.px(32), pos, self.theme.table_ink,
-                  max_w=self._areas()[1].w)
+                  max_w=self._areas()[1].w, max_h=room)
 
     def _message(self, surface, side: Rect) -> None:
         if not self.message:
@@ -125,6 +134,9 @@ class StepBase(Scene):
         f = fit(self.message, "bold", (box.w - m.px(40), box.h - m.px(20)), m.px(26),
                 m.px(16))
         draw_fitted(surface, f, box.inflate(-m.px(40), -m.px(20)), th.ink, valign="middle")
+
+
+CHOSEN = ("view-", "size-", "eraser")  # buttons that show a tick when chosen
 
 
 def swatch_side(m) -> int:

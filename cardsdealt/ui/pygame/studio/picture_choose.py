@@ -17,7 +17,7 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.render.draw import focus_ring, panel
-from cardsdealt.render.text import draw_fitted, draw_text, fit, font, scaled
+from cardsdealt.render.text import draw_fitted, draw_text, fit, font, px_for_height, scaled
 from cardsdealt.session.pictures import MAX_INPUT_BYTES, PictureRefused, import_photo
 from cardsdealt.ui.pygame.canvas import fit_rect
 from cardsdealt.ui.pygame.studio.picture_base import StepBase, Target, dashed, surface_of
@@ -181,6 +181,8 @@ class PictureChoose(StepBase):
     def _render_choose(self, surface, main, side) -> None:
         m, th = self.m, self.theme
         files = self.files or []
+        # one size for every name, no taller than the gap under its tile
+        name_px = px_for_height("regular", scaled(m.px(24)), m.px(50))
         for tg in self._targets:
             if not tg.key.startswith("file-"):
                 continue
@@ -197,8 +199,9 @@ class PictureChoose(StepBase):
                 words = "…" if path not in self.thumbs else "Cannot be opened"
                 draw_text(surface, words, "italic", m.px(24), inner.center, th.muted,
                           anchor="center", max_w=inner.w)
-            draw_text(surface, short_name(path.name, font("regular", scaled(m.px(24))), r.w),
-                      "regular", m.px(24), (r.x, r.bottom + m.px(6)), th.table_ink)
+            draw_text(surface, short_name(path.name, font("regular", name_px), r.w),
+                      "regular", m.px(24), (r.x, r.bottom + m.px(6)), th.table_ink,
+                      max_px=name_px)
             if tg.key == self.focus:
                 focus_ring(surface, r, th, m.u)
         drop = Rect(side.x, side.y, side.w, m.px(300))

@@ -73,10 +73,10 @@ class PictureDraw(StepBase):
     # -- drawing ---------------------------------------------------------------------------
     def _render_draw(self, surface, main, side) -> None:
         m = self.m
-        self._heading(surface, "Crayons", (side.x, side.y))
+        self._heading(surface, "Crayons", (side.x, side.y), m.px(52))
         row_h, gap = m.px(92), m.px(16)
         y = side.y + m.px(56) + 2 * (row_h + gap) + m.px(14)
-        self._heading(surface, "Size", (side.x, y))
+        self._heading(surface, "Size", (side.x, y), m.px(46))
         y += m.px(50) + row_h + gap + m.px(24) + row_h + m.px(24)
         f = fit("On the drawing: draw with the mouse, a pen or a finger. With keys: arrows "
                 "move the pen (Shift + arrows: further), Space puts it down or lifts it, "
