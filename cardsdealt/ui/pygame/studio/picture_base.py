@@ -67,11 +67,11 @@ class StepBase(Scene):
         """(main area, side panel, bottom bar)."""
         m = self.m
         top = m.px(230)
-        bottom = m.h - m.px(164)  # under the bar, a whole row for the keys line
+        bottom = m.h - m.px(130)
         side_w = m.px(760)
         main = Rect(m.margin, top, m.w - 3 * m.margin - side_w, bottom - top - m.px(20))
         side = Rect(main.right + m.margin, top, side_w, main.h)
-        bar = Rect(m.margin, bottom, m.w - 2 * m.margin, m.px(96))
+        bar = Rect(m.margin, bottom, m.w - 2 * m.margin, m.px(72))  # under it, the keys line
         return main, side, bar
 
     def say(self, text: str) -> None:
