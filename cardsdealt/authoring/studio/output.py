@@ -110,10 +110,10 @@ class Output(Sitting):
         else, so it can run on another thread while the group keeps typing (a big deck's
         check and lint take most of a second). The job returns {field path: words}; its
         answer is about the deck as it was when the job was made."""
-        from cardsdealt.authoring.studio.advice import _empty, advice_from_files
+        from cardsdealt.authoring.studio.advice import _empty, _names, advice_from_files
 
-        files, empty = self.files(), _empty(self)
-        return lambda: advice_from_files(files, root, empty)
+        files, empty, names = self.files(), _empty(self), _names(self)
+        return lambda: advice_from_files(files, root, empty, names)
 
     def advice(self, field_path: str, root: str = "") -> list[str]:
         """Check's problems and advice about one form field (or one thing, with a shorter

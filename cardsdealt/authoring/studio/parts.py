@@ -161,8 +161,10 @@ class Parts(Sitting):
         items, k = self._part_item(kind, i)
         last = part.last_is_other and i == len(items) - 1
         if key in part.conditions and last and _condition_str(value):
-            raise StudioError(f"The last {part.what} is for every other journey, so it has "
-                              f"no '{key}'.")
+            from cardsdealt.authoring.studio.wording import label
+
+            raise StudioError(f"The last {part.what} is for every other journey, so leave "
+                              f"{label(key, kind + ':')} empty.")
         if key not in part.words + part.lines + part.conditions + tuple(part.numbers) \
                 + tuple(part.yesno):
             raise StudioError(f"The studio cannot change {key} of {part.a_what}.")
