@@ -134,10 +134,24 @@ def main() -> int:
         print(f"# a save on the window's thread, {os.cpu_count()} cores, "
               f"{args.load} busy processes beside it")
         for label, make in _decks():
+            t = time.perf_counter()
             doc = make()
+            opened = _ms(t)
+            warm = []  # frames drawn while the first save's work is done on its thread
+            while not doc.warmed(0):
+                t = time.perf_counter()
+                screen.blit(layer, (0, 0))
+                pygame.display.flip()
+                warm.append(_ms(t))
             r = run(doc, args.frames, screen, layer)
             usual = statistics.median(r["quiet"])
             print(f"  {label} ({len(doc.cards())} cards)")
+            report("    opened (on the window's thread)", f"{opened:.0f} ms")
+            if warm:
+                report("    worst frame while it warms up - usual",
+                       f"{max(warm) - usual:.2f} ms", None, "<= 16 ms",
+                       max(warm) - usual <= GOAL_MS)
+                report("    warm-up on its thread", f"{sum(warm):.0f} ms ({len(warm)} frames)")
             stall = _worst(r["saving"]) - usual
             report("  save stall: worst frame with a save - usual", f"{stall:.2f} ms", None,
                    "<= 16 ms", stall <= GOAL_MS)

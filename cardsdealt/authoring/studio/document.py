@@ -145,7 +145,9 @@ class StudioDeck(Cards, Parts, Output):
                 texts[rel] = data
             else:
                 blobs[rel] = data
-        return cls(docs, blobs, texts)
+        deck = cls(docs, blobs, texts)
+        deck._warm_up()  # the first save's slow part, done on another thread now
+        return deck
 
 
     @property

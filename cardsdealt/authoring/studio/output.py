@@ -6,6 +6,7 @@ from those bytes in memory, a quick preview of one card as typed, and check's ad
 from __future__ import annotations
 
 import dataclasses
+import threading
 from types import MappingProxyType
 from typing import Any, Callable
 
@@ -20,8 +21,44 @@ from cardsdealt.deck.problems import Problem
 class Output(Sitting):
     """Files, saving, loading, previews and advice."""
 
+    def _warm_up(self) -> None:
+        """The first save of a file read from disk writes it whole twice (to learn whether
+        ruamel lays it out as the person did, and to learn its parts): most of a second for
+        a big deck, far longer than a frame. That is done here on another thread as soon as
+        the deck is opened, from the bytes read (which nothing changes), with documents of
+        its own; a save adopts what is ready (`_adopt`), and does it itself if not yet."""
+        originals = {rel: data for rel, data in self._originals.items()
+                     if rel not in self._writers}
+        if not originals:
+            return
+        ready = self._ready
+        self._warmed.clear()
+
+        def run() -> None:
+            for rel, data in originals.items():
+                try:
+                    text = data.decode("utf-8-sig")
+                    writer = PartWriter()
+                    ours = writer.dump(load_yaml(text)).decode("utf-8")
+                except Exception:  # noqa: BLE001 - the save does it itself, and says why
+                    continue
+                ready[rel] = (writer, (text, ours) if ours != text else None)
+            self._warmed.set()
+
+        threading.Thread(target=run, name="studio-warm-up", daemon=True).start()
+
+    def warmed(self, timeout: float | None = None) -> bool:
+        """Wait until the work `_warm_up` started is done (True), for tests and benches."""
+        return self._warmed.wait(timeout)
+
+    def _adopt(self, rel: str) -> None:
+        got = self._ready.pop(rel, None)
+        if got is not None and rel not in self._writers and rel not in self._written:
+            self._writers[rel], self._written[rel] = got
+
     def _text(self, rel: str) -> bytes:
         if rel not in self._texts:
+            self._adopt(rel)
             data = self._writers.setdefault(rel, PartWriter()).dump(self._docs[rel])
             written = self._layout(rel)
             if written is not None:

@@ -87,6 +87,8 @@ def _name(names: dict[str, str], key: str) -> str:
     return f"“{names.get(key, key)}”"
 
 
+_WHERE: dict[str, str] = {"when": "ending:", "until": "stage:", "requires": "card:"}
+
 # Messages said anew: (pattern over check's message and hint, the studio's words).
 _SaidAnew = Callable[[re.Match, dict[str, str], str], str]  # (match, names, path)
 _SAID_ANEW: list[tuple[re.Pattern, _SaidAnew]] = [
@@ -141,7 +143,6 @@ _SAID_ANEW: list[tuple[re.Pattern, _SaidAnew]] = [
     (re.compile(r"`hand_size: (\d+)`"),  # (the studio has no field for how many players)
      lambda m, n, p: _hand(m)),
 ]
-_WHERE = {"when": "ending:", "until": "stage:", "requires": "card:"}
 
 
 def _hand(m: re.Match) -> str:
