@@ -121,6 +121,8 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--frames", type=int, default=200)
     ap.add_argument("--load", type=int, default=0, help="busy processes to run beside it")
+    ap.add_argument("--gc-freeze", action="store_true",
+                    help="gc.freeze() once the deck is open (what a window could do)")
     args = ap.parse_args()
     import pygame
 
@@ -143,6 +145,11 @@ def main() -> int:
                 screen.blit(layer, (0, 0))
                 pygame.display.flip()
                 warm.append(_ms(t))
+            if args.gc_freeze:
+                import gc
+
+                gc.collect()
+                gc.freeze()  # the open deck's objects are not looked at by each collection
             r = run(doc, args.frames, screen, layer)
             usual = statistics.median(r["quiet"])
             print(f"  {label} ({len(doc.cards())} cards)")
