@@ -150,7 +150,9 @@ class PartWriter:
             texts.append(text)
         self._parts = parts  # only the parts there now: nothing grows without bound
         self._keys = keys
-        self._card_keys = {f: ks for f, ks in self._card_keys.items() if ks and ks[0] in keys}
+        if len(self._card_keys) > 2 * len(parts) + 8:  # (now and then: it hashes them all)
+            self._card_keys = {f: ks for f, ks in self._card_keys.items()
+                               if ks and ks[0] in keys}
         joined = "".join(texts)
         if first:
             self._by_key = by_key and isinstance(root, list)
