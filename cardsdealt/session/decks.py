@@ -7,10 +7,11 @@ start screen lists them beside the shipped decks; `paths.resolve_deck` finds the
 
 `DeckSaver` writes what the studio changed on a background thread, each file atomically
 (temporary file, fsync, rename: `files.write_atomic`), so a frame never waits for the disk
-and a window killed mid-word loses nothing saved before. It starts writing a moment
-(`SETTLE`) after a change is handed to it, not at once: the window's thread is then usually
-back asleep between frames rather than drawing one, so the two seldom wait for each other
-(Python runs one thread at a time), and changes made together are written together. A full
+and a window killed mid-word loses nothing saved before. It looks for changes
+every `SETTLE` (50 ms) and writes them then, rather than being woken by `save()`: the
+window's thread is then usually asleep between frames rather than drawing one, so the two
+seldom wait for each other (Python runs one thread at a time), and changes made together are
+written together. A full
 disk or a read-only folder gives one plain message (`error`); what was saved already stays as
 it was, and the unsaved files are kept to try again with the next change.
 """
@@ -82,7 +83,8 @@ def deck_words(e: OSError, folder: Path) -> str:
             "before is safe: the studio tries again with your next change.")
 
 
-SETTLE = 0.05  # s from the first change waiting to be written to the writing (flush: at once)
+SETTLE = 0.05  # s: how often the saver looks for changes, and how long one waits at most
+# before it is written (flush and close: at once)
 
 
 class DeckSaver:
@@ -113,7 +115,8 @@ class DeckSaver:
                 self._since = time.monotonic()
             self._pending.update(changed)
             self._stalled = False
-            self._wake.notify_all()
+            # (no notify: the saver looks every SETTLE; waking it now would make the two
+            # threads hand Python's lock to each other in the middle of the window's frame)
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every file asked for is written or has failed. True when all went to
@@ -142,7 +145,7 @@ class DeckSaver:
         with self._wake:
             while True:
                 while not self._pending and not self._closed:
-                    self._wake.wait()
+                    self._wake.wait(SETTLE)
                 if self._closed and (not self._pending or self._stalled):
                     return
                 settle = self._since + SETTLE - time.monotonic()
@@ -166,7 +169,7 @@ class DeckSaver:
                 self._wake.notify_all()
                 while self._stalled and not self._closed:
                     # wait for the next save before trying again (no busy loop on a full disk)
-                    self._wake.wait()
+                    self._wake.wait(SETTLE)
 
     def _write(self, batch: dict[str, bytes | None]) -> tuple[dict[str, bytes | None],
                                                              str | None]:
