@@ -138,8 +138,6 @@ def main() -> int:
     ap.add_argument("--load", type=int, default=0, help="busy processes to run beside it")
     ap.add_argument("--unpaced", action="store_true",
                     help="frames back to back, with no sleep between them")
-    ap.add_argument("--gc-freeze", action="store_true",
-                    help="gc.freeze() once the deck is open (what a window could do)")
     args = ap.parse_args()
     import pygame
 
@@ -163,11 +161,6 @@ def main() -> int:
                 screen.blit(layer, (0, 0))
                 pygame.display.flip()
                 warm.append(_ms(t))
-            if args.gc_freeze:
-                import gc
-
-                gc.collect()
-                gc.freeze()  # the open deck's objects are not looked at by each collection
             r = run(doc, args.frames, screen, layer, paced=not args.unpaced)
             usual = statistics.median(r["quiet"])
             print(f"  {label} ({len(doc.cards())} cards): {_module_root()}")

@@ -22,9 +22,10 @@ How a window uses it (bench/bench_studio_model.py has the figures):
 - at every keystroke: `set_card(...)` (and the like), then `preview(card_id)` to draw the
   card (0.1 ms: no YAML is written or read);
 - when typing pauses (say 0.3 s) or a field loses focus: `end_typing()`, hand
-  `changed_files()` to a `session.decks.DeckSaver` and `mark_saved()` (about 10 ms: only
-  the card or field that changed is written again), `load()` for a fresh deck, and run
-  `advice_job()` on another thread (a big deck's check and lint take most of a second);
+  `changed_files()` to a `session.decks.DeckSaver` and `mark_saved()` (2-5 ms: only the
+  card field or deck field that changed is written again; bench/bench_studio_save.py),
+  `load()` for a fresh deck, and run `advice_job()` on another thread (a big deck's check
+  and lint take most of a second);
 - when a card's form is left: `tidy_ids()` (a card added without a title gets its id).
 """
 
