@@ -136,6 +136,17 @@ def test_advice_on_studio_fields_is_in_studio_words(tmp_path):
     assert not bad, "\n".join(bad)
 
 
+def test_advice_about_the_deck_as_a_whole_goes_on_the_part_it_is_about():
+    doc = _journey_deck()
+    doc.add_stage("Moving on")
+    doc.add_meter("Feeling heard")
+    doc.set_ending(0, "text", "My LAC review went fine.")
+    every = all_advice(doc)
+    assert any("“Moving on” has no cards" in w for w in every["stage:2"])
+    assert any("“Feeling heard”" in w for w in every["meter:1"])
+    assert any("\"LAC\"" in w for w in every["ending:0.text"])
+
+
 @pytest.mark.parametrize("message, hint, must", [
     ("the card `first-night` has no picture",
      "Add `image: images/<name>.png`: drawings make cards memorable.", "picture"),

@@ -164,6 +164,31 @@ def _refine(cards: dict, path: str, p: Problem) -> str:
     return path
 
 
+_PART = re.compile(r"the (stage|stat) `([^`]+)`")
+
+
+def _refine_deck(deck: Any, p: Problem) -> str:
+    """Advice about the deck as a whole (lint names no line) -> the part of the story, the
+    meter, or the deck field, ending or question whose words it is about."""
+    m = _PART.search(p.message)
+    if m:
+        kind, items = ("stage", deck.stages) if m[1] == "stage" else ("meter", deck.stats)
+        ids = [x.id for x in items]
+        return f"{kind}:{ids.index(m[2])}" if m[2] in ids else "deck"
+    q = _QUOTED.search(p.message)
+    if q:
+        word = q[1].lower()
+        places = [("deck.introduction", deck.introduction),
+                  ("deck.content_notes", " ".join(deck.content_notes))]
+        places += [(f"ending:{n}.{k}", getattr(e, k)) for n, e in enumerate(deck.endings)
+                   for k in ("title", "text")]
+        places += [(f"reflection:{n}.prompt", r.prompt) for n, r in enumerate(deck.reflections)]
+        for path, text in places:
+            if word in str(text or "").lower():
+                return path
+    return "deck"
+
+
 NEEDED = "This needs filling in before the deck can be played."
 
 
@@ -223,6 +248,8 @@ def advice_from_files(files: dict[str, bytes], root: str = "",
         path = marks[i][1] if i >= 0 and p.line else "deck"
         if path.startswith("card:"):
             path = _refine(cards, path, p)
+        elif path == "deck" and deck is not None:
+            path = _refine_deck(deck, p)
         out.setdefault(path, []).append(words(p, path, names))
     for path in empty:
         out.setdefault(path, []).insert(0, NEEDED)
