@@ -145,6 +145,9 @@ def test_advice_about_the_deck_as_a_whole_goes_on_the_part_it_is_about():
     assert any("“Moving on” has no cards" in w for w in every["stage:2"])
     assert any("“Feeling heard”" in w for w in every["meter:1"])
     assert any("\"LAC\"" in w for w in every["ending:0.text"])
+    cid = doc.add_card("journey")  # a card with no name yet: its choices change nothing
+    said = all_advice(doc)[f"card:{cid}.choice:0"]
+    assert "Choice 1 of this card changes nothing" in " ".join(said)
 
 
 @pytest.mark.parametrize("message, hint, must", [

@@ -134,11 +134,17 @@ _ABOUT = (("picture", "image"), ("the title", "title"), ("statement", "statement
           ("the words on", "text"), ("the text", "text"), ("response to choice", "choices"))
 
 
+_CHOICE = re.compile(r"choice (\d+) of `[^`]+` changes nothing")
+
+
 def _refine(cards: dict, path: str, p: Problem) -> str:
     """A card-level problem -> the field it is about, when its words say so (`cards`: the
     loaded deck's cards by id; empty while the deck does not load)."""
     if not path.startswith("card:") or "." in path:
         return path
+    choice = _CHOICE.match(p.message)
+    if choice:  # "choice 2 of `x` changes nothing": on that choice
+        return f"{path}.choice:{int(choice[1]) - 1}"
     card = cards.get(path[5:])
     card_words = {k: str(getattr(card, k, "") or "") for k in (
         "title", "text", "statement", "discuss", "voice", "facilitator_notes")}

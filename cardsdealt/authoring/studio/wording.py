@@ -23,7 +23,7 @@ _KEY_WORDS = {
     "endings": "the endings", "reflections": "the questions", "flags": "what choices remember",
     "choices": "the choices", "cards": "the cards", "once": "dealt only once",
     "players": "how many players", "id": "name", "set": "Remember this for later",
-    "clear": "Remember this for later", "when": "when", "weight": "how often it is dealt",
+    "clear": "Remember this for later", "weight": "how often it is dealt",
     "format": "the deck format", "hand_size": "Cards each player starts with",
 }
 # Which form a field path is on: "card:x.choice:0.label" -> choice, "meter:1" -> meter.
@@ -83,8 +83,9 @@ def _ticked(inner: str, path: str, names: dict[str, str]) -> str:
     return f"“{inner}”"
 
 
-def _name(names: dict[str, str], key: str) -> str:
-    return f"“{names.get(key, key)}”"
+def _name(names: dict[str, str], key: str, unnamed: str = "") -> str:
+    """The name the group gave a card (a meter, a part...); `unnamed` when it has none."""
+    return f"“{names[key]}”" if key in names else (unnamed or f"“{key}”")
 
 
 _WHERE: dict[str, str] = {"when": "ending:", "until": "stage:", "requires": "card:"}
@@ -109,9 +110,9 @@ _SAID_ANEW: list[tuple[re.Pattern, _SaidAnew]] = [
                   "only shown; a card, a question or an ending can use it to react to the "
                   "journey."),
     (re.compile(r"choice (\d+) of `([^`]*)` changes nothing", re.I),
-     lambda m, n, p: f"Choice {m[1]} of {_name(n, m[2])} changes nothing. Give it what happens "
-                  "next, a change to a meter, something to remember or a question, so the "
-                  "choice matters in the journey."),
+     lambda m, n, p: f"Choice {m[1]} of {_name(n, m[2], 'this card')} changes nothing. Give "
+                     "it what happens next, a change to a meter, something to remember or a "
+                     "question, so the choice matters in the journey."),
     (re.compile(r"`([^`]*)` of `[^`]*` names the card `([^`]*)`, which does not exist",
                 re.I),
      lambda m, n, p: f"{label(m[1], 'card:')} names a card that is not in the deck "
