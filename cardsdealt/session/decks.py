@@ -7,9 +7,13 @@ start screen lists them beside the shipped decks; `paths.resolve_deck` finds the
 
 `DeckSaver` writes what the studio changed on a background thread, each file atomically
 (temporary file, fsync, rename: `files.write_atomic`), so a frame never waits for the disk
-and a window killed mid-word loses nothing saved before. A full disk or a read-only folder
-gives one plain message (`error`); what was saved already stays as it was, and the unsaved
-files are kept to try again with the next change.
+and a window killed mid-word loses nothing saved before. It looks for changes
+every `SETTLE` (50 ms) and writes them then, rather than being woken by `save()`: the
+window's thread is then usually asleep between frames rather than drawing one, so the two
+seldom wait for each other (Python runs one thread at a time), and changes made together are
+written together. A full
+disk or a read-only folder gives one plain message (`error`); what was saved already stays as
+it was, and the unsaved files are kept to try again with the next change.
 """
 
 from __future__ import annotations
@@ -79,6 +83,10 @@ def deck_words(e: OSError, folder: Path) -> str:
             "before is safe: the studio tries again with your next change.")
 
 
+SETTLE = 0.05  # s: how often the saver looks for changes, and how long one waits at most
+# before it is written (flush and close: at once)
+
+
 class DeckSaver:
     """Saves a deck folder in the background. `save(changed)` returns at once; `flush()`
     waits until everything asked for is on disk (or has failed: see `error`)."""
@@ -92,6 +100,8 @@ class DeckSaver:
         self._busy = False
         self._stalled = False  # the last write failed: waiting for the next save to retry
         self._closed = False
+        self._hurry = False  # flush or close is waiting: no settling
+        self._since = 0.0  # when the oldest change not yet written was handed over
         self._thread = threading.Thread(target=self._run, name="deck-saver", daemon=True)
         self._thread.start()
 
@@ -101,20 +111,26 @@ class DeckSaver:
         for rel in changed:
             _check_rel(rel)
         with self._wake:
+            if not self._pending:
+                self._since = time.monotonic()
             self._pending.update(changed)
             self._stalled = False
-            self._wake.notify_all()
+            # (no notify: the saver looks every SETTLE; waking it now would make the two
+            # threads hand Python's lock to each other in the middle of the window's frame)
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every file asked for is written or has failed. True when all went to
         disk (`error` says why not)."""
         end = time.monotonic() + timeout
         with self._wake:
+            self._hurry = True
+            self._wake.notify_all()
             while self._pending and not self._stalled or self._busy:
                 left = end - time.monotonic()
                 if left <= 0:
                     return False
                 self._wake.wait(left)
+            self._hurry = False
             return not self._pending and self.error is None
 
     def close(self, timeout: float = 10.0) -> bool:
@@ -129,9 +145,14 @@ class DeckSaver:
         with self._wake:
             while True:
                 while not self._pending and not self._closed:
-                    self._wake.wait()
+                    self._wake.wait(SETTLE)
                 if self._closed and (not self._pending or self._stalled):
                     return
+                settle = self._since + SETTLE - time.monotonic()
+                if settle > 0 and not self._hurry and not self._closed:
+                    self._wake.wait(settle)
+                    continue
+                self._hurry = False
                 batch, self._pending = self._pending, {}
                 self._busy = True
                 self._wake.release()
@@ -148,7 +169,7 @@ class DeckSaver:
                 self._wake.notify_all()
                 while self._stalled and not self._closed:
                     # wait for the next save before trying again (no busy loop on a full disk)
-                    self._wake.wait()
+                    self._wake.wait(SETTLE)
 
     def _write(self, batch: dict[str, bytes | None]) -> tuple[dict[str, bytes | None],
                                                              str | None]:

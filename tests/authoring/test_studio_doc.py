@@ -638,3 +638,36 @@ def test_advice_can_be_worked_out_on_another_thread_while_typing_goes_on():
     worker.join(60)
     assert any("placement" in w for w in result["card:school.text"])
     assert not any("placement" in w for w in doc.advice("card:school.text"))
+
+
+@pytest.mark.parametrize("name", ["kais-journey", "example"])
+def test_undo_of_every_kind_of_edit_gives_back_the_files_byte_for_byte(name):
+    """Undo keeps light copies of the documents (words shared, maps and lists new): editing
+    after a step never reaches into what the step kept."""
+    doc = StudioDeck.from_files(read_deck_files(DECKS / name))
+    before = doc.files()
+    journey = [c.id for c in doc.cards() if c.kind == "journey"]
+    cid = journey[len(journey) // 2] if journey else doc.cards()[0].id
+    edits = [lambda: doc.set_card(cid, "title", "A new name"),
+             lambda: doc.set_deck("title", "Another deck"),
+             lambda: doc.duplicate_card(cid),
+             lambda: doc.move_card(cid, 0),
+             lambda: doc.add_card("journey" if journey else "table", after=cid),
+             lambda: doc.add_meter("Feeling heard"),
+             lambda: doc.add_ending("Later"),
+             lambda: doc.add_stage("Moving on")]
+    if journey:
+        edits += [lambda: doc.set_choice(cid, 0, "response", "Something else happened."),
+                  lambda: doc.delete_choice(cid, 0),
+                  lambda: doc.set_choice(cid, 0, "set", ["told a friend"])]
+    edits.append(lambda: doc.delete_card(cid))
+    for edit in edits:
+        edit()
+        doc.end_typing()
+    doc.set_card(doc.cards()[0].id, "title", "Typed after the last step")
+    while doc.undo():
+        pass
+    assert doc.files() == before
+    while doc.redo():
+        pass
+    assert doc.card_value(doc.cards()[0].id, "title") == "Typed after the last step"

@@ -4,7 +4,9 @@
 written on which line, so each problem goes to the deepest field written at or above its
 line. Advice about a whole card (lint points at the card) goes to the field whose words it
 quotes, or to the picture, title or words field when it is about them, else to the card.
-The words are check's own (`Problem.message` and `hint`). Pure: no pygame, no files.
+The meaning is check's own (`Problem.message` and `hint`), said in the studio's words
+(`wording.studio_words`: the form's labels and the group's names, never a YAML key, a file or
+a line). Pure: no pygame, no files.
 """
 
 from __future__ import annotations
@@ -18,12 +20,24 @@ from cardsdealt.deck.problems import Problem
 StudioDeck = Any  # document.StudioDeck (which imports this module: no circle of imports)
 
 
-def words(p: Problem) -> str:
-    """One problem as the studio shows it: check's message, then how to fix it."""
-    text = p.message[:1].upper() + p.message[1:]
-    if not text.endswith((".", "?", "!")):
-        text += "."
-    return f"{text} {p.hint}".strip() if p.hint else text
+def words(p: Problem, path: str = "", names: dict[str, str] | None = None) -> str:
+    """One problem as the studio shows it (on the field `path`): what is wrong, then how to
+    fix it, in the studio's words."""
+    from cardsdealt.authoring.studio.wording import studio_words
+
+    return studio_words(p, path, names)
+
+
+def _names(doc: StudioDeck) -> dict[str, str]:
+    """Ids -> the names the group gave them (cards, meters, parts, endings, questions)."""
+    out = {ref.id: ref.title.strip() for ref in doc.cards() if ref.title.strip()}
+    for kind, name in (("stage", "title"), ("meter", "label"), ("ending", "title"),
+                       ("reflection", "prompt")):
+        for item in doc.part_list(kind):
+            words = str(item.get(name) or "").strip()
+            if words:
+                out[item["id"]] = words if len(words) <= 50 else words[:48] + "…"
+    return out
 
 
 def _lc(node: Any, key: Any) -> int | None:
@@ -120,11 +134,17 @@ _ABOUT = (("picture", "image"), ("the title", "title"), ("statement", "statement
           ("the words on", "text"), ("the text", "text"), ("response to choice", "choices"))
 
 
+_CHOICE = re.compile(r"choice (\d+) of `[^`]+` changes nothing")
+
+
 def _refine(cards: dict, path: str, p: Problem) -> str:
     """A card-level problem -> the field it is about, when its words say so (`cards`: the
     loaded deck's cards by id; empty while the deck does not load)."""
     if not path.startswith("card:") or "." in path:
         return path
+    choice = _CHOICE.match(p.message)
+    if choice:  # "choice 2 of `x` changes nothing": on that choice
+        return f"{path}.choice:{int(choice[1]) - 1}"
     card = cards.get(path[5:])
     card_words = {k: str(getattr(card, k, "") or "") for k in (
         "title", "text", "statement", "discuss", "voice", "facilitator_notes")}
@@ -148,6 +168,31 @@ def _refine(cards: dict, path: str, p: Problem) -> str:
                 key = "statement"
             return f"{path}.{key}"
     return path
+
+
+_PART = re.compile(r"the (stage|stat) `([^`]+)`")
+
+
+def _refine_deck(deck: Any, p: Problem) -> str:
+    """Advice about the deck as a whole (lint names no line) -> the part of the story, the
+    meter, or the deck field, ending or question whose words it is about."""
+    m = _PART.search(p.message)
+    if m:
+        kind, items = ("stage", deck.stages) if m[1] == "stage" else ("meter", deck.stats)
+        ids = [x.id for x in items]
+        return f"{kind}:{ids.index(m[2])}" if m[2] in ids else "deck"
+    q = _QUOTED.search(p.message)
+    if q:
+        word = q[1].lower()
+        places = [("deck.introduction", deck.introduction),
+                  ("deck.content_notes", " ".join(deck.content_notes))]
+        places += [(f"ending:{n}.{k}", getattr(e, k)) for n, e in enumerate(deck.endings)
+                   for k in ("title", "text")]
+        places += [(f"reflection:{n}.prompt", r.prompt) for n, r in enumerate(deck.reflections)]
+        for path, text in places:
+            if word in str(text or "").lower():
+                return path
+    return "deck"
 
 
 NEEDED = "This needs filling in before the deck can be played."
@@ -186,10 +231,12 @@ def _empty_cards(doc: StudioDeck) -> list[str]:
 
 
 def advice_from_files(files: dict[str, bytes], root: str = "",
-                      empty: list[str] | tuple[str, ...] = ()) -> dict[str, list[str]]:
+                      empty: list[str] | tuple[str, ...] = (),
+                      names: dict[str, str] | None = None) -> dict[str, list[str]]:
     """Every problem and piece of advice for a deck's files, by field path. Reads nothing
     but its arguments, so a window may run it on another thread while typing goes on
-    (`StudioDeck.advice_job`); `empty`: the paths of needed fields still empty."""
+    (`StudioDeck.advice_job`); `empty`: the paths of needed fields still empty; `names`:
+    ids -> the names the group gave them."""
     from cardsdealt.deck.loader import check_files
 
     deck, problems = check_files(files, root)
@@ -207,7 +254,9 @@ def advice_from_files(files: dict[str, bytes], root: str = "",
         path = marks[i][1] if i >= 0 and p.line else "deck"
         if path.startswith("card:"):
             path = _refine(cards, path, p)
-        out.setdefault(path, []).append(words(p))
+        elif path == "deck" and deck is not None:
+            path = _refine_deck(deck, p)
+        out.setdefault(path, []).append(words(p, path, names))
     for path in empty:
         out.setdefault(path, []).insert(0, NEEDED)
     return out
@@ -219,7 +268,7 @@ def all_advice(doc: StudioDeck, root: str = "") -> dict[str, list[str]]:
     cached = getattr(doc, "_advice_cache", None)
     if cached is not None and cached[0] == key:
         return cached[1]
-    out = advice_from_files(doc.files(), root, _empty(doc))
+    out = advice_from_files(doc.files(), root, _empty(doc), _names(doc))
     doc._advice_cache = (key, out)
     return out
 
