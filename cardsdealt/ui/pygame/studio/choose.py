@@ -1,0 +1,131 @@
+"""The studio's first screen and the name of a new deck.
+
+"Make or change a deck" offers a new journey, a new table game, and each of the person's own
+decks to change (a shipped deck is changed in a copy of its own). "A new journey" (or table
+game) asks what it is called and makes it: from there on the deck's page (deckpage.py).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from cardsdealt.authoring.studio import StudioDeck, StudioError
+from cardsdealt.authoring.studio import fields as SF
+from cardsdealt.ui.pygame.studio.control import Control
+from cardsdealt.ui.pygame.studio.deckpage import CardsScreen
+from cardsdealt.ui.pygame.studio.screen import StudioScreen
+
+
+class ChooseScreen(StudioScreen):
+    name = "studio-choose"
+    title = "Make or change a deck"
+
+    def controls(self) -> list[Control]:
+        from cardsdealt.session.decks import list_user_decks
+
+        out = [Control("new.journey", "Make a new journey", kind="row",
+                       detail="One child's story: the group chooses what the adults do",
+                       action=lambda: self.studio.open(NameScreen(self.app, self.studio,
+                                                                  "journey"))),
+               Control("new.classic", "Make a new table game", kind="row",
+                       detail="Cards with themes and numbers, talked about one by one",
+                       action=lambda: self.studio.open(NameScreen(self.app, self.studio,
+                                                                  "classic")))]
+        for folder in list_user_decks():
+            out.append(Control(f"open.{folder.name}", f"Change \u201c{_title_of(folder)}\u201d",
+                               kind="row", detail=f"One of your decks, in {folder}",
+                               action=partial(self.change, folder)))
+        return out
+
+    def tools(self) -> list[Control]:
+        return [Control("tool.back", "Back", action=self.back)]
+
+    def change(self, folder: Path) -> None:
+        from cardsdealt.session.decks import read_deck_files
+
+        try:
+            doc = StudioDeck.from_files(read_deck_files(folder))
+        except (StudioError, OSError) as e:
+            from cardsdealt.ui.pygame.scenes.message import Message
+
+            self.app.push(Message(self.app, "This deck cannot be opened in the studio",
+                                  str(e), ok="Back"))
+            return
+        new = False
+        if _shipped(folder):  # a shipped deck stays as shipped: the group changes a copy
+            from cardsdealt.session.decks import new_deck_folder
+
+            folder, new = new_deck_folder(f"{_title_of(folder)} (our copy)"), True
+        self.studio.open_deck(doc, folder, new=new)
+        if new:
+            self.studio.note = "This is your own copy."
+        self.studio.open(CardsScreen(self.app, self.studio))
+
+    def refused(self, words: str) -> None:
+        pass
+
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
+        pass
+
+
+def _shipped(folder: Path) -> bool:
+    from cardsdealt.paths import DECKS
+
+    try:
+        return Path(folder).resolve().is_relative_to(DECKS.resolve())
+    except OSError:
+        return False
+
+
+def _title_of(folder: Path) -> str:
+    try:
+        from cardsdealt.authoring.studio.yamlio import read_yaml
+
+        doc = read_yaml((folder / "deck.yaml").read_bytes())
+        return str(doc.get("title") or folder.name)
+    except Exception:  # noqa: BLE001 - a deck that will say what is wrong when opened
+        return folder.name
+
+
+class NameScreen(StudioScreen):
+    name = "studio-name"
+
+    def __init__(self, app, studio, mode: str) -> None:
+        super().__init__(app, studio)
+        self.mode = mode
+        self.title = "A new journey" if mode == "journey" else "A new table game"
+        self.words = ""
+
+    def controls(self) -> list[Control]:
+        f = SF.field("deck", "title")
+
+        def put(v: str) -> None:
+            self.words = v
+
+        return [Control("deck.title", kind="line", label=f.label, hint=f.hint,
+                        example=f.example, value=self.words, on_change=put),
+                Control("make", "Make it", detail="You can change the name later",
+                        action=self.make)]
+
+    def tools(self) -> list[Control]:
+        return [Control("tool.back", "Back", action=self.back)]
+
+    def make(self) -> None:
+        from cardsdealt.session.decks import new_deck_folder
+
+        title = self.words.strip() or ("Our journey" if self.mode == "journey"
+                                       else "Our table game")
+        doc = StudioDeck.new(self.mode, title)
+        self.studio.open_deck(doc, new_deck_folder(title), new=True)
+        self.studio.screens.remove(self)  # Back from the new deck goes to the first screen
+        self.studio.open(CardsScreen(self.app, self.studio))
+
+    def edited(self) -> None:
+        self.changed()
+
+    def refused(self, words: str) -> None:
+        pass
+
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
+        pass
