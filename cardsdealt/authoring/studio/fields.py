@@ -98,8 +98,9 @@ DECK_FIELDS = [
     Field("discussion_seconds", "Talking time for each card (seconds)",
           "How long the timer runs while people talk.", kind="number", low=10, high=3600),
     Field("classic.themes", "The themes of your cards",
-          "One on each line, like family, home or school. Every card has one.",
-          kind="names", required=True, only_for="classic", example="family"),
+          "One on each line, like Family, Home or School. Every card has one, and cards "
+          "with the same theme can be played on each other.",
+          kind="names", required=True, only_for="classic", example="Family"),
     Field("classic.hand_size", "Cards each player starts with", "", kind="number", low=1,
           high=20, only_for="classic"),
 ]

@@ -1,8 +1,15 @@
-"""The studio's first screen and the name of a new deck.
+"""The studio's first screen, the name of a new deck, and opening a shared deck.
 
-"Make or change a deck" offers a new journey, a new table game, and each of the person's own
-decks to change (a shipped deck is changed in a copy of its own). "A new journey" (or table
-game) asks what it is called and makes it: from there on the deck's page (deckpage.py).
+"Make or change a deck" offers a new journey, a new table game, a shared deck, and each of
+the person's own decks to change (a shipped deck is changed in a copy of its own). "A new
+journey" (or table game) asks what it is called and makes it: from there on the deck's page
+(deckpage.py).
+
+"Open a shared deck" lists the .zip files in the person's Downloads, Desktop and Documents
+folders and their home folder, newest first (no file dialog, no terminal). The one chosen is
+installed as `cardsdealt unpack` and a zip dropped on the window install it
+(`session.share.unpack`: everything checked first, all or nothing), then its page opens; a
+refusal is said in share's own plain words and nothing is installed.
 """
 
 from __future__ import annotations
@@ -31,7 +38,11 @@ class ChooseScreen(StudioScreen):
                Control("new.classic", "Make a new table game", kind="row",
                        detail="Cards with themes and numbers, talked about one by one",
                        action=lambda: self.studio.open(NameScreen(self.app, self.studio,
-                                                                  "classic")))]
+                                                                  "classic"))),
+               Control("open.shared", "Open a shared deck", kind="row",
+                       detail="A deck someone sent you: one .zip file",
+                       action=lambda: self.studio.open(SharedScreen(self.app, self.studio,
+                                                                    self)))]
         for folder in list_user_decks():
             out.append(Control(f"open.{folder.name}", f"Change \u201c{_title_of(folder)}\u201d",
                                kind="row", detail=f"One of your decks, in {folder}",
@@ -39,7 +50,8 @@ class ChooseScreen(StudioScreen):
         return out
 
     def tools(self) -> list[Control]:
-        return [Control("tool.back", "Back", action=self.back)]
+        return [Control("tool.back", "Back", action=self.back),
+                Control("tool.settings", "Settings", action=self.open_settings)]
 
     def change(self, folder: Path) -> None:
         from cardsdealt.session.decks import read_deck_files
@@ -123,6 +135,99 @@ class NameScreen(StudioScreen):
 
     def edited(self) -> None:
         self.changed()
+
+    def refused(self, words: str) -> None:
+        pass
+
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
+        pass
+
+
+MAX_SHARED = 40  # .zip files listed, newest first
+
+
+def shared_deck_folders() -> list[Path]:
+    """Where a deck someone sent is saved: Downloads, Desktop, Documents, then the home
+    folder (those there are, each once)."""
+    import platformdirs
+
+    from cardsdealt.session.places import documents_dir
+
+    out: list[Path] = []
+    for where in (platformdirs.user_downloads_dir, platformdirs.user_desktop_dir,
+                  documents_dir, Path.home):
+        try:
+            p = Path(where())
+        except Exception:  # noqa: BLE001 - a platform without that folder
+            continue
+        if p.is_dir() and p not in out:
+            out.append(p)
+    return out
+
+
+def shared_decks(folders: list[Path]) -> list[tuple[float, Path]]:
+    """(when saved, path) of the .zip files at the top of `folders`, newest first."""
+    found: dict[Path, float] = {}
+    for folder in folders:
+        try:
+            for p in folder.glob("*.[zZ][iI][pP]"):
+                if not p.name.startswith(".") and p.is_file():
+                    found[p] = p.stat().st_mtime
+        except OSError:  # a folder that cannot be read, a file gone meanwhile
+            continue
+    newest = sorted(found.items(), key=lambda t: (-t[1], t[0].name.lower()))
+    return [(when, p) for p, when in newest[:MAX_SHARED]]
+
+
+def _folder_words(folder: Path) -> str:
+    return "your home folder" if folder == Path.home() else f"your {folder.name} folder"
+
+
+class SharedScreen(StudioScreen):
+    """The .zip files found, one big row each; choosing one installs it and opens it."""
+
+    name = "studio-open-shared"
+    title = "Open a shared deck"
+
+    def __init__(self, app, studio, first: ChooseScreen,
+                 folders: list[Path] | None = None) -> None:
+        super().__init__(app, studio)
+        self.first = first
+        self.folders = shared_deck_folders() if folders is None else folders
+
+    def controls(self) -> list[Control]:
+        import time
+
+        found = shared_decks(self.folders)
+        if not found:
+            places = ", ".join(_folder_words(f) for f in self.folders) or "your folders"
+            return [Control("none", "No shared decks found", enabled=False,
+                            detail=f"Looked in {places}. Save the .zip file there, or drop "
+                            "it on this window.")]
+        def day(when: float) -> str:
+            t = time.localtime(when)
+            return f"{t.tm_mday} {time.strftime('%B %Y', t)}"
+
+        return [Control(f"zip:{i}", p.name, kind="row",
+                        detail=f"In {_folder_words(p.parent)}, saved on {day(when)}",
+                        action=partial(self.install, p))
+                for i, (when, p) in enumerate(found)]
+
+    def tools(self) -> list[Control]:
+        return [Control("tool.back", "Back", action=self.back)]
+
+    def install(self, path: Path) -> None:
+        from cardsdealt.session.share import ShareRefused, unpack
+        from cardsdealt.ui.pygame.scenes.message import Message
+
+        try:
+            folder = unpack(path)
+        except ShareRefused as e:
+            self.app.push(Message(self.app, "This deck was not opened", str(e), ok="Back"))
+            return
+        self.studio.table.reload_decks()  # the start screen lists it too
+        self.studio.screens.remove(self)  # Back from its page goes to the first screen
+        self.first.change(folder)
 
     def refused(self, words: str) -> None:
         pass

@@ -17,10 +17,6 @@ from cardsdealt.ui.pygame.studio.form import Form
 from cardsdealt.ui.pygame.studio.page import Page
 from cardsdealt.ui.pygame.studio.parts import PARTS, PartsScreen
 
-THEMES_FIELD = SF.Field("classic.themes", "The themes of your cards",
-                        "One on each line, like Family or School. Cards with the same theme "
-                        "can be played on each other.", kind="names", example="Family")
-
 
 class CardsScreen(Page):
     name = "studio-cards"
@@ -73,7 +69,8 @@ class CardsScreen(Page):
         return [Control("tool.back", "Back", action=self.back),
                 *self.history(),
                 Control("tool.play", "Play it now", action=lambda: play_now(self)),
-                Control("tool.share", "Share this deck", action=lambda: share(self))]
+                Control("tool.share", "Share this deck", action=lambda: share(self)),
+                Control("tool.settings", "Settings", action=self.open_settings)]
 
     def on_show(self) -> None:
         super().on_show()
@@ -124,12 +121,6 @@ class DeckScreen(Form):
     def put(self, key: str, value: Any) -> None:
         self.doc.set_deck(key, value)
 
-    def field_control(self, f: SF.Field) -> list[Control]:
-        out = super().field_control(f)
-        if f.key == "modes" and self.doc.mode == "classic":
-            out += super().field_control(THEMES_FIELD)
-        return out
-
     def controls(self) -> list[Control]:
         return self.field_controls(SF.DECK_FIELDS)
 
@@ -147,7 +138,8 @@ class DeckScreen(Form):
 
 
 def play_now(screen: Page) -> None:
-    """Play the deck as it is now, in this window (nothing is kept as a session)."""
+    """Play the deck as it is now, in this window: a try-out, kept as no session and in no
+    record; leaving the game comes back to this screen as it was."""
     from cardsdealt.deck.loader import check_deck
     from cardsdealt.ui.pygame.scenes.message import Message
 
@@ -164,10 +156,8 @@ def play_now(screen: Page) -> None:
                                 "Fix these first (each is shown on its field too):\n"
                                 f"{said}{more}", ok="Back to the deck"))
         return
-    studio.close_deck()
-    studio.screens = []
-    studio.table.add_deck(studio.folder)  # after the game, the start screen lists it
-    studio.table.choose(deck, deck.modes[0], 2)
+    studio.table.add_deck(studio.folder)  # the start screen lists it as it is now
+    studio.table.try_out(deck, back=lambda: screen.app.show(studio.screens[-1]))
 
 
 def share(screen: Page) -> None:

@@ -56,9 +56,12 @@ class Form(Page):
 
 
     def field_controls(self, fields: list[SF.Field]) -> list[Control]:
+        """The fields' controls; a field for one way of playing only (a table game's themes)
+        is left out of a deck played the other way."""
         out: list[Control] = []
         for f in fields:
-            out += self.field_control(f)
+            if not f.only_for or f.only_for == self.doc.mode:
+                out += self.field_control(f)
         return out
 
     def _setter(self, key: str, convert: Callable[[Any], Any] = lambda v: v):

@@ -23,6 +23,7 @@ from cardsdealt.ui.pygame.studio.control import (
     Control,
     draw_control,
 )
+from cardsdealt.ui.pygame.textbox import TextBox
 
 
 class Layout(Scene):
@@ -46,6 +47,7 @@ class Layout(Scene):
         self._still_key: tuple = ()
         self._still_version = 0
         self._typing = False
+        self._kept_boxes: dict[str, TextBox] = {}  # the boxes before a restyle, by key
 
     # -- to give -----------------------------------------------------------------------
     def controls(self) -> list[Control]:
@@ -68,10 +70,17 @@ class Layout(Scene):
             for t in self._tools:
                 t.tool = True
             self._controls = self._column + self._tools
+            for c in self._column:  # a box as it was (its cursor, its selection) after restyle
+                kept = self._kept_boxes.get(c.key)
+                if kept is not None and c.box is not None and kept.text == c.box.text:
+                    c.box = kept
             keys = [c.key for c in self._controls]
             if self.focus_key not in keys:
                 self.focus_key = self._first_key()
             self._layout()
+            if self._kept_boxes:  # new settings: the marked one stays in view
+                self._kept_boxes = {}
+                self._reveal()
         return self._controls
 
     def refresh_tools(self) -> None:
@@ -229,6 +238,10 @@ class Layout(Scene):
         super().changed()
 
     def restyle(self) -> None:
+        """New settings (text size, theme, font): everything is laid out and drawn again;
+        the words typed, and where the cursor is in them, stay as they are."""
+        if self._controls is not None:  # (restyled twice before it is drawn: kept once)
+            self._kept_boxes = {c.key: c.box for c in self._controls if c.box is not None}
         self._controls = None
         self._still = None
         super().restyle()

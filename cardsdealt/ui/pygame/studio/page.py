@@ -18,6 +18,7 @@ class Page(StudioScreen):
     """A screen of the deck being made; `path` is the advice path of what it shows."""
 
     path = "deck"
+    _last_advice: dict[str, list[str]] | None = None  # check's advice, as last worked out
 
     @property
     def doc(self) -> StudioDeck:
@@ -38,27 +39,40 @@ class Page(StudioScreen):
             from cardsdealt.authoring.studio.advice import all_advice
 
             every = all_advice(self.doc, self.studio.root)
+        self._last_advice = every
+        self._put_advice(self.all(), every)
+        self._controls_relayout()
+
+    def all(self) -> list[Control]:
+        """The controls; made again (new settings, undo), they carry the advice last worked
+        out until it is worked out again, so it does not blink off and on."""
+        fresh = self._controls is None
+        out = super().all()
+        if fresh and self._last_advice is not None:
+            self._put_advice(out, self._last_advice)
+            self._layout()
+            self._reveal()
+        return out
+
+    def _put_advice(self, controls: list[Control], every: dict[str, list[str]]) -> None:
         whole = every.get(self.path, [])
-        for c in self.all():
-            if c.tool:
-                continue
+        column = [c for c in controls if not c.tool]
+        for c in column:
             c.advice = [a for p, ws in every.items() if p == c.key or
                         (c.kind in ("button", "row") and p.startswith(c.key + "."))
                         for a in ws]
-        for c in self.all():
             if c.kind == "row" and c.advice:  # a list says how much; the form says what
                 n = len(c.advice)
                 c.advice = [f"{n} thing{'s' if n > 1 else ''} to look at: open it to see "
                             f"{'them' if n > 1 else 'it'}"]
-        column = [c for c in self.all() if not c.tool]
         if whole and column:
             column[0].advice = whole + column[0].advice
-        self._controls_relayout()
 
     def _controls_relayout(self) -> None:
+        """Advice grew or shrank a field: lay out again, keeping the marked one in view."""
         if self._controls is not None:
             self._layout()
-            self._place_boxes()
+            self._reveal()
         self.changed()
 
     def refused(self, words: str) -> None:

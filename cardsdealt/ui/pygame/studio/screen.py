@@ -7,6 +7,8 @@ and the mouse (or a finger) each do every step alone:
 - Enter or Space presses a button, turns a "pick" to its next option (Left and Right go
   either way) and flips a yes/no; in a one-line box Enter goes on to the next box;
 - Esc goes back a screen; Ctrl+Z undoes and Ctrl+Y (or Ctrl+Shift+Z) redoes, anywhere;
+- F2 (or S, when not writing) opens the window's settings over the screen, F1 (H or ?) the
+  help with these keys (cardsdealt/ui/keytable.py, the studio's rows);
 - a click or a tap marks a control and presses it (a box puts its cursor there), the wheel
   scrolls the column.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import pygame
 
+from cardsdealt.ui.pygame.keys import intent_for
 from cardsdealt.ui.pygame.studio.control import Control
 from cardsdealt.ui.pygame.studio.layout import Layout
 from cardsdealt.ui.pygame.textbox import keyboard
@@ -22,6 +25,15 @@ from cardsdealt.ui.pygame.textbox import keyboard
 
 class StudioScreen(Layout):
     """A studio screen: what its controls do when pressed, typed in or clicked."""
+
+    studio_keys = True  # the help (F1) shows the studio's keys over it
+
+    def open_settings(self) -> None:
+        """The window's settings over this screen; closed, this screen comes back as it
+        was, words and cursor too, drawn in the new text size, colours and font."""
+        from cardsdealt.ui.pygame.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
 
     def back(self) -> None:
         self.studio.leave(self)
@@ -123,6 +135,9 @@ class StudioScreen(Layout):
             return
         if k == pygame.K_ESCAPE:
             self.back()
+            return
+        if intent_for(event, typing=self.wants_text) == "settings":  # F2; S when not writing
+            self.open_settings()
             return
         if k == pygame.K_TAB:
             self.move(-1 if shift else 1)
