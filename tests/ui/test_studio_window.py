@@ -50,6 +50,16 @@ def installed() -> list[str]:
     return [p.name for p in list_user_decks()]
 
 
+def studio(*presses: str, size=(1280, 720), store=None) -> tuple[Harness, Driver]:
+    """The window at `size`, the studio opened from the start screen, then `presses`."""
+    h = Harness(size, entries=[], store=store)
+    d = Driver(h)
+    open_studio(d)
+    for key in presses:
+        d.press(key)
+    return h, d
+
+
 # -- "Open a shared deck" ------------------------------------------------------------------
 
 @pytest.mark.parametrize("mouse", [False, True], ids=["keys", "mouse"])
@@ -58,9 +68,7 @@ def test_a_shared_deck_is_listed_newest_first_installed_and_opened(home, mouse):
     shared_zip(home / "Downloads" / "sams-week.zip", 1)
     shared_zip(home / "Desktop" / "middle.zip", 5)
     (home / "Downloads" / "notes.txt").write_text("not a deck")
-    h = Harness((1280, 720), entries=[])
-    d = Driver(h)
-    open_studio(d)
+    h, d = studio()
     d.mouse = mouse
     d.press("open.shared")
     assert d.top.name == "studio-open-shared"
@@ -82,9 +90,7 @@ def test_a_refused_zip_says_why_in_plain_words_and_installs_nothing(home):
     with zipfile.ZipFile(bad, "w") as z:
         z.writestr("deck.yaml", "title: x\n")
         z.writestr("../../outside.yaml", "sneaky: yes\n")
-    h = Harness((1280, 720), entries=[])
-    d = Driver(h)
-    open_studio(d)
+    h, d = studio()
     d.press("open.shared")
     d.press("zip:0")
     assert d.top.name == "message" and d.top.title == "This deck was not opened"
@@ -95,9 +101,7 @@ def test_a_refused_zip_says_why_in_plain_words_and_installs_nothing(home):
 
 
 def test_no_shared_deck_found_says_where_it_looked(home):
-    h = Harness((1280, 720), entries=[])
-    d = Driver(h)
-    open_studio(d)
+    h, d = studio()
     d.press("open.shared")
     (none,) = [c for c in d.top.all() if not c.tool]
     assert not none.enabled and "your Downloads folder" in none.detail
@@ -109,10 +113,7 @@ def test_no_shared_deck_found_says_where_it_looked(home):
 # -- the studio's keys in the help -------------------------------------------------------
 
 def test_the_help_over_the_studio_shows_the_studios_keys(home):
-    h = Harness((1280, 720), entries=[])
-    d = Driver(h)
-    open_studio(d)
-    d.press("new.journey")
+    h, d = studio("new.journey")
     assert d.top.wants_text  # typing the deck's name: only F1 opens the help
     d.key(K.K_h, "h")  # as a keyboard sends it: the key, then the letter typed
     d.type("h")
@@ -135,12 +136,7 @@ def test_the_help_over_the_studio_shows_the_studios_keys(home):
 def test_settings_open_in_the_studio_and_come_back_to_the_words_being_typed(home):
     from cardsdealt.ui.pygame import prefs
 
-    h = Harness((1280, 720), entries=[])
-    d = Driver(h)
-    open_studio(d)
-    d.press("new.journey")
-    d.press("make")
-    d.press("add-card")
+    h, d = studio("new.journey", "make", "add-card")
     card = d.top
     key = f"card:{card.cid}.text"
     d.fill(key, "I got here late")
@@ -174,11 +170,7 @@ def test_settings_open_in_the_studio_and_come_back_to_the_words_being_typed(home
 # -- the deck form's fields follow the way the deck is played --------------------------------
 
 def test_the_deck_form_shows_the_table_games_fields_only_for_a_table_game(home):
-    h = Harness((1280, 720), entries=[])
-    d = Driver(h)
-    open_studio(d)
-    d.press("new.journey")
-    d.press("make")
+    h, d = studio("new.journey", "make")
     d.press("about")
     keys = [c.key for c in d.top.all()]
     assert "deck.classic.themes" not in keys and "deck.classic.hand_size" not in keys
@@ -196,9 +188,7 @@ def test_play_it_now_keeps_no_session_and_comes_back_to_the_studio(home, tmp_pat
     store = SessionStore(tmp_path / "sessions")
     folder = user_decks_dir() / "sams-week"
     shutil.copytree(DECKS / "example", folder)
-    h = Harness((1280, 720), entries=[], store=store)
-    d = Driver(h)
-    open_studio(d)
+    h, d = studio(store=store)
     d.press("open.sams-week")
     assert d.top.name == "studio-cards"
     page = d.top
@@ -224,12 +214,7 @@ def test_advice_arriving_keeps_the_marked_box_in_view(home, size):
     the box being written in must not slide off the screen."""
     from cardsdealt.ui.pygame import prefs
 
-    h = Harness(size, entries=[])
-    d = Driver(h)
-    open_studio(d)
-    d.press("new.journey")
-    d.press("make")
-    d.press("add-card")
+    h, d = studio("new.journey", "make", "add-card", size=size)
     card = d.top
     d.fill(f"card:{card.cid}.text", "I got here late. My things were in a bag.")
     prefs.change(h.app, text_size=2)  # larger text: every field is laid out again...

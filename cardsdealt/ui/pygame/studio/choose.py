@@ -21,6 +21,7 @@ from cardsdealt.authoring.studio import StudioDeck, StudioError
 from cardsdealt.authoring.studio import fields as SF
 from cardsdealt.ui.pygame.studio.control import Control
 from cardsdealt.ui.pygame.studio.deckpage import CardsScreen
+from cardsdealt.ui.pygame.studio.folders import newest_files, user_folders
 from cardsdealt.ui.pygame.studio.screen import StudioScreen
 
 
@@ -153,30 +154,8 @@ def shared_deck_folders() -> list[Path]:
 
     from cardsdealt.session.places import documents_dir
 
-    out: list[Path] = []
-    for where in (platformdirs.user_downloads_dir, platformdirs.user_desktop_dir,
-                  documents_dir, Path.home):
-        try:
-            p = Path(where())
-        except Exception:  # noqa: BLE001 - a platform without that folder
-            continue
-        if p.is_dir() and p not in out:
-            out.append(p)
-    return out
-
-
-def shared_decks(folders: list[Path]) -> list[tuple[float, Path]]:
-    """(when saved, path) of the .zip files at the top of `folders`, newest first."""
-    found: dict[Path, float] = {}
-    for folder in folders:
-        try:
-            for p in folder.glob("*.[zZ][iI][pP]"):
-                if not p.name.startswith(".") and p.is_file():
-                    found[p] = p.stat().st_mtime
-        except OSError:  # a folder that cannot be read, a file gone meanwhile
-            continue
-    newest = sorted(found.items(), key=lambda t: (-t[1], t[0].name.lower()))
-    return [(when, p) for p, when in newest[:MAX_SHARED]]
+    return user_folders(platformdirs.user_downloads_dir, platformdirs.user_desktop_dir,
+                        documents_dir, Path.home)
 
 
 def _folder_words(folder: Path) -> str:
@@ -198,7 +177,7 @@ class SharedScreen(StudioScreen):
     def controls(self) -> list[Control]:
         import time
 
-        found = shared_decks(self.folders)
+        found = newest_files(self.folders, (".zip",), MAX_SHARED)
         if not found:
             places = ", ".join(_folder_words(f) for f in self.folders) or "your folders"
             return [Control("none", "No shared decks found", enabled=False,
