@@ -85,6 +85,15 @@ def test_a_shared_deck_is_listed_newest_first_installed_and_opened(home, mouse):
     assert any(c.label == "Change \u201cSam's First Week\u201d" for c in d.top.all())
 
 
+def test_a_zip_dropped_on_the_studios_first_screen_opens_it_there(home):
+    z = shared_zip(home / "Downloads" / "sams-week.zip", 1)
+    h, d = studio()
+    h.app.step([pygame.event.Event(pygame.DROPFILE, file=str(z))], 0.02)
+    assert d.top.name == "studio-cards" and d.top.heading() == "Sam's First Week"
+    d.back()
+    assert d.top.name == "studio-choose"
+
+
 def test_a_refused_zip_says_why_in_plain_words_and_installs_nothing(home):
     bad = home / "Downloads" / "deck.zip"
     with zipfile.ZipFile(bad, "w") as z:

@@ -54,6 +54,30 @@ class ChooseScreen(StudioScreen):
         return [Control("tool.back", "Back", action=self.back),
                 Control("tool.settings", "Settings", action=self.open_settings)]
 
+    def install(self, path: Path, over: StudioScreen | None = None) -> None:
+        """Install the shared deck in `path` and open its page (Back from it comes here);
+        or say in share's plain words why it was refused (nothing is installed)."""
+        from cardsdealt.session.share import ShareRefused, unpack
+        from cardsdealt.ui.pygame.scenes.message import Message
+
+        try:
+            folder = unpack(path)
+        except ShareRefused as e:
+            self.app.push(Message(self.app, "This deck was not opened", str(e), ok="Back"))
+            return
+        self.studio.table.reload_decks()  # the start screen lists it too
+        if over in self.studio.screens:
+            self.studio.screens.remove(over)
+        self.change(folder)
+
+    def take_file(self, path: str) -> bool:
+        """A .zip dropped here is opened as if chosen from "Open a shared deck" (drop.py
+        asks the screen shown first)."""
+        if not path.lower().endswith(".zip"):
+            return False
+        self.install(Path(path), over=self.app.top if self.app.top is not self else None)
+        return True
+
     def change(self, folder: Path) -> None:
         from cardsdealt.session.decks import read_deck_files
 
@@ -196,17 +220,10 @@ class SharedScreen(StudioScreen):
         return [Control("tool.back", "Back", action=self.back)]
 
     def install(self, path: Path) -> None:
-        from cardsdealt.session.share import ShareRefused, unpack
-        from cardsdealt.ui.pygame.scenes.message import Message
+        self.first.install(path, over=self)
 
-        try:
-            folder = unpack(path)
-        except ShareRefused as e:
-            self.app.push(Message(self.app, "This deck was not opened", str(e), ok="Back"))
-            return
-        self.studio.table.reload_decks()  # the start screen lists it too
-        self.studio.screens.remove(self)  # Back from its page goes to the first screen
-        self.first.change(folder)
+    def take_file(self, path: str) -> bool:
+        return self.first.take_file(path)
 
     def refused(self, words: str) -> None:
         pass
