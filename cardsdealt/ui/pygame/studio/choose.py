@@ -6,10 +6,11 @@ journey" (or table game) asks what it is called and makes it: from there on the 
 (deckpage.py).
 
 "Open a shared deck" lists the .zip files in the person's Downloads, Desktop and Documents
-folders and their home folder, newest first (no file dialog, no terminal). The one chosen is
-installed as `cardsdealt unpack` and a zip dropped on the window install it
-(`session.share.unpack`: everything checked first, all or nothing), then its page opens; a
-refusal is said in share's own plain words and nothing is installed.
+folders and their home folder, newest first (no file dialog, no terminal). The one chosen,
+or one dropped on these screens, is installed by the code `cardsdealt unpack` and a zip
+dropped anywhere on the window use (`session.share.unpack`: everything checked first, all
+or nothing), then its page opens; a refusal is said in share's own plain words and nothing
+is installed.
 """
 
 from __future__ import annotations
@@ -99,12 +100,6 @@ class ChooseScreen(StudioScreen):
             self.studio.note = "This is your own copy."
         self.studio.open(CardsScreen(self.app, self.studio))
 
-    def refused(self, words: str) -> None:
-        pass
-
-    def advise(self, every: dict[str, list[str]] | None = None) -> None:
-        pass
-
 
 def _shipped(folder: Path) -> bool:
     from cardsdealt.paths import DECKS
@@ -157,15 +152,6 @@ class NameScreen(StudioScreen):
         self.studio.open_deck(doc, new_deck_folder(title), new=True)
         self.studio.screens.remove(self)  # Back from the new deck goes to the first screen
         self.studio.open(CardsScreen(self.app, self.studio))
-
-    def edited(self) -> None:
-        self.changed()
-
-    def refused(self, words: str) -> None:
-        pass
-
-    def advise(self, every: dict[str, list[str]] | None = None) -> None:
-        pass
 
 
 MAX_SHARED = 40  # .zip files listed, newest first
@@ -224,9 +210,3 @@ class SharedScreen(StudioScreen):
 
     def take_file(self, path: str) -> bool:
         return self.first.take_file(path)
-
-    def refused(self, words: str) -> None:
-        pass
-
-    def advise(self, every: dict[str, list[str]] | None = None) -> None:
-        pass

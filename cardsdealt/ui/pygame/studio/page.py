@@ -87,9 +87,6 @@ class Page(StudioScreen):
             self._still_version += 1
             self._controls_relayout()
 
-    def edited(self) -> None:
-        self.changed()
-
     def on_show(self) -> None:
         super().on_show()
         if self.studio.doc is not None and self.app.top is self:

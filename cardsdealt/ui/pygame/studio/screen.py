@@ -42,6 +42,16 @@ class StudioScreen(Layout):
         """True when what this screen edits is not there any more (undone, deleted)."""
         return False
 
+    # what a screen of the deck says about a change (page.py): nothing, on the others
+    def edited(self) -> None:
+        self.changed()
+
+    def refused(self, words: str) -> None:
+        pass
+
+    def advise(self, every: dict[str, list[str]] | None = None) -> None:
+        pass
+
     def rebuild(self) -> None:
         """Read every value again (after undo, redo, or a change that adds or removes)."""
         self._controls = None
