@@ -1,7 +1,8 @@
 """Pictures of every studio screen at 1280x720 and 1920x1080, compared with stored ones
 (tests/ui/golden/studio-*.png; see golden_compare.py). The screens are reached as a person
 reaches them (tests/ui/test_studio_make.py's walk), so each picture is a real moment of
-making a deck. Each test's docstring says what a person should see."""
+making a deck. Each test's docstring says what a person should see; every screen's header
+also says "Saved" (once there is a deck) and, under it, "F1: keys · Esc: back"."""
 
 from __future__ import annotations
 
@@ -100,8 +101,9 @@ def test_name(shots):
 
 def test_cards_empty(shots):
     """The new deck's page, headed "Jo's first week" and "Saved" on the right: Add a card
-    (marked), About this deck, the four journey parts with their counts; Back, Undo, Redo
-    (greyed), Play it now, Share this deck, Settings along the bottom."""
+    (marked), About this deck, the four journey parts with their counts, each with a line
+    saying what it is; Back, Undo, Redo (greyed), Play it now, Share this deck, Settings along
+    the bottom."""
     _check(shots, "studio-cards-empty")
 
 
@@ -131,9 +133,10 @@ def test_choice(shots):
 
 
 def test_card(shots):
-    """The "First night" card's form: name, part of the story, what is happening, its two
-    choices; on the right "On the screen" (the projector's card) and "On paper" (the
-    printed card with its band, title, words, voice, question and numbered choices)."""
+    """The "First night" card's form: name, part of the story, what is happening, its picture
+    (with "Take it off"), its two choices; on the right "On the screen" (the projector's
+    card) and "On paper" (the printed card with its band, title, words, voice, question and
+    numbered choices)."""
     _check(shots, "studio-card")
 
 
@@ -150,7 +153,7 @@ def test_shared(shots):
 
 
 def test_table_card(shots):
-    """A table card's form: name "My room", theme Home, statement, voice, question; the
+    """A table card's form: name "My room", theme Home, statement, picture, voice, question; the
     wide projector card with its "Home · Number 1" band and the poker-size paper card."""
     _check(shots, "studio-card-table")
 

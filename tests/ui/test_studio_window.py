@@ -232,3 +232,64 @@ def test_advice_arriving_keeps_the_marked_box_in_view(home, size):
     assert card.find(f"card:{card.cid}.title").advice  # (the fields above grew)
     column, box = card.areas()[1], card._screen_rect(card.focused())
     assert column.top <= box.top and box.bottom <= column.bottom, (column, box)
+
+
+# -- from the newcomer walk (/work/wt/findings-studio.md) -------------------------------------
+
+def test_enter_after_a_new_decks_name_makes_it(home):
+    h, d = studio("new.journey")
+    d.type("Our first week")
+    d.key(K.K_RETURN)
+    assert d.top.name == "studio-cards" and d.top.heading() == "Our first week"
+
+
+def test_no_folder_path_or_file_name_is_shown_for_a_deck_or_a_picture(home):
+    from cardsdealt.session.decks import user_decks_dir
+
+    shutil.copytree(DECKS / "example", user_decks_dir() / "sams-week")
+    h, d = studio()
+    row = d.top.find("open.sams-week")
+    assert row.detail.startswith("One of your decks, last changed on ")
+    assert str(user_decks_dir()) not in row.detail
+    d.press("open.sams-week")
+    with_picture = next(c.id for c in d.top.studio.doc.cards()
+                        if d.top.studio.doc.card_value(c.id, "image"))
+    d.press(f"card:{with_picture}")
+    picture = d.top.find(f"card:{with_picture}.image")
+    assert "images/" not in picture.detail and "press to draw" in picture.detail
+    form = [c.key for c in d.top.all() if not c.tool]  # the picture is near the top
+    assert form.index(picture.key) < form.index(f"card:{with_picture}.voice") <= 6
+
+
+def test_the_journeys_parts_say_what_they_are(home):
+    h, d = studio("new.journey", "make")
+    for kind in ("stage", "meter", "ending", "reflection"):
+        assert len(d.top.find(f"parts.{kind}").detail) > 20
+
+
+def test_the_cards_page_shows_a_choice_as_written_and_does_not_jump(home):
+    h, d = studio("new.journey", "make", "add-card")
+    card = d.top
+    d.fill(f"card:{card.cid}.text", "I got here late. My things were in a bag.")
+    choice = f"card:{card.cid}.choice:0"
+    card.advise()
+    card.scroll_by(card.find(choice).rect.y - card.areas()[1].h // 2 - card.scroll)
+    h.frame()  # the choice in the middle of the column, where the mouse clicks it
+    paper, where = card._preview[2].copy(), card._screen_rect(card.find(choice))
+    d.mouse = True
+    d.press(choice)
+    d.fill(f"{choice}.label", "Sit with Jo and listen")
+    d.back()
+    h.frame()
+    assert d.top is card and card._screen_rect(card.find(choice)) == where  # no jump
+    assert card._preview[2].get_view("2").raw != paper.get_view("2").raw  # the new words
+
+
+def test_a_held_key_repeats_where_it_should(home):
+    """pygame repeats no key unless asked: holding Backspace deleted one letter."""
+    h, d = studio("new.journey")
+    assert pygame.key.get_repeat()[0] > 0
+    d.type("Jo")
+    down = pygame.event.Event(pygame.KEYDOWN, key=K.K_BACKSPACE, mod=0, unicode="\b")
+    h.app.step([down, down], 0.02)  # held: a press and a repeat
+    assert d.top.find("deck.title").box.text == ""

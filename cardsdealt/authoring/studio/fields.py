@@ -125,9 +125,9 @@ TABLE_CARD_FIELDS = [
           kind="number", low=1, high=99, required=True),
     Field("statement", "What the young person says", "One or two short sentences.",
           kind="text", required=True, limit=300, example="I want to see my sister more."),
+    PICTURE,  # near the top: a group comes to draw, and should see where
     VOICE,
     DISCUSS,
-    PICTURE,
     NOTES,
 ]
 
@@ -138,13 +138,13 @@ JOURNEY_CARD_FIELDS = [
           required=True),
     Field("text", "What is happening", "Say it as the young person would.", kind="text",
           required=True, limit=400, example="I got here late. I didn't know anyone."),
+    PICTURE,
     Field("choices", "What could the adult do?", "Two to four choices.", kind="names"),
     VOICE,
     DISCUSS,
     Field("requires", "Only if an earlier choice...",
           "Leave empty and the card can come up any time in its part of the story.",
           kind="condition"),
-    PICTURE,
     NOTES,
 ]
 

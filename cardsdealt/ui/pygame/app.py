@@ -34,6 +34,7 @@ __all__ = ["App", "Draft", "DisplayUnavailable"]
 
 IDLE_FPS = 20  # input is read 20 times a second when nothing moves
 BUSY_FPS = 60
+KEY_REPEAT = (450, 40)  # ms before a held key repeats, ms between repeats (pygame: none)
 
 RELAYOUT_EVENTS = {pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
                    pygame.WINDOWDISPLAYCHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED,
@@ -63,6 +64,8 @@ class App:
         self.tickers: list[Callable[[float], None]] = []  # run every turn (autosave, watch)
         # see every event first; True uses it up (facilitation.py: the presenter window)
         self.event_filters: list[Callable[[pygame.event.Event], bool]] = []
+        if pygame.display.get_init():  # a held key repeats (Backspace, an arrow moving a pen)
+            pygame.key.set_repeat(*KEY_REPEAT)
 
     # -- display -------------------------------------------------------------------------
     @property
@@ -189,14 +192,16 @@ class App:
             top.handle(event)
 
     def _is_repeat(self, event, top) -> bool:
-        """A held key repeats (X11 sends more KEYDOWNs): a held clicker button must not race
-        through the cards. Typing keeps its repeats (holding Backspace deletes on)."""
+        """A held key repeats (KEY_REPEAT; X11 sends more KEYDOWNs too): a held clicker
+        button must not race through the cards. Typing keeps its repeats (holding Backspace
+        deletes on), and so does a scene that asks for them (`wants_repeat`: a drawing)."""
         if event.type == pygame.KEYUP:
             self.keys_down.discard(event.key)
         elif event.type == pygame.WINDOWFOCUSLOST:
             self.keys_down.clear()
         elif event.type == pygame.KEYDOWN:
-            if event.key in self.keys_down and not top.wants_text:
+            if event.key in self.keys_down and not top.wants_text \
+                    and not getattr(top, "wants_repeat", False):
                 return True
             self.keys_down.add(event.key)
         return False

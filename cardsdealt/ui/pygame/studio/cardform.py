@@ -120,6 +120,10 @@ class CardScreen(Form):
         self._preview = None
         super().restyle()
 
+    def on_show(self) -> None:
+        self._preview = None  # back from a choice: its words are on the card now
+        super().on_show()
+
     def draw_side(self, surface: pygame.Surface, rect: Rect) -> None:
         from cardsdealt.ui.pygame.studio.preview import (
             card_from_form,

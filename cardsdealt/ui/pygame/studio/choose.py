@@ -47,7 +47,7 @@ class ChooseScreen(StudioScreen):
                                                                     self)))]
         for folder in list_user_decks():
             out.append(Control(f"open.{folder.name}", f"Change \u201c{_title_of(folder)}\u201d",
-                               kind="row", detail=f"One of your decks, in {folder}",
+                               kind="row", detail=_changed_words(folder),
                                action=partial(self.change, folder)))
         return out
 
@@ -110,6 +110,22 @@ def _shipped(folder: Path) -> bool:
         return False
 
 
+def _changed_words(folder: Path) -> str:
+    """"One of your decks, last changed on 1 December 2026" (never its folder's path)."""
+    try:
+        return f"One of your decks, last changed on {_day((folder / 'deck.yaml').stat().st_mtime)}"
+    except OSError:
+        return "One of your decks"
+
+
+def _day(when: float) -> str:
+    """A file's day in words: "1 December 2026"."""
+    import time
+
+    t = time.localtime(when)
+    return f"{t.tm_mday} {time.strftime('%B %Y', t)}"
+
+
 def _title_of(folder: Path) -> str:
     try:
         from cardsdealt.authoring.studio.yamlio import read_yaml
@@ -142,6 +158,9 @@ class NameScreen(StudioScreen):
 
     def tools(self) -> list[Control]:
         return [Control("tool.back", "Back", action=self.back)]
+
+    def line_done(self, c: Control) -> None:
+        self.make()  # Enter after the name makes the deck, as "Make it" does
 
     def make(self) -> None:
         from cardsdealt.session.decks import new_deck_folder
@@ -185,7 +204,6 @@ class SharedScreen(StudioScreen):
         self.folders = shared_deck_folders() if folders is None else folders
 
     def controls(self) -> list[Control]:
-        import time
 
         found = newest_files(self.folders, (".zip",), MAX_SHARED)
         if not found:
@@ -193,12 +211,8 @@ class SharedScreen(StudioScreen):
             return [Control("none", "No shared decks found", enabled=False,
                             detail=f"Looked in {places}. Save the .zip file there, or drop "
                             "it on this window.")]
-        def day(when: float) -> str:
-            t = time.localtime(when)
-            return f"{t.tm_mday} {time.strftime('%B %Y', t)}"
-
         return [Control(f"zip:{i}", p.name, kind="row",
-                        detail=f"In {_folder_words(p.parent)}, saved on {day(when)}",
+                        detail=f"In {_folder_words(p.parent)}, saved on {_day(when)}",
                         action=partial(self.install, p))
                 for i, (when, p) in enumerate(found)]
 

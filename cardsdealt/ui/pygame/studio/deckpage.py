@@ -59,6 +59,7 @@ class CardsScreen(Page):
                       "ending": len(doc.endings()), "reflection": len(doc.reflections())}
             for kind, n in counts.items():
                 out.append(Control(f"parts.{kind}", f"{PARTS[kind][0]} ({n})",
+                                   detail=PARTS[kind][5],
                                    action=partial(self.open_parts, kind)))
         return out
 

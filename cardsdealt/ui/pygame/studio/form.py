@@ -151,7 +151,7 @@ class Form(Page):
 
     def picture_controls(self, f: SF.Field, key: str, value: Any) -> list[Control]:
         if value:
-            label, detail = f.label, f"{value}: press to draw or bring in another"
+            label, detail = f.label, "This card has one: press to draw or bring in another"
         else:
             label, detail = f.label, "None yet: press to draw one or bring in a photo"
         out = [Control(key, label, detail=detail, group=900, width=3.0,

@@ -25,6 +25,8 @@ from cardsdealt.ui.pygame.studio.control import (
 )
 from cardsdealt.ui.pygame.textbox import TextBox
 
+KEYS_HINT = "F1: keys \u00b7 Esc: back"  # under "Saved": the help lists the rest
+
 
 class Layout(Scene):
     """A studio screen's controls and where they are; subclasses give `controls()` (the
@@ -80,7 +82,7 @@ class Layout(Scene):
             self._layout()
             if self._kept_boxes:  # new settings: the marked one stays in view
                 self._kept_boxes = {}
-                self._reveal()
+                self._reveal(whole=False)
         return self._controls
 
     def refresh_tools(self) -> None:
@@ -201,13 +203,15 @@ class Layout(Scene):
         column = self.areas()[1]
         return c.rect.move(0, column.y - self.scroll)
 
-    def _reveal(self) -> None:
+    def _reveal(self, whole: bool = True) -> None:
+        """Scroll the marked control into view: its label, itself and its advice (`whole`),
+        or, when the page is only laid out again, itself (so nothing moves that need not)."""
         c = self.focused()
         if c is None or c.tool:
             return
         column = self.areas()[1]
-        top = getattr(c, "_top", c.rect.y)
-        bottom = c.rect.bottom + getattr(c, "_advice_h", 0)
+        top = getattr(c, "_top", c.rect.y) if whole else c.rect.y
+        bottom = c.rect.bottom + (getattr(c, "_advice_h", 0) if whole else 0)
         if top < self.scroll:
             self.scroll = max(0, top - self.m.px(10))
         elif bottom > self.scroll + column.h:
@@ -280,9 +284,13 @@ class Layout(Scene):
                   th.table_ink, anchor="midleft", max_w=header.w - m.px(380),
                   max_h=header.h)
         status = self.studio.status_words()
+        y = header.centery - (m.px(20) if status else 0)
         if status:
-            draw_text(surface, status, "bold", m.px(30), (header.right, header.centery),
-                      th.table_muted, anchor="midright", max_w=m.px(360), max_h=header.h)
+            draw_text(surface, status, "bold", m.px(30), (header.right, y), th.table_muted,
+                      anchor="midright", max_w=m.px(360), max_h=header.h // 2)
+        draw_text(surface, KEYS_HINT, "regular", m.px(24),
+                  (header.right, y + (m.px(40) if status else 0)), th.table_muted,
+                  anchor="midright", max_w=m.px(360), max_h=header.h // 2)
         if side.w:
             pygame.draw.rect(surface, th.table, side)
             self.draw_side(surface, side)

@@ -51,7 +51,7 @@ class Page(StudioScreen):
         if fresh and self._last_advice is not None:
             self._put_advice(out, self._last_advice)
             self._layout()
-            self._reveal()
+            self._reveal(whole=False)
         return out
 
     def _put_advice(self, controls: list[Control], every: dict[str, list[str]]) -> None:
@@ -72,7 +72,7 @@ class Page(StudioScreen):
         """Advice grew or shrank a field: lay out again, keeping the marked one in view."""
         if self._controls is not None:
             self._layout()
-            self._reveal()
+            self._reveal(whole=False)
         self.changed()
 
     def refused(self, words: str) -> None:

@@ -13,13 +13,18 @@ from cardsdealt.ui.pygame.studio.control import Control
 from cardsdealt.ui.pygame.studio.form import Form
 from cardsdealt.ui.pygame.studio.page import Page
 
+# kind: (the list's name, one of them, its fields, the field that names it, "Add ...",
+#        what they are, in a line under the list's name on the deck's page)
 PARTS = {
     "stage": ("Parts of the story", "Part of the story", SF.STAGE_FIELDS, "title",
-              "Add a part of the story"),
-    "meter": ("Meters", "Meter", SF.METER_FIELDS, "label", "Add a meter"),
-    "ending": ("Endings", "Ending", SF.ENDING_FIELDS, "title", "Add an ending"),
+              "Add a part of the story", "The story in steps, like arriving, then settling in"),
+    "meter": ("Meters", "Meter", SF.METER_FIELDS, "label", "Add a meter",
+              "Something that goes up or down with each choice, like how safe the young "
+              "person feels"),
+    "ending": ("Endings", "Ending", SF.ENDING_FIELDS, "title", "Add an ending",
+               "How the story can end, and which ending comes when"),
     "reflection": ("Questions to think about", "Question", SF.REFLECTION_FIELDS, "prompt",
-                   "Add a question"),
+                   "Add a question", "Questions for the group to think about as they play"),
 }
 
 

@@ -42,6 +42,10 @@ class StudioScreen(Layout):
         """True when what this screen edits is not there any more (undone, deleted)."""
         return False
 
+    def line_done(self, c: Control) -> None:
+        """Enter in a one-line box: on to the next thing on the screen."""
+        self.move(1)
+
     # what a screen of the deck says about a change (page.py): nothing, on the others
     def edited(self) -> None:
         self.changed()
@@ -64,12 +68,17 @@ class StudioScreen(Layout):
         c = self.focused() if self._controls is not None else None
         return c is not None and c.is_text
 
-    def set_focus(self, key: str | None) -> None:
+    def set_focus(self, key: str | None, reveal: bool = True) -> None:
+        """Mark `key`, scrolled into view with its advice (not for a click: what was
+        clicked stays where it was under the pointer)."""
         old = self.focused()
         if old is not None and old.key != key and old.is_text and self.studio.doc is not None:
             self.studio.doc.end_typing()  # the next edit of that box is a new undo step
         self.focus_key = key
-        self._reveal()
+        if reveal:
+            self._reveal()
+        else:
+            self._place_boxes()
         self._show_keyboard()
         self.changed()
 
@@ -160,7 +169,7 @@ class StudioScreen(Layout):
             if c.kind == "line" and k in (pygame.K_UP, pygame.K_DOWN):
                 self.move(1 if k == pygame.K_DOWN else -1, by_row=True)
             elif c.kind == "line" and k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.move(1)
+                self.line_done(c)
             elif k in (pygame.K_RETURN, pygame.K_KP_ENTER) and ctrl:
                 self.move(1)
             else:
@@ -206,7 +215,7 @@ class StudioScreen(Layout):
                 continue
             if r.collidepoint(pos):
                 if c.key != self.focus_key:
-                    self.set_focus(c.key)
+                    self.set_focus(c.key, reveal=False)
                 if c.is_text:
                     assert c.box is not None
                     c.box.handle(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
