@@ -64,6 +64,8 @@ def shots(request, tmp_path_factory):
     mp.setenv("CARDSDEALT_DOCUMENTS_DIR", "Documents")
     mp.setenv("HOME", str(tmp / "home"))  # where "Open a shared deck" looks
     mp.setenv("XDG_CONFIG_HOME", str(tmp / "config"))
+    mp.delenv("DISPLAY", raising=False)  # the share message as on a computer that cannot
+    mp.delenv("WAYLAND_DISPLAY", raising=False)  # show folders: the same picture everywhere
     out: dict[str, pygame.Surface] = {}
     try:
         walk(request.param, tmp, out)

@@ -293,3 +293,22 @@ def test_a_held_key_repeats_where_it_should(home):
     down = pygame.event.Event(pygame.KEYDOWN, key=K.K_BACKSPACE, mod=0, unicode="\b")
     h.app.step([down, down], 0.02)  # held: a press and a repeat
     assert d.top.find("deck.title").box.text == ""
+
+
+def test_share_says_what_is_left_to_fix_and_shows_the_file(home, monkeypatch):
+    from cardsdealt.session import places
+
+    shown: list[Path] = []
+    monkeypatch.setattr(places, "can_open_folders", lambda: True)
+    monkeypatch.setattr(places, "open_folder", lambda p: shown.append(p) or "")
+    h, d = studio("new.journey", "make", "add-card")  # a card with nothing written on it
+    d.back()
+    d.press("tool.share")
+    ask = h.top
+    assert ask.name == "confirm" and ask.title == "Your deck is ready to share"
+    assert "need writing or fixing before it can be played" in ask.message
+    assert "Open a shared deck" in ask.message
+    d.key(K.K_DOWN)  # the safe answer ("Back to the deck") is marked first
+    d.key(K.K_RETURN)
+    assert shown == [home / "Documents" / "cardsdealt"] and h.top.name == "studio-cards"
+    assert (home / "Documents" / "cardsdealt" / f"{h.top.studio.folder.name}.zip").is_file()

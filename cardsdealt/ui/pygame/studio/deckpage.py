@@ -162,10 +162,14 @@ def play_now(screen: Page) -> None:
 
 
 def share(screen: Page) -> None:
-    """One .zip of the deck in the person's Documents/cardsdealt folder; says where."""
-    from cardsdealt.session.places import records_dir
+    """One .zip of the deck in the person's Documents/cardsdealt folder; says where, and
+    shows the file in the file manager when this computer can."""
+    from cardsdealt.authoring.studio.advice import NEEDED, all_advice
+    from cardsdealt.deck.loader import check_deck
+    from cardsdealt.session.places import can_open_folders, open_folder, records_dir
     from cardsdealt.session.share import ShareRefused, pack
     from cardsdealt.ui.pygame.scenes.message import Message
+    from cardsdealt.ui.pygame.scenes.overlays import Confirm
 
     studio = screen.studio
     studio.flush(5.0)
@@ -178,9 +182,28 @@ def share(screen: Page) -> None:
         screen.app.push(Message(screen.app, "The deck could not be shared", str(e),
                                 ok="Back to the deck"))
         return
-    screen.app.push(Message(
-        screen.app, "Your deck is ready to share",
-        f"It is one file:\n{out}\n\nSend it by email or on a memory stick. Whoever gets it "
-        "drops the file on their cardsdealt window, and your deck is on their start "
-        "screen, with your names as you wrote them.",
-        ok="Back to the deck"))
+    words = (f"It is one file, {out.name}, in {out.parent}\n\nSend it by email or on a "
+             "memory stick. Whoever gets it opens it with \u201cOpen a shared deck\u201d, or "
+             "drops it on their cardsdealt window, and your deck is on their start screen, "
+             "with your names as you wrote them.")
+    n = len([p for p in check_deck(folder)[1] if p.severity == "error"]) + sum(
+        ws.count(NEEDED) for ws in all_advice(screen.doc, studio.root).values())
+    if n:  # it can be shared, but not played yet
+        words += (f"\n\nBefore you send it: {n} thing{'s' if n > 1 else ''} still "
+                  f"need{'' if n > 1 else 's'} writing or fixing before it can be played; "
+                  "each is marked with ! where it is.")
+    if not can_open_folders():
+        screen.app.push(Message(screen.app, "Your deck is ready to share", words,
+                                ok="Back to the deck"))
+        return
+    ask = Confirm(screen.app, "Your deck is ready to share", words, yes="Show me the file",
+                  no="Back to the deck")
+    ask.message_h = 330  # (design px) room for every line of it
+
+    def show(yes: bool) -> None:
+        said = open_folder(out.parent) if yes else ""
+        if said:
+            screen.app.push(Message(screen.app, "The folder could not be shown", said,
+                                    ok="Back to the deck"))
+
+    screen.app.push(ask, show)
