@@ -1,7 +1,7 @@
 """The `cardsdealt` command: it parses the command line and dispatches, nothing more.
 `main(argv=None) -> int`; every subcommand imports lazily so that `cardsdealt check` never
 pays for pygame and a broken optional part cannot stop the others. `play` hands typed options
-(`options.PlayOptions`) to the window (`ui/pygame/app.play`) or the terminal
+(`options.PlayOptions`) to the window (`ui/pygame/launch.play`) or the terminal
 (`ui/terminal/start.play`), which keep the session through one adapter (`session/keeper.py`).
 """
 
@@ -260,7 +260,7 @@ def _cmd_play(ns: argparse.Namespace) -> int:
         print("No display found, so cardsdealt is starting in the terminal. "
               "(Use a desktop session for the card table.)", file=sys.stderr)
         return _play_text(args)
-    from cardsdealt.ui.pygame.app import DisplayUnavailable, play
+    from cardsdealt.ui.pygame.launch import DisplayUnavailable, play
 
     try:
         return play(args)

@@ -31,7 +31,8 @@ class Row:
     keys: str  # as the help and the README write them
     what: str = ""  # empty: a heading
     binds: tuple[Bind, ...] = ()
-    column: int = 0  # the help's left (0: playing) or right (1: running a room) column
+    column: int = 0  # the help's left (0: playing) or right (1: running a room) column;
+    # 2 and 3: the deck studio's help, left and right
 
 
 def _b(intent: str, **kw: tuple[str, ...]) -> tuple[Bind, ...]:
@@ -88,13 +89,37 @@ ROWS: tuple[Row, ...] = (
     Row("Interview panel", column=1),
     Row("Next, Back", "the next card, the card before", column=1),
     Row("Enter or Tab", "a private panel note on this card", column=1),
+    # The deck studio (ui/pygame/studio/screen.py reads these keys itself; its help shows
+    # these two columns instead of the game's)
+    Row("Deck studio: moving", column=2),
+    Row("Tab, Shift+Tab", "the next or the last thing on the screen", column=2),
+    Row("Up, Down", "a whole row up or down (a card and its buttons are one row)",
+        column=2),
+    Row("Enter or Space", "press a button, open a card, flip a yes or no", column=2),
+    Row("Left, Right", "turn a pick (a theme, a part of the story) either way",
+        column=2),
+    Row("Esc", "back a screen: everything is saved as you go", column=2),
+    Row("Click or tap", "mark anything and press it; the wheel scrolls", column=2),
+    Row("Deck studio: writing", column=3),
+    Row("Enter", "in a one-line box: on to the next box", column=3),
+    Row("Ctrl+Enter", "in a box of several lines: on to the next box", column=3),
+    Row("Ctrl+Z", "undo, on any screen of the studio", column=3),
+    Row("Ctrl+Y", "do again what was undone (Ctrl+Shift+Z too)", column=3),
+    Row("F2, or S", "settings: text size, colours, font (S when not writing)",
+        _b("settings", always=("F2",)), column=3),
+    Row("F1, or H or ?", "this help (H or ? when not writing)", column=3),
 )
 
 
-def help_columns() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """The help overlay's two columns of (keys, what they do); no words: a heading."""
-    return (tuple((r.keys, r.what) for r in ROWS if r.column == 0),
-            tuple((r.keys, r.what) for r in ROWS if r.column == 1))
+Columns = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+
+
+def help_columns(studio: bool = False) -> Columns:
+    """The help overlay's two columns of (keys, what they do); no words: a heading. The
+    game's (playing, running a room), or with `studio` the deck studio's."""
+    left = 2 if studio else 0
+    return (tuple((r.keys, r.what) for r in ROWS if r.column == left),
+            tuple((r.keys, r.what) for r in ROWS if r.column == left + 1))
 
 
 def markdown() -> str:

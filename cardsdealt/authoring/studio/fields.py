@@ -98,8 +98,9 @@ DECK_FIELDS = [
     Field("discussion_seconds", "Talking time for each card (seconds)",
           "How long the timer runs while people talk.", kind="number", low=10, high=3600),
     Field("classic.themes", "The themes of your cards",
-          "One on each line, like family, home or school. Every card has one.",
-          kind="names", required=True, only_for="classic", example="family"),
+          "One on each line, like Family, Home or School. Every card has one, and cards "
+          "with the same theme can be played on each other.",
+          kind="names", required=True, only_for="classic", example="Family"),
     Field("classic.hand_size", "Cards each player starts with", "", kind="number", low=1,
           high=20, only_for="classic"),
 ]
@@ -124,9 +125,9 @@ TABLE_CARD_FIELDS = [
           kind="number", low=1, high=99, required=True),
     Field("statement", "What the young person says", "One or two short sentences.",
           kind="text", required=True, limit=300, example="I want to see my sister more."),
+    PICTURE,  # near the top: a group comes to draw, and should see where
     VOICE,
     DISCUSS,
-    PICTURE,
     NOTES,
 ]
 
@@ -137,13 +138,13 @@ JOURNEY_CARD_FIELDS = [
           required=True),
     Field("text", "What is happening", "Say it as the young person would.", kind="text",
           required=True, limit=400, example="I got here late. I didn't know anyone."),
+    PICTURE,
     Field("choices", "What could the adult do?", "Two to four choices.", kind="names"),
     VOICE,
     DISCUSS,
     Field("requires", "Only if an earlier choice...",
           "Leave empty and the card can come up any time in its part of the story.",
           kind="condition"),
-    PICTURE,
     NOTES,
 ]
 

@@ -1,4 +1,4 @@
-"""The window front end (pygame-ce). Entry point: `cardsdealt.ui.pygame.app.run(args)`."""
+"""The window front end (pygame-ce). Entry point: `cardsdealt.ui.pygame.launch.play(options)`."""
 
 import os
 

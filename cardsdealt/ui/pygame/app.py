@@ -7,9 +7,10 @@ every millisecond, about 3 % of a core; this loop measures well under 1 %.)
 Global keys, whatever the screen: Esc pause menu, F11/F full screen, B or '.' blank screen,
 H/?/F1 help. Closing the window asks nothing: typed text goes to `on_quit(draft)`.
 
-The loop runs as it is (`App.run`) or under asyncio (`App.run_async`, `run_async`): the same
-turns with one `await asyncio.sleep(0)` after each, the convention that browser builds of
-pygame (pygbag and the like) need to hand the page its time. The desktop uses `run`.
+The loop runs as it is (`App.run`) or under asyncio (`App.run_async`): the same turns with
+one `await asyncio.sleep(0)` after each, the convention that browser builds of pygame
+(pygbag and the like) need to hand the page its time. Opening the window and starting the
+loop (`cardsdealt play`, `cardsdealt studio`) is launch.py's.
 
 CARDSDEALT_FIRST_FRAME=PATH (set by tests/release and tools/release.py's smoke tests of a
 built bundle): save the first frame drawn to PATH as a PNG and close at once.
@@ -19,22 +20,21 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 import warnings
 from typing import Callable
 
 import pygame
 
-from cardsdealt.options import PlayOptions
 from cardsdealt.render.theme import DEFAULT, Theme
-from cardsdealt.ui.pygame.display import DisplayUnavailable, open_display, parse_size
+from cardsdealt.ui.pygame.display import DisplayUnavailable
 from cardsdealt.ui.pygame.keys import intent_for
 from cardsdealt.ui.pygame.textbuffer import Draft
 
-__all__ = ["App", "Draft", "DisplayUnavailable", "run", "run_async"]
+__all__ = ["App", "Draft", "DisplayUnavailable"]
 
 IDLE_FPS = 20  # input is read 20 times a second when nothing moves
 BUSY_FPS = 60
+KEY_REPEAT = (450, 40)  # ms before a held key repeats, ms between repeats (pygame: none)
 
 RELAYOUT_EVENTS = {pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
                    pygame.WINDOWDISPLAYCHANGED, pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED,
@@ -64,6 +64,8 @@ class App:
         self.tickers: list[Callable[[float], None]] = []  # run every turn (autosave, watch)
         # see every event first; True uses it up (facilitation.py: the presenter window)
         self.event_filters: list[Callable[[pygame.event.Event], bool]] = []
+        if pygame.display.get_init():  # a held key repeats (Backspace, an arrow moving a pen)
+            pygame.key.set_repeat(*KEY_REPEAT)
 
     # -- display -------------------------------------------------------------------------
     @property
@@ -190,14 +192,16 @@ class App:
             top.handle(event)
 
     def _is_repeat(self, event, top) -> bool:
-        """A held key repeats (X11 sends more KEYDOWNs): a held clicker button must not race
-        through the cards. Typing keeps its repeats (holding Backspace deletes on)."""
+        """A held key repeats (KEY_REPEAT; X11 sends more KEYDOWNs too): a held clicker
+        button must not race through the cards. Typing keeps its repeats (holding Backspace
+        deletes on), and so does a scene that asks for them (`wants_repeat`: a drawing)."""
         if event.type == pygame.KEYUP:
             self.keys_down.discard(event.key)
         elif event.type == pygame.WINDOWFOCUSLOST:
             self.keys_down.clear()
         elif event.type == pygame.KEYDOWN:
-            if event.key in self.keys_down and not top.wants_text:
+            if event.key in self.keys_down and not top.wants_text \
+                    and not getattr(top, "wants_repeat", False):
                 return True
             self.keys_down.add(event.key)
         return False
@@ -287,127 +291,3 @@ def _overlay_types():
 
     return (Blank, Help)
 
-
-def run(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | None = None,
-        unfinished: Callable[[], list] | None = None, store=None, resumed=None,
-        locked: str | None = None) -> int:
-    """`cardsdealt play` with a window. Raises DisplayUnavailable if no window can open.
-
-    `on_quit(draft)` runs when the window closes or Quit is chosen (draft: unsaved typed
-    words, or None); `unfinished()` lists `flow.ResumeEntry` rows for the start screen
-    (by default the store's unfinished sessions). `store`: a `cardsdealt.session.
-    SessionStore` to keep every game in (None: nothing is written). `resumed`: a
-    `cardsdealt.session.Resumed` to open straight into (`--resume`); `locked`: the name of a
-    session `--resume` found open in another window (the start screen then asks: a copy, or
-    read-only). With `args.watch` the
-    screen follows each save of the deck's files (watch.py).
-    """
-    app = _open(args, on_quit, unfinished, store, resumed, locked)
-    try:
-        return _closing(app, app.run())
-    finally:
-        pygame.display.quit()
-
-
-async def run_async(args: PlayOptions | object, on_quit: Callable[[Draft | None], None] | None
-                    = None, unfinished: Callable[[], list] | None = None, store=None,
-                    resumed=None) -> int:
-    """`run` under asyncio: `asyncio.run(run_async(args))` (browser builds)."""
-    app = _open(args, on_quit, unfinished, store, resumed)
-    try:
-        return _closing(app, await app.run_async())
-    finally:
-        pygame.display.quit()
-
-
-def _open(args, on_quit, unfinished, store, resumed, locked=None) -> App:
-    """The window, the settings and the first screen, ready for the loop."""
-    from cardsdealt.ui.pygame.flow import Table
-
-    opts = PlayOptions.of(args)
-    screen = open_display(parse_size(opts.size), fullscreen=opts.fullscreen)
-    try:
-        app = App(screen, on_quit=on_quit)
-        from cardsdealt.ui.pygame import prefs
-
-        for line in prefs.install(app, opts):  # theme, text size, font, motion, read-aloud
-            app.set_status(line)
-        watching = opts.watch
-        table = Table(app, opts, unfinished=unfinished, store=None if watching else store)
-        if watching:
-            from cardsdealt.ui.pygame.watch import LivePreview
-
-            LivePreview(app, table).open()
-        elif resumed is not None:
-            table.resumed(resumed)
-        else:
-            table.start()
-            if locked:
-                table.offer_locked(locked)
-        return app
-    except BaseException:
-        pygame.display.quit()
-        raise
-
-
-def _closing(app: App, rc: int) -> int:
-    if app.session is not None:  # said where a terminal can still show it
-        sid = app.session.id
-        print(f"Your session is kept as {sid}. Carry on later with `cardsdealt play "
-              f"--resume {sid}`; write your record with `cardsdealt export {sid}`.")
-    return rc
-
-
-def run_studio(deck=None, size: str | None = None) -> int:
-    """`cardsdealt studio [DECK]`: a window with the deck studio (ui/pygame/studio), straight
-    into `deck` (a folder) when one is given. Raises DisplayUnavailable if no window opens."""
-    from cardsdealt.ui.pygame import prefs
-    from cardsdealt.ui.pygame.flow import Table
-
-    opts = PlayOptions(size=size) if size else PlayOptions()
-    screen = open_display(parse_size(opts.size), fullscreen=opts.fullscreen)
-    try:
-        app = App(screen)
-        for line in prefs.install(app, opts):
-            app.set_status(line)
-        Table(app, opts).open_studio(deck, leave_to_start=False)
-        rc = app.run()
-        studio = getattr(app, "studio", None)
-        if studio is not None:
-            studio.close_deck()  # everything typed is on disk before the window goes
-        return rc
-    finally:
-        pygame.display.quit()
-
-
-def play(opts: PlayOptions) -> int:
-    """`cardsdealt play` in a window: the session store (unless --no-save or --watch), the
-    session to resume (--resume), then `run`. Raises DisplayUnavailable if no window can
-    open (cli.py then starts the terminal instead)."""
-    from cardsdealt.session import SessionError, SessionLockedError, SessionStore, resume
-
-    if opts.watch and opts.resume:
-        print("--watch previews a deck as you edit it; it does not resume sessions. "
-              "Use one or the other.", file=sys.stderr)
-        return 2
-    saving = not (opts.no_save or opts.watch)  # a live preview is for authors: no record
-    store = resumed = locked = None
-    try:
-        if saving or opts.resume:
-            store = SessionStore()
-        if opts.resume:
-            try:
-                resumed = resume(store, opts.resume)
-            except SessionLockedError:  # open in another window
-                if saving:  # the start screen asks: carry on in a copy, or read-only
-                    locked = store.folder(opts.resume).name
-                else:  # --no-save only looks
-                    resumed = resume(store, opts.resume, read_only=True)
-    except (SessionError, OSError) as e:
-        if opts.resume:
-            print(str(e), file=sys.stderr)
-            return 1
-        print(f"Sessions cannot be kept on this computer just now, so this game is not "
-              f"saved: {e}", file=sys.stderr)
-        store = None
-    return run(opts, store=store if saving else None, resumed=resumed, locked=locked)

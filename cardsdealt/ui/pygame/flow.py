@@ -145,6 +145,7 @@ class Table:
         self.preview = None  # watch.LivePreview with --watch
         self.keeper = Keeper(app, store)
         self.read_only = False  # a resumed session opened read-only: nothing is saved
+        self._back: tuple | None = None  # a try-out's way back (try_out), and the store
         if args.preset:
             app.preset = args.preset
         outer = app.on_quit
@@ -188,9 +189,23 @@ class Table:
         """Read the deck folders again next time (a shared deck was just installed)."""
         self._entries = None
 
+    def try_out(self, deck: Deck, back: Callable[[], None]) -> None:
+        """The studio's "Play it now": `deck` played as it is, kept as no session and in no
+        record (it is a try-out of a deck being made); leaving the game for the start screen
+        goes `back` to the studio instead, where it was."""
+        self._back = (back, self.keeper.store)
+        self.keeper.store = None
+        self.choose(deck, deck.modes[0], 2)
+
     # -- moving on ----------------------------------------------------------------------
     def start(self) -> None:
         from cardsdealt.ui.pygame.scenes.start import StartScene
+
+        if self._back is not None:  # the end of a try-out: sessions are kept again
+            back, self.keeper.store = self._back
+            self._back = None
+            back()
+            return
 
         self.app.show(StartScene(self.app, self))
 

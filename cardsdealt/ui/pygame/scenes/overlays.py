@@ -38,11 +38,17 @@ class Blank(Scene):
 
 class Help(Modal):
     """Both columns of keys on one page; at larger text sizes, on as many pages as it takes
-    (Next shows the next page), so no row is squeezed below a readable size."""
+    (Next shows the next page), so no row is squeezed below a readable size. Opened over the
+    deck studio (a screen with `studio_keys`), the studio's keys instead of the game's."""
 
     pausable = False
     name = "help"
     page = 0
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.studio = bool(getattr(app.top, "studio_keys", False))
+        self.columns = help_columns(self.studio) if self.studio else (HELP_ROWS, ROOM_ROWS)
 
     def _inner(self) -> Rect:
         m = self.m
@@ -52,7 +58,7 @@ class Help(Modal):
         """(rows per column on a page, row height, pages)."""
         m, inner = self.m, self._inner()
         avail = inner.h - m.px(84) - m.px(60)
-        rows = max(len(HELP_ROWS), len(ROOM_ROWS))
+        rows = max(len(c) for c in self.columns)
         need = max(m.px(40), round(font("bold", scaled(m.px(28))).get_linesize() * 1.2))
         per = max(3, min(rows, avail // need))
         return per, avail // per, -(-rows // per)
@@ -63,14 +69,16 @@ class Help(Modal):
         box = m.screen.inflate(-m.px(160), -m.px(90))
         panel(surface, box, th, m.u)
         inner = self._inner()
-        draw_text(surface, "How to play with keys and a clicker", "bold", m.px(48),
+        title = "Keys in the deck studio" if self.studio else \
+            "How to play with keys and a clicker"
+        draw_text(surface, title, "bold", m.px(48),
                   inner.topleft, th.accent, max_w=inner.w, max_h=m.px(80))
         top = inner.y + m.px(84)
         gap = m.px(56)
         col_w = (inner.w - gap) // 2
         per, row_h, pages = self._paging()
         self.page = min(self.page, pages - 1)
-        shown = [t[self.page * per:(self.page + 1) * per] for t in (HELP_ROWS, ROOM_ROWS)]
+        shown = [t[self.page * per:(self.page + 1) * per] for t in self.columns]
         sizes = self._sizes(col_w, row_h, shown[0] + shown[1])
         for i, rows in enumerate(shown):
             col = Rect(inner.x + i * (col_w + gap), top, col_w, row_h * per)

@@ -1,11 +1,23 @@
 """The deck studio in the window (issue #18): young people make and change a deck without a
-terminal or YAML. The screens are in screens.py, their shared shape and keys in screen.py,
-the live preview in preview.py, one sitting's state in state.py, the way in in entry.py;
-the picture step (drawing, photos) is picture.py.
+terminal or YAML. One screen a module:
 
-`run(deck)` is `cardsdealt studio [DECK]`: the window itself is made by app.py
-(`app.run_studio`), which reaches the studio through flow.Table; so the studio never imports
-app.py, and `run` is looked up there when it is first asked for (PEP 562), as
+    choose.py      "Make or change a deck" (a new journey, a new table game, one of your
+                   decks, a shared deck) -> the new deck's name
+    deckpage.py    the deck's page: its cards (Up, Down, Copy, Delete), Add a card, Play it
+                   now, Share this deck; and "About this deck"
+    cardform.py    one card's form, the card beside it as the projector and paper show it,
+                   and one choice on a journey card
+    parts.py       parts of the story, meters, endings, questions: the lists and each form
+    conditions.py  "Only if...": rules from plain-words pickers
+
+Under them: form.py (a form of fields from the catalogue), page.py (what every screen that
+changes the deck shares), screen.py, layout.py and control.py (the keys and mouse, the
+shape, and the controls of every studio screen), preview.py (the live preview), state.py
+(one sitting), entry.py (the way in); the picture step (drawing, photos) is picture.py.
+
+`run(deck)` is `cardsdealt studio [DECK]`: the window itself is made by launch.py
+(`launch.run_studio`), which reaches the studio through flow.Table; so the studio never imports
+launch.py, and `run` is looked up there when it is first asked for (PEP 562), as
 cardsdealt/lazy.py does for the packages' names.
 """
 
@@ -17,5 +29,5 @@ from typing import Any
 
 def __getattr__(name: str) -> Any:
     if name in ("run", "run_studio"):
-        return import_module("cardsdealt.ui.pygame.app").run_studio
+        return import_module("cardsdealt.ui.pygame.launch").run_studio
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

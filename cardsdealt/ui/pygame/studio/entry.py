@@ -1,6 +1,6 @@
 """Into the studio: `open_studio` shows its first screen (flow.Table.open_studio calls it,
 from the start screen's "Make or change a deck" and from `cardsdealt studio`, which
-app.run_studio opens). The studio never imports app.py or flow.py: the Table it is handed
+launch.run_studio opens). The studio never imports launch.py or flow.py: the Table it is handed
 lists a deck and plays it, so the window's parts keep no circle of imports."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 
 def open_studio(app, table, deck: Path | None = None, leave_to_start: bool = True):
-    from cardsdealt.ui.pygame.studio.screens import ChooseScreen
+    from cardsdealt.ui.pygame.studio.choose import ChooseScreen
     from cardsdealt.ui.pygame.studio.state import Studio
 
     old = getattr(app, "studio", None)

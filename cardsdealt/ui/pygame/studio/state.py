@@ -210,4 +210,3 @@ class Studio:
 
             self.app.push(Message(self.app, "This change is not saved", self.saver.error,
                                   ok="Carry on"))
-
