@@ -14,6 +14,7 @@ from cardsdealt.authoring.check import run_check
 from cardsdealt.authoring.studio import Condition, Rule, StudioDeck, StudioError
 from cardsdealt.authoring.studio import fields as SF
 from cardsdealt.authoring.studio.document import slug
+from cardsdealt.deck import credits
 from cardsdealt.deck.loader import check_deck
 from cardsdealt.engine import Game
 from cardsdealt.paths import DECKS
@@ -230,6 +231,7 @@ def test_card_ids_come_from_titles_are_unique_and_never_change():
 def _journey_deck() -> StudioDeck:
     doc = StudioDeck.new("journey", "Jo's first week")
     doc.set_deck("authors", ["Hillside Youth Voice"])
+    doc.set_deck("written_by", "young-people")  # the group says whose words these are
     doc.set_deck("introduction", "Hi, I'm Jo. This is my first week somewhere new.\n"
                  "Choose what the adults around me do.")
     doc.set_deck("content_notes", ["moving to a new home"])
@@ -276,6 +278,7 @@ def _journey_deck() -> StudioDeck:
 def _table_deck() -> StudioDeck:
     doc = StudioDeck.new("classic", "Our table game")
     doc.set_deck(SF.KEEP_NAMES_OFF, True)
+    doc.set_deck("written_by", "young-people")
     doc.set_deck("introduction", "We made these cards about family and home.")
     doc.set_deck("classic.themes", ["Family", "Home"])
     words = [("My sister", "family", "I want to see my sister more."),
@@ -365,12 +368,19 @@ def test_decks_made_in_the_studio_print_and_play_in_the_terminal(tmp_path, make,
     assert "Ending:" in out and "Written by young people:" in out
 
 
-def test_a_new_deck_starts_with_the_example_decks_support_and_young_peoples_credit():
+def test_a_new_deck_starts_with_the_example_decks_support_and_claims_no_ones_words():
+    # the program never declares whose words a deck holds: until the group answers
+    # "Whose words are these?", the deck is credited as the loader's honest default
     doc = StudioDeck.new("journey", "Jo")
     assert doc.deck_value("support") == [tuple(s) for s in SF.DEFAULT_SUPPORT]
-    assert doc.deck_value("written_by") == "young-people"
+    assert doc.deck_value("written_by") == ""
+    assert doc.advice("deck.written_by"), "the unanswered question is shown on its field"
+    deck = doc.load()
+    assert deck is not None and deck.written_by == "contributors"
+    assert "young people:" not in credits.written_by(deck)
+    doc.set_deck("written_by", "young-people")
+    assert credits.written_by(doc.load()).startswith("Written by young people")
     doc.set_deck("support", [("Our youth worker", "Every Tuesday at the centre")])
-    assert doc.load() is not None
     assert [s.name for s in doc.load().support] == ["Our youth worker"]
 
 

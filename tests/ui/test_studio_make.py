@@ -162,6 +162,8 @@ def make_journey(d: Driver, tmp: Path, shots=None) -> Path:
 
     d.press("about")
     d.fill("deck.authors", "Hillside Youth Voice")
+    assert d.top.find("deck.written_by").words().startswith("Not chosen yet")  # never assumed
+    d.pick("deck.written_by", "We are young people, and these are our words")
     d.fill("deck.introduction", "Hi, I'm Jo. This is my first week somewhere new.\n"
            "Choose what the adults around me do.")
     d.fill("deck.content_notes", "moving to a new home")
@@ -324,6 +326,7 @@ def make_table(d: Driver, shots=None) -> Path:
     d.press("make")
     d.press("about")
     d.press("deck.keep_names_off")
+    d.pick("deck.written_by", "We are young people, and these are our words")
     d.fill("deck.introduction", "We made these cards about family and home.")
     d.fill("deck.classic.themes", "Family\nHome")
     d.back()

@@ -176,6 +176,8 @@ _PART = re.compile(r"the (stage|stat) `([^`]+)`")
 def _refine_deck(deck: Any, p: Problem) -> str:
     """Advice about the deck as a whole (lint names no line) -> the part of the story, the
     meter, or the deck field, ending or question whose words it is about."""
+    if "who wrote the words" in p.message:
+        return "deck.written_by"
     m = _PART.search(p.message)
     if m:
         kind, items = ("stage", deck.stages) if m[1] == "stage" else ("meter", deck.stats)

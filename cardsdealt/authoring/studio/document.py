@@ -85,8 +85,9 @@ class StudioDeck(Cards, Parts, Output):
     @classmethod
     def new(cls, mode: str, title: str) -> StudioDeck:
         """A new deck: "journey" or "classic" (the table game). It starts with the example
-        deck's support list, one part of the story (journey) and one ending, written by
-        young people unless the group says otherwise."""
+        deck's support list, one part of the story (journey) and one ending. Whose words
+        they are is left for the group to say ("Whose words are these?"): until it does, the
+        deck claims nothing, and loads as the loader's honest default (contributors)."""
         if mode not in ("journey", "classic"):
             raise StudioError("A deck is played as a journey or as a table game.")
         title = _clean(title, False).strip() or "Our deck"
@@ -96,7 +97,6 @@ class StudioDeck(Cards, Parts, Output):
         d["title"] = _words(title)
         d["language"] = "en-GB"
         d["authors"] = _flow([])
-        d["written_by"] = "young-people"
         d["licence"] = _words("CC BY-NC-SA 4.0")
         d["content_notes"] = CommentedSeq()
         d["introduction"] = _words("")
@@ -174,7 +174,7 @@ class StudioDeck(Cards, Parts, Output):
         if key.startswith("classic."):
             return _plain((d.get("classic") or {}).get(key.split(".", 1)[1]))
         if key == "written_by":
-            return str(d.get("written_by", "contributors"))
+            return str(d.get("written_by", ""))  # unanswered: no choice shown as picked
         v = _plain(d.get(key))
         if v is None:
             return [] if key in ("authors", "content_notes", "made_with", "inspired_by") \

@@ -45,8 +45,8 @@ class Field:
             raise ValueError(f"unknown field kind {self.kind!r}")
 
 
-# Who wrote the words (deck `written_by`, see cardsdealt/deck/credits.py). A deck made in the
-# studio by young people is `young-people`; the studio never claims it for anyone else.
+# Who wrote the words (deck `written_by`, see cardsdealt/deck/credits.py). A new studio deck
+# has no answer until the group picks one: the program never declares it for them.
 WHO_WROTE = (
     ("young-people", "We are young people, and these are our words"),
     ("co-produced", "Young people and adults wrote it together"),

@@ -139,6 +139,9 @@ _SAID_ANEW: list[tuple[re.Pattern, _SaidAnew]] = [
      lambda m, n, p: f"A card file in the deck's folder is left out, because its name ends in "
                   f"{m[2]}. Rename it in the folder so its name ends in .yaml only (Notepad "
                   f"adds {m[2]} unless you choose 'All files' when saving)."),
+    (re.compile(r"does not say who wrote the words", re.I),
+     lambda m, n, p: f"Choose an answer to {label('written_by')}. Until you do, the "
+                  "game says adults wrote this deck, never that young people did."),
     (re.compile(r"the card `number` is (\d+)", re.I),
      lambda m, n, p: "This card's number is " + m.string[m.start(1):]),
     (re.compile(r"`hand_size: (\d+)`"),  # (the studio has no field for how many players)

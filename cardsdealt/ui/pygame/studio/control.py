@@ -63,6 +63,8 @@ class Control:
         for v, w in self.options:
             if v == self.value:
                 return w
+        if self.value in (None, ""):  # a question not answered yet shows no answer as given
+            return "Not chosen yet: press to choose"
         return self.options[0][1] if self.options else ""
 
 

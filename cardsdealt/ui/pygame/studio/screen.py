@@ -246,8 +246,10 @@ class StudioScreen(Layout):
     def step(self, c: Control, d: int) -> None:
         if c.kind == "pick" and c.options:
             vals = [v for v, _w in c.options]
-            i = vals.index(c.value) if c.value in vals else -1
-            c.value = vals[(i + d) % len(vals)]
+            if c.value in vals:
+                c.value = vals[(vals.index(c.value) + d) % len(vals)]
+            else:  # nothing chosen yet: Right (or Enter) the first answer, Left the last
+                c.value = vals[0 if d > 0 else -1]
         elif c.kind == "stepper":
             lo, hi = c.bounds
             c.value = max(lo, min(hi, int(c.value or 0) + d))
