@@ -139,3 +139,20 @@ def test_what_is_shown_follows_the_drawing(canvas):
     canvas.undo()
     canvas.draw(screen, RECT)
     assert min(screen.get_at((450, 300))[:3]) > 240
+
+
+def test_a_drawing_the_card_has_is_drawn_on_again_and_clear_takes_it_off(canvas):
+    # a group opening the picture step on a card they drew on adds to their drawing
+    drag(canvas, [(200, 200), (300, 200)])
+    before = pygame.image.load(io.BytesIO(canvas.png_bytes()), "d.png")
+    again = DrawingCanvas((1200, 900), before)
+    again.draw(pygame.Surface(SCREEN), RECT)
+    assert not again.empty and pixel(again, (250, 200)) != PAPER
+    drag(again, [(200, 400), (300, 400)])
+    assert pixel(again, (250, 200)) != PAPER and pixel(again, (250, 400)) != PAPER
+    again.clear()
+    assert again.empty and pixel(again, (250, 200)) == PAPER
+    assert again.undo() and pixel(again, (250, 200)) != PAPER  # undo brings it all back
+    assert again.undo() and pixel(again, (250, 200)) != PAPER and pixel(again, (250, 400)) == PAPER
+    # a picture of another size (a photo) is not a drawing to add to: a white page
+    assert DrawingCanvas((1200, 900), pygame.Surface((400, 300))).empty

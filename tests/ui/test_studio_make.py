@@ -133,6 +133,11 @@ def add_picture_to(d: Driver, cid: str, how: str, photo: Path | None = None) -> 
     h.click(use.center)
     assert d.top.name == "studio-card", getattr(d.top, "message", "")
     assert d.top.get("image").startswith("images/")
+    if how == "draw":  # opened again, the drawing is there to add to (Esc: nothing changes)
+        d.press(f"card:{cid}.image")
+        assert d.top.name == "picture-step" and not d.top.canvas.empty
+        d.key(K.K_ESCAPE)
+        assert d.top.name == "studio-card"
     d.back()
 
 

@@ -63,8 +63,11 @@ class Clear:
 
 
 class DrawingCanvas:
-    def __init__(self, size: tuple[int, int] = (1200, 900)) -> None:
+    def __init__(self, size: tuple[int, int] = (1200, 900),
+                 start: pygame.Surface | None = None) -> None:
         self.size = (max(16, int(size[0])), max(16, int(size[1])))
+        # a drawing the card already has, to add to (a clear takes it off, undo brings it back)
+        self.start = start if start is not None and start.get_size() == self.size else None
         self.colour = 0  # index into CRAYONS
         self.thickness = 1  # index into SIZES
         self.eraser = False
@@ -77,13 +80,17 @@ class DrawingCanvas:
         self._live: dict[object, Stroke] = {}  # "mouse", "key" or a finger id -> its line
         self._full = pygame.Surface(self.size)
         self._full.fill(PAPER)
+        if self.start is not None:
+            self._full.blit(self.start, (0, 0))
         self._shown: pygame.Surface | None = None  # the drawing at the size shown
 
     # -- state -------------------------------------------------------------------------
     @property
     def empty(self) -> bool:
-        """Nothing drawn since the last clear."""
-        return not self.history or isinstance(self.history[-1], Clear)
+        """Nothing drawn since the last clear (a drawing it started from counts)."""
+        if not self.history:
+            return self.start is None
+        return isinstance(self.history[-1], Clear)
 
     @property
     def can_undo(self) -> bool:
@@ -275,6 +282,8 @@ class DrawingCanvas:
         for i, item in enumerate(self.history):
             if isinstance(item, Clear):
                 start = i + 1
+        if start == 0 and self.start is not None:
+            self._full.blit(self.start, (0, 0))
         for item in self.history[start:]:
             if isinstance(item, Stroke):
                 for piece in _pieces(item):

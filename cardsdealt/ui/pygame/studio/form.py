@@ -169,7 +169,8 @@ class Form(Page):
         def done(data: bytes, ext: str = "") -> None:
             add_picture(self, key, data)
 
-        open_picture_step(self.app, done)
+        now = str(self.get(key) or "")
+        open_picture_step(self.app, done, drawing=self.doc.pictures().get(now))
 
     def take_file(self, path: str) -> bool:
         """A picture dropped on a card's form opens the picture step with it (drop.py asks

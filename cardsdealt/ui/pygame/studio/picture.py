@@ -24,6 +24,7 @@ both finish the step. On the canvas the arrows move a pen mark and Space puts it
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Callable
 
@@ -51,10 +52,10 @@ class PictureStep(PictureDraw, PictureChoose, PictureAdjust):
     pausable = False  # Esc goes back (or cancels), it never opens the pause menu
 
     def __init__(self, app, on_done: Callable[[bytes, str], None],
-                 folders: list[Path] | None = None) -> None:
+                 folders: list[Path] | None = None, drawing: bytes | None = None) -> None:
         super().__init__(app)
         self.on_done = on_done
-        self.canvas = DrawingCanvas(DRAWING_SIZE)
+        self.canvas = DrawingCanvas(DRAWING_SIZE, _drawing(drawing))
         self.view = "draw"  # "draw" | "choose" | "adjust"
         self.folders = folders
         self.files = None  # listed when "Bring in a photo" is first opened
@@ -243,11 +244,24 @@ def _in_main(key: str) -> bool:
     return key in ("draw-canvas", "photo") or key.startswith("file-")
 
 
+def _drawing(data: bytes | None) -> pygame.Surface | None:
+    """The card's picture, when it is a drawing made here (a PNG of the drawing's size), to
+    go on drawing on; a photo, or anything unreadable, gives an empty page."""
+    if not data or not data.startswith(b"\x89PNG"):
+        return None
+    try:
+        pic = pygame.image.load(io.BytesIO(data), "drawing.png")
+    except (pygame.error, ValueError):
+        return None
+    return pic.convert() if pic.get_size() == DRAWING_SIZE else None
+
+
 def open_picture_step(app, on_done: Callable[[bytes, str], None],
-                      folders: list[Path] | None = None) -> PictureStep:
+                      folders: list[Path] | None = None,
+                      drawing: bytes | None = None) -> PictureStep:
     """Open the picture step over the screen shown; `on_done(data, ext)` when a picture is
     chosen ("png" or "jpeg"). `folders`: where to list pictures (None: Pictures, Downloads
-    and Desktop)."""
-    step = PictureStep(app, on_done, folders)
+    and Desktop); `drawing`: the card's picture now (a drawing made here opens to add to)."""
+    step = PictureStep(app, on_done, folders, drawing)
     app.push(step)
     return step
