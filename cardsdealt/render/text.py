@@ -47,6 +47,7 @@ from cardsdealt.render.fonts import (  # noqa: F401 - re-exported: text is the o
 from cardsdealt.render.wrap import (  # noqa: F401 - re-exported as above
     _break_long,
     _wrap_words,
+    broken,
     longest_prefix,
     wrap,
 )
@@ -81,7 +82,8 @@ class Fitted:
 def fit(text: str, style: str, box: tuple[int, int], max_px: float, min_px: float,
         spacing: float = 1.08, exact: bool = False) -> Fitted:
     """The largest size from `max_px` (times the text size) down to `min_px` at which `text`
-    fits `box`. With `exact`, the sizes are real pixels already (not scaled)."""
+    fits `box` with every word whole; a word is broken only if it is wider than the box even
+    at `min_px`. With `exact`, the sizes are real pixels already (not scaled)."""
     w, h = max(1, box[0]), max(1, box[1])
     top = round(max_px) if exact else scaled(max_px)
     min_px = max(6, min(round(min_px), top))
@@ -90,30 +92,35 @@ def fit(text: str, style: str, box: tuple[int, int], max_px: float, min_px: floa
         px = sizes[-1]
         sizes.append(max(min_px, px - max(1, px // 16)))
 
-    def attempt(px: int) -> Fitted:
-        f = font(style, px)
-        lines = wrap(text, f, w)
-        lh = line_height(f, spacing)
-        width = max((f.size(s)[0] for s in lines), default=0)
-        return Fitted(style, px, tuple(lines), lh, width, lh * len(lines), (w, h))
+    tried: dict[int, Fitted] = {}
 
-    # the largest size that fits: the first size, else halving the steps between (smaller
-    # text never needs more room, so the sizes that fit are the lower end of the list)
-    best = attempt(sizes[0])
-    if not best.overflow or len(sizes) == 1:
-        return best
-    lo, hi = 1, len(sizes) - 1  # sizes[hi] is the floor: used whether it fits or not
-    found = floor = None
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        tried = attempt(sizes[mid])
-        if mid == len(sizes) - 1:
-            floor = tried
-        if tried.overflow:
-            lo = mid + 1
-        else:
-            found, hi = tried, mid - 1
-    return found or floor or attempt(sizes[-1])
+    def attempt(i: int) -> Fitted:
+        if i not in tried:
+            f = font(style, sizes[i])
+            lines = wrap(text, f, w)
+            lh = line_height(f, spacing)
+            width = max((f.size(s)[0] for s in lines), default=0)
+            tried[i] = Fitted(style, sizes[i], tuple(lines), lh, width, lh * len(lines), (w, h))
+        return tried[i]
+
+    def largest(ok) -> Fitted | None:
+        """The first size that is `ok`: the first, else halving the steps between (smaller
+        text never needs more room, so the sizes that are ok are the lower end of the list)."""
+        if ok(attempt(0)):
+            return attempt(0)
+        lo, hi, found = 1, len(sizes) - 1, None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if ok(attempt(mid)):
+                found, hi = attempt(mid), mid - 1
+            else:
+                lo = mid + 1
+        return found
+
+    # every word whole if any size allows it (a smaller title rather than "Understand/ing");
+    # else the largest that fits with a long word broken; else the floor, clipped
+    return (largest(lambda t: not t.overflow and not broken(text, t.lines))
+            or largest(lambda t: not t.overflow) or attempt(len(sizes) - 1))
 
 
 def draw_fitted(surface: pygame.Surface, fitted: Fitted, rect: pygame.Rect, colour,

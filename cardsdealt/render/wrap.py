@@ -1,7 +1,9 @@
 """Breaking text into lines no wider than a box, measured with the font that draws it.
 
-Lines break at spaces; a word longer than the whole line is broken between characters rather
-than spilling out of the box.
+Lines break at spaces; only a word longer than the whole line is broken between characters
+(with a hyphen when both sides of the break are letters) rather than spilling out of the box.
+`fit()` (render/text.py) prefers a smaller size to breaking a word, so a word is broken only
+when it is wider than its box even at the smallest size allowed.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ import pygame
 
 def wrap(text: str, f: pygame.font.Font, width: int) -> list[str]:
     """Lines no wider than `width`. Paragraph breaks (newlines) are kept; a word longer than
-    the line is broken between characters rather than spilling out of the box.
+    the line is broken between characters rather than spilling out of the box (`broken()`
+    tells whether that happened).
 
     The lines are the greedy ones (each takes every word that still fits, measured by the
     font); where the break falls is first guessed from the letters' advances, then checked
@@ -43,12 +46,22 @@ def _wrap_words(words: list[str], f: pygame.font.Font, width: int, lines: list[s
 
 def _break_long(word: str, f: pygame.font.Font, width: int, lines: list[str]) -> str:
     """Put the parts of a word wider than the line on lines of their own; the rest (which
-    fits) is returned to start the next line."""
+    fits) is returned to start the next line. Between two letters the break is hyphenated
+    ("Overwhelm-" / "ingly"); a number or an address is broken as it is."""
     while f.size(word)[0] > width and len(word) > 1:
-        cut = longest_prefix(word, f, width)
-        lines.append(word[:cut])
+        cut = longest_prefix(word, f, width, suffix="-")
+        if 2 <= cut < len(word) and word[cut - 1].isalpha() and word[cut].isalpha():
+            lines.append(word[:cut] + "-")
+        else:
+            cut = longest_prefix(word, f, width)
+            lines.append(word[:cut])
         word = word[cut:]
     return word
+
+
+def broken(text: str, lines: list[str] | tuple[str, ...]) -> bool:
+    """Whether wrapping `text` into `lines` had to break a word (more pieces than words)."""
+    return sum(len(line.split()) for line in lines) > len(text.split())
 
 
 def _wrap_guessed(para: str, words: list[str], f: pygame.font.Font, width: int,
@@ -89,12 +102,14 @@ def _wrap_guessed(para: str, words: list[str], f: pygame.font.Font, width: int,
         i += k
 
 
-def longest_prefix(word: str, f: pygame.font.Font, width: int, minimum: int = 1) -> int:
-    """How many leading characters of `word` fit in `width` (at least `minimum`)."""
+def longest_prefix(word: str, f: pygame.font.Font, width: int, minimum: int = 1,
+                   suffix: str = "") -> int:
+    """How many leading characters of `word` (followed by `suffix`) fit in `width` (at least
+    `minimum`)."""
     lo, hi = minimum, len(word)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if f.size(word[:mid])[0] <= width:
+        if f.size(word[:mid] + suffix)[0] <= width:
             lo = mid
         else:
             hi = mid - 1
