@@ -10,6 +10,9 @@ band, picture, title, the words, the voice panel, "Talk about", and on journey c
 the numbered choices and, for a follow-on card, what leads to it. Pictures are drawn by the
 screen's own picture code and placed as JPEG (a 48-card deck stays a few MB). Nothing is set
 below 8 pt: words that do not fit continue on the next card, with a warning on the console.
+Text the fonts cannot draw follows the one rule of the screen and the record PDFs
+(cardsdealt/glyphs.py): letters composed, a letter Atkinson lacks (Welsh ŵ, ŷ) set in the
+shipped OpenDyslexic, an emoji named in brackets ("[blue heart]"), measured as it is printed.
 
 After the cards: a response booklet for journey decks (every choice with its response, what it
 changes and where it leads; a facilitator reads it out after the group chooses) and a
@@ -26,7 +29,6 @@ from typing import Callable, TextIO
 
 from cardsdealt.authoring import printlayout as PL
 from cardsdealt.deck.model import Card, Deck
-from cardsdealt.paths import FONT_DIR
 
 CARD_MM = (63.0, 88.0)
 COLS, ROWS = 3, 3
@@ -39,9 +41,42 @@ CROP = 5.0  # mm: length of a crop mark, drawn in the margin only
 # group: they print larger, four to a page. Table cards stay poker size so a hand can be held.
 JOURNEY_MM = (95.0, 135.0)
 JOURNEY_COLS, JOURNEY_ROWS = 2, 2
-FONTS = FONT_DIR
 CLASSIC_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, PL.FLOOR_PT)
 JOURNEY_SIZES = (13.0, 12.5, 12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0, 8.5, PL.FLOOR_PT)
+
+
+def _strings(value) -> list[str]:
+    """Every piece of text in a deck (its cards, stages, stats, support...), to know which
+    fonts the printout needs."""
+    import dataclasses
+
+    if isinstance(value, str):
+        return [value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [t for f in dataclasses.fields(value) for t in _strings(getattr(value, f.name))]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in (*_strings(k), *_strings(v))]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [t for v in value for t in _strings(v)]
+    return []
+
+
+def _new_pdf(deck: Deck):
+    """An A4 fpdf2 document with the shipped fonts, whose every text (drawn or measured)
+    passes through the glyph rule first (fpdf2 normalises each string it is given)."""
+    from fpdf import FPDF
+
+    from cardsdealt.session.render_pdf import install_fonts
+
+    class PrintPdf(FPDF):
+        clean: Callable[[str], str] = staticmethod(lambda text: text)
+
+        def normalize_text(self, text: str) -> str:
+            return super().normalize_text(self.clean(text))
+
+    pdf = PrintPdf(format="A4", unit="mm")
+    pdf.clean = install_fonts(pdf, _strings(deck))
+    return pdf
 
 
 def card_px(card_mm: tuple[float, float] = CARD_MM) -> tuple[int, int]:
@@ -309,18 +344,14 @@ def print_deck(deck: Deck, output: Path,
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
-    from fpdf import FPDF
 
     from cardsdealt.render import theme as themes
 
     theme = themes.DEFAULT
     pygame.font.init()
-    pdf = FPDF(format="A4", unit="mm")
+    pdf = _new_pdf(deck)
     pdf.set_auto_page_break(True, margin=15)
     pdf.set_margins(18, 18, 18)
-    pdf.add_font("Atkinson", "", str(FONTS / "AtkinsonHyperlegible-Regular.ttf"))
-    pdf.add_font("Atkinson", "B", str(FONTS / "AtkinsonHyperlegible-Bold.ttf"))
-    pdf.add_font("Atkinson", "I", str(FONTS / "AtkinsonHyperlegible-Italic.ttf"))
     pdf.set_title(deck.title)
     pdf.set_creator("cardsdealt")
     pdf.set_lang(deck.language or "en-GB")
