@@ -226,7 +226,7 @@ def _grow_words(head: tuple, a: Arrangement, goal: int) -> Arrangement:
     lo, hi, best = have + 1, goal, a
     while lo <= hi:  # larger words never fit where smaller ones did not
         mid = (lo + hi) // 2
-        b = _arrange(*head, a.timer, a.scale, a.share, (mid, choices, talk))
+        b = _arrange(*head, a.timer, a.scale, a.share, (mid, choices, talk))  # type: ignore[call-arg]
         if b.fits:
             best, lo = b, mid + 1
         else:
