@@ -61,6 +61,32 @@ def test_a_hand_cards_title_breaks_at_spaces(size, n):
         assert [w for line in t.lines for w in line.split()] == title.split(), t.lines
 
 
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_hand_cards_long_theme_goes_on_two_lines_not_cut(size):
+    """"Rights and voice" on a small card in a hand of seven was cut to "Rights and voi…"."""
+    from pixelcheck import Probe
+
+    from cardsdealt.render import layout as L
+    from cardsdealt.render import text as T
+    from cardsdealt.render import theme as themes
+    from cardsdealt.render.card_view import render_hand_card
+    from deckfactory import classic_card
+
+    m, g = L.metrics(size), L.classic_table(size)
+    area = pygame.Rect(g.hand.x, g.hand.y, g.hand.w - m.px(300), g.hand.h)
+    slot = L.hand_slots(area, 7, m.u)[0]
+    probe = T.probe = Probe()
+    try:
+        for playable in (True, False):
+            render_hand_card(classic_card("r-5", "rights-and-voice", 5), slot.size, m.u,
+                             themes.DEFAULT, ("rights-and-voice",), playable)
+    finally:
+        T.probe = None
+    drawn = [t for inks in probe.inks.values() for _, _, t in inks]
+    assert not probe.problems, probe.problems
+    assert "Rights and voice" in drawn or ("Rights and" in drawn and "voice" in drawn), drawn
+
+
 def test_only_a_word_longer_than_the_line_is_broken_and_hyphenated():
     f = font("bold", 30)
     word = "Overwhelmingly"
