@@ -89,3 +89,21 @@ def test_the_start_list_with_every_shipped_deck_fits_a_portrait_window(size, sca
                      enumerate(start.items()) if r.y >= 0}
     assert seen == {"deckjourney", "deckclassic", "studio"}
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("size", PORTRAIT, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("font", ["atkinson", "opendyslexic"])
+def test_the_table_games_side_band_fits_at_the_largest_text_size(size, font, table_deck):
+    """In portrait the hand counts and "Play a card with the theme ..." share the low band
+    under the top card side by side; one under the other, the second was clipped at size 5."""
+    from uikit import Harness, entries_for
+
+    from cardsdealt.render import text as T
+
+    h = Harness(size, entries_for(table_deck))
+    T.configure(font, 1.75)
+    h.to_card()
+    assert h.top.name == "classic" and not h.top.discussing
+    with Watch() as watch:
+        problems = watch.frame(h, "classic-hand")
+    assert not problems, "\n".join(problems)

@@ -64,13 +64,13 @@ def test_a_hand_cards_title_breaks_at_spaces(size, n):
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_a_hand_cards_long_theme_goes_on_two_lines_not_cut(size):
     """"Rights and voice" on a small card in a hand of seven was cut to "Rights and voi…"."""
+    from deckfactory import classic_card
     from pixelcheck import Probe
 
     from cardsdealt.render import layout as L
     from cardsdealt.render import text as T
     from cardsdealt.render import theme as themes
     from cardsdealt.render.card_view import render_hand_card
-    from deckfactory import classic_card
 
     m, g = L.metrics(size), L.classic_table(size)
     area = pygame.Rect(g.hand.x, g.hand.y, g.hand.w - m.px(300), g.hand.h)
