@@ -8,7 +8,7 @@ an emoji font to ship instead; none with an open licence fitted (colour emoji fo
 bitmaps tens of megabytes large that pygame and fpdf2 cannot both draw).
 
 Pure: the caller says which code points its fonts cover (`cover`). Used by the window's
-fonts (render/text.py) and the PDFs (session/render_pdf.py).
+fonts (render/fonts.py) and the PDFs (session/render_pdf.py).
 """
 
 from __future__ import annotations

@@ -49,11 +49,13 @@ def get(name: str | None) -> Preset | None:
 
 
 def fitting(deck, mode: str | None = None) -> list[Preset]:
-    """Presets this deck can run, those that fit the chosen way of playing first."""
+    """Presets this deck can run; with the way of playing chosen (a start screen row: a deck
+    that is both a journey and a table game has a row for each), only those that run it that
+    way, so a table game's row never offers a journey's group supervision or "On my own"."""
     modes = tuple(getattr(deck, "modes", ()) or ("journey",))
     ok = [p for p in PRESETS if any(m in modes for m in p.modes)]
-    if mode:
-        ok.sort(key=lambda p: 0 if mode in p.modes else 1)
+    if mode in modes:
+        ok = [p for p in ok if mode in p.modes]
     return ok
 
 

@@ -20,6 +20,7 @@ from cardsdealt.render.text import (
     draw_fitted,
     draw_text,
     fit,
+    font,
     grown,
     scaled,
     text_cache,
@@ -185,9 +186,14 @@ def render_hand_card(card: Card, size: tuple[int, int], u: float, theme: Theme,
                           (band.right - round(10 * u), band.centery), on_band,
                           anchor="midright", max_h=band.h).w
     label = theme_label(card.theme)
-    draw_text(s, label, "bold", min(round(24 * u), band.h), (band.x + round(10 * u),
-              band.centery), on_band, anchor="midleft",
-              max_w=band.w - num_w - round(30 * u), max_h=band.h)
+    px, room = min(round(24 * u), band.h), band.w - num_w - round(30 * u)
+    if font("bold", max(6, round(px * 0.7))).size(label)[0] <= room:  # one line, as usual
+        draw_text(s, label, "bold", px, (band.x + round(10 * u), band.centery), on_band,
+                  anchor="midleft", max_w=room, max_h=band.h)
+    else:  # a long theme ("Rights and voice" on a small card): two lines, never cut short
+        box = Rect(band.x + round(10 * u), band.y, room, band.h)
+        draw_fitted(s, fit(label, "bold", box.size, px, round(px * 0.6), spacing=1.0,
+                           exact=True), box, on_band, valign="middle")
     draw_fitted(s, lay.title, lay.title_rect, theme.ink)
     if playable:
         pygame.draw.rect(s, theme.meter_fill, lay.tag, border_radius=max(2, round(10 * u)))

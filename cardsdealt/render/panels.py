@@ -213,7 +213,25 @@ def journey_arrangement(size: tuple[int, int], stats: tuple[tuple[str, str], ...
         prev = _first_fit(modes, step, shares, (grown, (grown[0], grown[1], low[2]),
                                                 (low[0], grown[1], grown[2]),
                                                 (low[0], grown[1], low[2]), low), prev)
+        prev = _grow_words(head, prev, grown[0])
     return prev
+
+
+def _grow_words(head: tuple, a: Arrangement, goal: int) -> Arrangement:
+    """`a` with the card's words as large as its card holds, up to `goal` px, all else as it
+    is. A long card beside long choices (Kai's first night at 1280x720) found no table at the
+    larger text sizes that kept the choices their size, and kept the size below's words; the
+    card itself has room for larger words (its picture gives way): 38 -> 46 px there."""
+    have, choices, talk = a.sizes()
+    lo, hi, best = have + 1, goal, a
+    while lo <= hi:  # larger words never fit where smaller ones did not
+        mid = (lo + hi) // 2
+        b = _arrange(*head, a.timer, a.scale, a.share, (mid, choices, talk))  # type: ignore[call-arg]
+        if b.fits:
+            best, lo = b, mid + 1
+        else:
+            hi = mid - 1
+    return best
 
 
 def _first_fit(modes: list[tuple], scale: float, shares: tuple[float, ...],

@@ -128,3 +128,29 @@ def test_follow_on_note_names_what_leads_to_the_card():
     note = condition_words(deck, deck.card("mia-rings-back"))
     assert note.startswith("Follow-on card.") and 'chose 3 on "First night"' in note
     assert condition_words(deck, deck.card("first-night")) == ""
+
+
+@needs_poppler
+def test_printed_cards_follow_the_glyph_rule_of_the_screen(deck_copy, tmp_path, capsys, caplog):
+    """An emoji is named in brackets and a Welsh ŵ/ŷ printed whole, as on screen and in the
+    record PDFs (cardsdealt/glyphs.py); before, the PDF dropped them ("Gyl") with fpdf2
+    logging the missing glyphs, a card's words included."""
+    cards = deck_copy.root / "cards" / "classic.yaml"
+    text = cards.read_text(encoding="utf-8").replace(
+        'title: "My brother"', 'title: "My brother \U0001f499 Gw\u0302yl"').replace(
+        'statement: "I want to see my brother more than once a month."',
+        'statement: "I want to see my brother \U0001f600 more often. D\u0175r a th\u0177."')
+    cards.write_text(text, encoding="utf-8")
+    out = tmp_path / "cards.pdf"
+    assert main(["print", str(deck_copy.root), "-o", str(out)]) == 0
+    raw = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(out), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    flat = " ".join(raw.split())
+    assert "My brother [blue heart] G\u0175yl" in flat  # w + combining mark: one letter
+    assert "I want to see my brother [grinning face] more often. D\u0175r a th\u0177." in flat
+    assert not [r for r in caplog.records if "missing" in r.getMessage()]
+    from cardsdealt.glyphs import printable
+    from cardsdealt.render.text import font
+
+    screen = printable("My brother \U0001f499 Gw\u0302yl", font("bold", 30).both)[0]
+    assert screen == "My brother [blue heart] G\u0175yl"  # the same words as the window's

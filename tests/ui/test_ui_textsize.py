@@ -65,3 +65,35 @@ def test_the_measure_sees_a_shrinking_text(tmp_path):
     rows = {n: {r: 40 for r in ROLES} for n in range(5)}
     rows[3]["choice"] = 30
     assert _problems(rows, [], 1.4)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_long_cards_words_grow_as_far_as_its_card_holds(size):
+    """Kai's first night: a long card beside three long choices. No table at text sizes 3-5
+    keeps the choices their size, and the card's words stayed at size 1's (38 px at 720p at
+    every size). Now they grow as far as the card holds (its picture gives way): 38 -> 46 px
+    at 720p, 57 -> 70 px at 1080p. (1.4 times would need the card at 64 % of the width, which
+    would leave the choices too narrow to keep their size: measured, see the report of #15.)"""
+    from cardsdealt.deck import load_deck
+    from cardsdealt.paths import shipped_decks
+    from cardsdealt.render import text as T
+    from cardsdealt.render.draw import meter_figure
+    from cardsdealt.render.panels import journey_arrangement
+
+    kai = load_deck(next(p for p in shipped_decks() if p.name == "kais-journey"))
+    card = next(c for c in kai.cards if c.id == "first-night")
+    stats = tuple((st.label, meter_figure(st.max, st.min, st.max)) for st in kai.stats)
+    words, choices = [], []
+    try:
+        for step in T.SIZE_STEPS:
+            T.configure("atkinson", step)
+            a = journey_arrangement(size, stats, card.title, card.words,
+                                    tuple(c.label for c in card.choices), card.discuss or "")
+            assert a.fits
+            words.append(a.sizes()[0])
+            choices.append(a.sizes()[1])
+    finally:
+        T.configure()
+    assert all(b >= a for a, b in zip(words, words[1:], strict=False)), words
+    assert all(b >= a for a, b in zip(choices, choices[1:], strict=False)), choices
+    assert words[2] > words[1] > words[0] and words[4] >= 1.2 * words[0], words

@@ -25,6 +25,9 @@ def offered(scene) -> bool:
 def button_rect(scene) -> Rect:
     """Under the left column of the end screen, above its row of buttons."""
     m = scene.m
+    if m.portrait:  # at the foot of the ending's column, the width of the screen
+        left = scene._geometry()[0]
+        return Rect(left.x, left.bottom - m.px(96), left.w, m.px(80))
     left_bottom = m.h - m.px(240)
     return Rect(m.px(80), left_bottom - m.px(96), m.px(620), m.px(80))
 

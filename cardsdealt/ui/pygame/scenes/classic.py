@@ -140,15 +140,19 @@ class ClassicScene(Facilitated, TableScene):
 
     def _render_side(self, surface, g) -> None:
         m, th, game = self.m, self.theme, self.game
-        y = g.side.y
-        head = draw_text(surface, "Cards in hand", "bold", m.px(34), (g.side.x, y),
-                         th.table_ink, max_w=g.side.w)
+        side = g.side
+        if m.portrait and not self.discussing:  # a wide, low band: the hand counts on the
+            # left half, what can be played on the right (below each other they were clipped)
+            side = Rect(g.side.x, g.side.y, g.side.w // 2 - m.px(20), g.side.h)
+        y = side.y
+        head = draw_text(surface, "Cards in hand", "bold", m.px(34), (side.x, y),
+                         th.table_ink, max_w=side.w)
         y += max(m.px(56), head.h + m.px(6))  # lines move apart at larger text sizes
         for i, (name, hand) in enumerate(zip(game.player_names, game.hands, strict=False)):
             now = i == game.player
             r = draw_text(surface, f"{name}: {len(hand)}" + ("  (playing now)" if now else ""),
-                          "bold" if now else "regular", m.px(34), (g.side.x + m.px(40), y),
-                          th.table_ink, max_w=g.side.w - m.px(40))
+                          "bold" if now else "regular", m.px(34), (side.x + m.px(40), y),
+                          th.table_ink, max_w=side.w - m.px(40))
             if now:
                 pointer(surface, (g.side.x + m.px(22), r.centery), th.focus, m.u * 0.8)
             y += max(m.px(50), r.h + m.px(2))
@@ -162,6 +166,9 @@ class ClassicScene(Facilitated, TableScene):
             if "number" in rules.match and top.number is not None:
                 words.append(f"the number {top.number}")
             r = Rect(g.side.x, y + m.px(24), g.side.w, g.side.bottom - y - m.px(24))
+            if side != g.side:
+                r = Rect(side.right + m.px(40), g.side.y, g.side.right - side.right - m.px(40),
+                         g.side.h)
             draw_stack(surface, [Block("Play a card with " + " or ".join(words) + ".",
                                        "regular", 34, 24, "table_ink", 0)], r, m.u, th)
 

@@ -15,7 +15,7 @@ from pygame import Rect
 
 from cardsdealt.engine import presets
 from cardsdealt.render.draw import button, focus_ring, hint, panel
-from cardsdealt.render.text import draw_fitted, draw_text, fit
+from cardsdealt.render.text import draw_fitted, draw_text, fit, grown
 from cardsdealt.ui.pygame.scenes.base import FocusScene
 
 ENV = "CARDSDEALT_PRESET_SCREEN"
@@ -57,13 +57,23 @@ class PresetScene(FocusScene):
     # -- geometry ------------------------------------------------------------------------
     def items(self) -> list[Rect]:
         m = self.m
+        if m.portrait:  # the rows take the width (Back goes under them); a description
+            # takes three lines
+            top, h, gap = m.px(250), m.px(206 * grown()), m.px(26)
+            return [Rect(m.px(80), top + i * (h + gap), m.w - m.px(140), h)
+                    for i in range(len(self.options))]
         top, h, gap = m.px(250), m.px(150), m.px(26)
         return [Rect(m.px(240), top + i * (h + gap), m.w - m.px(480), h)
                 for i in range(len(self.options))]
 
     def _back_button(self) -> Rect:
-        """Back to the decks: the mouse and touch route for Back, in the left margin."""
+        """Back to the decks: the mouse and touch route for Back, in the left margin (under
+        the rows in portrait)."""
         m = self.m
+        if m.portrait:
+            rows = self.items()
+            y = rows[-1].bottom + m.px(40) if rows else m.px(250)
+            return Rect(m.px(80), y, m.px(200), m.px(96))
         return Rect(m.px(20), m.px(250), m.px(160), m.px(96))  # left of the marker
 
     # -- drawing -------------------------------------------------------------------------
@@ -91,10 +101,15 @@ class PresetScene(FocusScene):
         title = p.title
         if p.name == remembered(self.deck.id):
             title += "  (last time)"
-        draw_text(surface, f"{i + 1}. {title}", "bold", m.px(46), (r.x + pad, r.y + m.px(20)),
-                  th.ink, max_w=r.w - 2 * pad, max_h=m.px(60))  # any text size: above the words
+        g = r.h / m.px(206) if m.portrait else 1.0  # portrait rows grow with the text size
+        draw_text(surface, f"{i + 1}. {title}", "bold", m.px(46),
+                  (r.x + pad, r.y + round(m.px(20) * g)), th.ink, max_w=r.w - 2 * pad,
+                  max_h=m.px(60) * g)  # any text size: above the words
         detail = p.detail
         box = Rect(r.x + pad, r.y + m.px(80), r.w - 2 * pad, r.h - m.px(92))
+        if m.portrait:  # under a title that grew with the row
+            top = round(m.px(80) * g)
+            box = Rect(box.x, r.y + top, box.w, r.h - top - m.px(12))
         if p.name == "interview":
             detail = f"{self.cards} cards, picked at random · {detail}"
             fewer, more = self._card_buttons(r)

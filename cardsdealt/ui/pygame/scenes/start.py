@@ -9,7 +9,7 @@ import pygame
 from pygame import Rect
 
 from cardsdealt.render.draw import button, focus_ring, hint, panel
-from cardsdealt.render.text import draw_text, grown
+from cardsdealt.render.text import draw_fitted, draw_text, fit, grown
 from cardsdealt.ui.pygame.scenes.base import FocusScene
 
 MODE_WORDS = {"journey": "Journey: one child's story, choice by choice",
@@ -97,10 +97,15 @@ class StartScene(FocusScene):
     def _list_area(self) -> Rect:
         m = self.m
         top = m.px(300)
+        if m.portrait:  # the width is short and the height long: the rows take the width,
+            # and Earlier/More go under the list
+            return Rect(m.px(80), top, m.w - m.px(140), m.h - top - m.px(250))
         return Rect(m.px(240), top, m.w - m.px(480), m.h - top - m.px(110))
 
     def _row_h(self) -> int:
-        return self.m.px(132 * grown())  # rows grow with the text size (the list scrolls)
+        # rows grow with the text size (the list scrolls); in portrait a row's details take
+        # two lines
+        return self.m.px((184 if self.m.portrait else 132) * grown())
 
     def _visible(self) -> int:
         return max(1, (self._list_area().h + self.m.px(24)) // (self._row_h() + self.m.px(24)))
@@ -113,13 +118,16 @@ class StartScene(FocusScene):
         shown only when it scrolls; a mouse wheel does the same)."""
         m, area = self.m, self._list_area()
         w, h = m.px(190), m.px(96)
+        if m.portrait:
+            y = area.bottom + m.px(24)
+            return Rect(area.x, y, w, h), Rect(area.right - w, y, w, h)
         x = area.right + m.px(24)
         return Rect(x, area.y + m.px(50), w, h), Rect(x, area.bottom - h, w, h)
 
     def _player_buttons(self, r: Rect) -> tuple[Rect, Rect]:
         """Fewer and more players on a table game's row (the mouse route for − and +)."""
         m = self.m
-        g = r.h / m.px(132)
+        g = r.h / m.px(184 if m.portrait else 132)
         size, gap = round(m.px(60) * min(g, 1.4)), m.px(14)
         y = r.bottom - size - m.px(12)
         plus = Rect(r.right - m.px(24) - size, y, size, size)
@@ -163,7 +171,8 @@ class StartScene(FocusScene):
             more = f"{self.first + 1}–{min(len(self.rows), self.first + self._visible())}" \
                    f" of {len(self.rows)}"
             up, down = self._page_buttons()
-            draw_text(surface, more, "regular", m.px(28), (up.centerx, m.px(300)),
+            where = (m.w // 2, up.centery - m.px(16)) if m.portrait else (up.centerx, m.px(300))
+            draw_text(surface, more, "regular", m.px(28), where,
                       th.table_muted, anchor="midtop", max_w=up.w + m.px(40))
             if self.first > 0:
                 button(surface, up, "Earlier", th, m.u)
@@ -179,9 +188,11 @@ class StartScene(FocusScene):
         fill = th.focus_fill if focused else th.placeholder if row.kind == "broken" else th.paper
         panel(surface, r, th, m.u, fill=fill, shadow=not focused and row.kind != "broken")
         pad = m.px(32)
-        g = r.h / m.px(132)  # rows are taller at larger text sizes
+        g = r.h / m.px(184 if m.portrait else 132)  # rows are taller at larger text sizes
+        given = row.kind == "deck" and row.target.given  # "from the command line" at the right
         draw_text(surface, _row_title(row), "bold", m.px(46), (r.x + pad, r.y + m.px(18) * g),
-                  th.ink, max_w=r.w - 2 * pad - m.px(260), max_h=m.px(60) * g)
+                  th.ink, max_w=r.w - 2 * pad - (m.px(260) if given or not m.portrait else 0),
+                  max_h=m.px(60) * g)
         detail = row.detail
         room = r.w - 2 * pad
         if row.kind == "deck" and row.mode == "classic":
@@ -190,9 +201,15 @@ class StartScene(FocusScene):
             button(surface, fewer, "−", th, m.u)
             button(surface, more, "+", th, m.u)
             room = fewer.x - m.px(16) - r.x - pad
-        draw_text(surface, detail, "regular", m.px(30), (r.x + pad, r.y + m.px(78) * g),
-                  th.muted, max_w=room, max_h=m.px(40) * g)
-        if row.kind == "deck" and row.target.given:
+        if m.portrait:  # two lines, beside the player buttons
+            box = Rect(r.x + pad, r.y + round(m.px(78) * g), room,
+                       r.bottom - m.px(12) - round(r.y + m.px(78) * g))
+            draw_fitted(surface, fit(detail, "regular", box.size, m.px(30), m.px(22)), box,
+                        th.muted)
+        else:
+            draw_text(surface, detail, "regular", m.px(30), (r.x + pad, r.y + m.px(78) * g),
+                      th.muted, max_w=room, max_h=m.px(40) * g)
+        if given:
             draw_text(surface, "from the command line", "italic", m.px(26),
                       (r.right - pad, r.y + m.px(24) * g), th.muted, anchor="topright",
                       max_h=m.px(34) * g)

@@ -79,19 +79,36 @@ class SummaryScene(FocusScene):
 
     def _geometry(self):
         m = self.m
+        if m.portrait:  # the ending over the support panel, each the full width
+            bottom = min(r.y for r in self._buttons()) - m.px(40)
+            top, w = m.px(60), m.w - m.px(140)
+            left = Rect(m.px(80), top, w, round((bottom - top) * 0.6))
+            right = Rect(left.x, left.bottom + m.px(30), w, bottom - left.bottom - m.px(30))
+            return left, right
         left = Rect(m.px(80), m.px(60), round(m.w * 0.58) - m.px(80), m.h - m.px(300))
         right = Rect(left.right + m.px(60), m.px(60), m.w - left.right - m.px(140),
                      m.h - m.px(300))
         return left, right
 
-    def items(self) -> list[Rect]:
+    def _buttons(self) -> list[Rect]:
+        """The row of actions along the foot (two to a row in portrait)."""
         m = self.m
         n = len(self.actions)
+        if m.portrait:
+            gap, h = m.px(32), m.px(96)
+            w = (m.w - m.px(140) - gap) // 2
+            rows = -(-n // 2)
+            y0 = m.h - m.px(104) - rows * h - (rows - 1) * gap
+            return [Rect(m.px(80) + (i % 2) * (w + gap), y0 + (i // 2) * (h + gap), w, h)
+                    for i in range(n)]
         w, gap = (m.px(440), m.px(40)) if n <= 3 else (m.px(400), m.px(32))
         total = n * w + (n - 1) * gap
         x0 = (m.w - total) // 2
         y = m.h - m.px(200)
-        rects = [Rect(x0 + i * (w + gap), y, w, m.px(96)) for i in range(n)]
+        return [Rect(x0 + i * (w + gap), y, w, m.px(96)) for i in range(n)]
+
+    def items(self) -> list[Rect]:
+        rects = self._buttons()
         from cardsdealt.ui.pygame.scenes.certificate import button_rect, offered
 
         if offered(self):  # the certificate is one more stop for Next and Back
