@@ -286,3 +286,20 @@ def test_a_file_that_is_neither_says_what_can_be_dropped(tmp_path):
     (tmp_path / "notes.txt").write_text("hello")
     h.app.step([E(K.DROPFILE, file=str(tmp_path / "notes.txt"))], 0.02)
     assert h.top.name == "message" and ".zip" in h.top.text
+
+
+def test_a_held_arrow_keeps_the_pen_moving_and_a_held_enter_presses_once(tmp_path):
+    s = Step(tmp_path)
+    s.tab_to("draw-canvas")
+    right = E(K.KEYDOWN, key=K.K_RIGHT, mod=0, unicode="", scancode=0)
+    up = E(K.KEYUP, key=K.K_RIGHT, mod=0, unicode="", scancode=0)
+    xs = []
+    for held in (1, 1, 3):  # two single presses, then one press held for two repeats
+        s.h.app.step([right] * held + [up], 0.02)
+        xs.append(s.step.canvas.pen[0])
+    one = xs[1] - xs[0]
+    assert one > 0 and xs[2] - xs[1] == pytest.approx(3 * one)
+    s.tab_to("use")
+    enter = E(K.KEYDOWN, key=K.K_RETURN, mod=0, unicode="\r", scancode=0)
+    s.h.app.step([enter, enter], 0.02)  # a held Enter: "Use this picture" once
+    assert len(s.got) <= 1

@@ -194,14 +194,16 @@ class App:
     def _is_repeat(self, event, top) -> bool:
         """A held key repeats (KEY_REPEAT; X11 sends more KEYDOWNs too): a held clicker
         button must not race through the cards. Typing keeps its repeats (holding Backspace
-        deletes on), and so does a scene that asks for them (`wants_repeat`: a drawing)."""
+        deletes on), and so does a scene that asks for them (`wants_repeat`, True or asked of
+        each key: the drawing's pen arrows)."""
         if event.type == pygame.KEYUP:
             self.keys_down.discard(event.key)
         elif event.type == pygame.WINDOWFOCUSLOST:
             self.keys_down.clear()
         elif event.type == pygame.KEYDOWN:
+            wants = getattr(top, "wants_repeat", False)  # True, or asked of each key
             if event.key in self.keys_down and not top.wants_text \
-                    and not getattr(top, "wants_repeat", False):
+                    and not (wants(event) if callable(wants) else wants):
                 return True
             self.keys_down.add(event.key)
         return False

@@ -51,6 +51,12 @@ class PictureStep(PictureDraw, PictureChoose, PictureAdjust):
     name = "picture-step"
     pausable = False  # Esc goes back (or cancels), it never opens the pause menu
 
+    def wants_repeat(self, event) -> bool:
+        """A held arrow keeps the keyboard pen moving on the drawing; nothing else repeats
+        (a held Enter must not press "Use this picture" and then the card's buttons)."""
+        return self.view == "draw" and self.focus == "draw-canvas" and event.key in (
+            pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN)
+
     def __init__(self, app, on_done: Callable[[bytes, str], None],
                  folders: list[Path] | None = None, drawing: bytes | None = None) -> None:
         super().__init__(app)
