@@ -312,3 +312,20 @@ def test_share_says_what_is_left_to_fix_and_shows_the_file(home, monkeypatch):
     d.key(K.K_RETURN)
     assert shown == [home / "Documents" / "cardsdealt"] and h.top.name == "studio-cards"
     assert (home / "Documents" / "cardsdealt" / f"{h.top.studio.folder.name}.zip").is_file()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_way_into_the_studio_is_in_sight_on_the_first_screen(home, size):
+    """findings-studio 1: with the shipped decks, the studio's row is on the list's second
+    page; a "Make a deck" button beside the title opens it with one click."""
+    h = Harness(size)
+    h.table.start()
+    h.settle()
+    start = h.top
+    row = next(i for i, r in enumerate(start.rows) if r.kind == "studio")
+    assert start.items()[row].y < 0, "the studio row is scrolled away (else no button)"
+    button = start._studio_button()
+    assert button is not None and button.w >= 48 and button.h >= 48
+    assert button.right <= size[0] and button.y >= 0
+    h.click(button.center)
+    assert h.top.name == "studio-choose"

@@ -124,6 +124,18 @@ class StartScene(FocusScene):
         x = area.right + m.px(24)
         return Rect(x, area.y + m.px(50), w, h), Rect(x, area.bottom - h, w, h)
 
+    def _studio_button(self) -> Rect | None:
+        """"Make a deck" in sight whenever the studio's row is scrolled out of it (a youth
+        worker who came to make a deck sees the way in on the first screen; the keys reach
+        the row with Up from the first row). Top right beside the title; a portrait window's
+        title takes its width, and its list shows more rows (More reaches the row there)."""
+        i = next((i for i, r in enumerate(self.rows) if r.kind == "studio"), None)
+        m = self.m
+        if i is None or m.portrait or self.items()[i].y >= 0:
+            return None
+        w, h = m.px(360), m.px(96)
+        return Rect(m.w - m.px(28) - w, m.px(36), w, h)
+
     def _player_buttons(self, r: Rect) -> tuple[Rect, Rect]:
         """Fewer and more players on a table game's row (the mouse route for − and +)."""
         m = self.m
@@ -178,6 +190,9 @@ class StartScene(FocusScene):
                 button(surface, up, "Earlier", th, m.u)
             if self.first + self._visible() < len(self.rows):
                 button(surface, down, "More", th, m.u)
+        studio = self._studio_button()
+        if studio is not None:
+            button(surface, studio, "Make a deck", th, m.u)
         hint(surface, Rect(m.px(60), m.h - m.px(90), m.w - m.px(120), m.px(60)),
              "Next or Down: move · Enter or F5: start · + and −: number of players · "
              "H: help · S: settings · Esc: menu", th, m.u, align="center")
@@ -272,6 +287,10 @@ class StartScene(FocusScene):
                 return
             if self._scrolls() and down.collidepoint(pos):
                 self._scroll(self._visible())
+                return
+            studio = self._studio_button()
+            if studio is not None and studio.collidepoint(pos):
+                self.table.open_studio()
                 return
             for i, r in enumerate(self.items()):
                 if r.y >= 0 and self.rows[i].kind == "deck" and self.rows[i].mode == "classic":
