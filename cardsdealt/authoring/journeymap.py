@@ -20,7 +20,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardsdealt.authoring.lint import random_journeys
+from cardsdealt.authoring.reach import random_journeys
 from cardsdealt.deck.model import Deck
 from cardsdealt.paths import FONT_DIR
 

@@ -1,6 +1,6 @@
 """`check` gives advice (warnings) with file and line; `--strict` turns advice into failures."""
 
-from cardsdealt.authoring import lint
+from cardsdealt.authoring import reach
 from cardsdealt.authoring.lint import advise
 from cardsdealt.cli import main
 from cardsdealt.deck import check_deck, load_deck
@@ -119,7 +119,7 @@ def test_simulate_names_the_cards_going_round(deck_copy):
     out = "\n".join(report_lines(deck, report))
     assert "5 games did not end" in out
     assert "going round: moving-bedroom -> review -> moving-bedroom" in out
-    advice = lint._loops(deck, report, 5)
+    advice = reach._loops(deck, report, 5)
     assert advice and "kept leading to each other" in advice[0].message
 
 
