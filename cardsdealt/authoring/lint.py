@@ -88,7 +88,7 @@ def advise(deck: Deck, *, reachability: bool = True) -> list[Problem]:
 
 def _stages(deck: Deck) -> list[Problem]:
     used = {c.stage for c in deck.cards}
-    return [_warn(None, f"the stage `{s.id}` has no cards",
+    return [_warn(s.source, f"the stage `{s.id}` has no cards",
                   f"Write cards with `stage: {s.id}`, or remove the stage from deck.yaml.")
             for s in deck.stages if s.id not in used]
 
@@ -101,10 +101,10 @@ def _stats(deck: Deck) -> list[Problem]:
     out = []
     for s in deck.stats:
         if s.id not in changed:
-            out.append(_warn(None, f"the stat `{s.id}` is never changed by any choice",
+            out.append(_warn(s.source, f"the stat `{s.id}` is never changed by any choice",
                              f"Add `effects: {{{s.id}: +1}}` to some choices, or remove it."))
         elif s.id not in read:
-            out.append(_warn(None, f"the stat `{s.id}` is never read by a condition",
+            out.append(_warn(s.source, f"the stat `{s.id}` is never read by a condition",
                              "That is fine if it is only shown; conditions in reflections or "
                              "endings can use it to react to the journey."))
     return out

@@ -221,7 +221,7 @@ def _stats(f: NodeReader, node, names: Names) -> None:
                   f"`max` ({hi})", f"Change `start` to a number from {lo} to {hi}, or "
                   "change `min` or `max`.")
             continue
-        names.stats[sid] = Stat(sid, label, start, lo, hi, desc or "")
+        names.stats[sid] = Stat(sid, label, start, lo, hi, desc or "", f.source(k))
 
 
 def _stages_head(f: NodeReader, node, names: Names) -> None:
@@ -247,7 +247,8 @@ def _stages_head(f: NodeReader, node, names: Names) -> None:
         draws = 4
         if "draws" in sf:
             draws = f.integer(sf["draws"][1], "`draws`", 1, 100) or draws
-        names.stages[sid] = Stage(sid, title, draws, None)
+        at = f.source(sf["id"][1] if sf else n)  # where the advice about a stage points
+        names.stages[sid] = Stage(sid, title, draws, None, at)
         if "until" in sf:
             names.untils[sid] = sf["until"][1]
 

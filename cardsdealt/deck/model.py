@@ -56,6 +56,7 @@ class Stat:
     min: int
     max: int
     description: str = ""
+    source: Source | None = field(default=None, compare=False)  # its name in deck.yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Stage:
     title: str
     draws: int = 4
     until: Condition | None = None
+    source: Source | None = field(default=None, compare=False)  # its `id` in deck.yaml
 
 
 @dataclass(frozen=True, slots=True)
