@@ -41,7 +41,9 @@ AVOID = {
 }
 
 # Advice a teaching deck may keep on purpose; every other shipped deck passes `check --strict`.
-ADVICE_ALLOWED = {"example": ("has no picture",)}
+# the example deck's pictures are 400x300 (smaller than `check` asks): the window's golden
+# images are drawn from them, so they stay as they are
+ADVICE_ALLOWED = {"example": ("has no picture", "is small (400x300)")}
 
 
 def _avoid_words() -> dict[str, str]:

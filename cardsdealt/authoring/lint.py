@@ -152,11 +152,17 @@ def _pictures(deck: Deck) -> list[Problem]:
             except OSError:
                 sizes[c.image] = None
         info = sizes[c.image]
-        if info and 0 < min(info[1], info[2]) < images.MIN_PRINT_SIDE:
+        if info and 0 < min(info[1], info[2]) < images.PICTURE_MIN_SIDE:
             out.append(_warn(c.source, f"the picture of `{c.id}` is small ({info[1]}x{info[2]})",
-                             f"For printing, use at least {images.MIN_PRINT_SIDE} pixels on "
-                             "each side (scan drawings at 300 dpi)."))
+                             picture_advice()))
     return out
+
+
+def picture_advice() -> str:
+    """How big a picture should be: one rule, from `images.PICTURE_MIN_SIDE`."""
+    return (f"Use a picture at least {images.PICTURE_MIN_SIDE} pixels on its shorter side, so "
+            "it is sharp on a projector and on a printed card (a phone photo is bigger; scan "
+            "drawings at 300 dpi).")
 
 
 # A card whose every text is at most this long fits a projected card at 1920x1080 whatever

@@ -10,6 +10,7 @@ import zlib
 from pathlib import Path
 from typing import TextIO
 
+from cardsdealt.deck.images import PICTURE_MIN_SIDE
 from cardsdealt.deck.problems import shell_word
 
 JOURNEY_DECK = """\
@@ -156,25 +157,30 @@ README = """\
 Made with cardsdealt. Our deck, our words, our drawings.
 
 1. Change `deck.yaml` and the cards in `cards/`.
-2. Put your drawings in `images/` (PNG or JPEG, at least 600 pixels wide).
+2. Put your drawings in `images/` (PNG or JPEG, at least {min_side} pixels on the shorter
+   side).
 3. Run `cardsdealt check {folder}`: it tells you what to fix, and where.
 4. Run `cardsdealt play {folder} --watch` to see each card change as you save.
 5. Run `cardsdealt print {folder} -o cards.pdf` to print paper cards.
 """
 
 
-def placeholder_png(width: int = 600, height: int = 400) -> bytes:
-    """A calm warm placeholder picture (a soft gradient with a frame), made without pygame."""
+def placeholder_png(width: int = PICTURE_MIN_SIDE * 3 // 2, height: int = PICTURE_MIN_SIDE) \
+        -> bytes:
+    """A calm warm placeholder picture (a soft gradient with a frame), made without pygame,
+    as big as `check` asks pictures to be."""
+    frame = bytes((201, 123, 94))
     rows = []
     for y in range(height):
         t = y / (height - 1)
-        base = (int(250 - 20 * t), int(236 - 30 * t), int(214 - 40 * t))
-        frame = (201, 123, 94)
-        row = bytearray([0])
-        for x in range(width):
-            edge = min(x, y, width - 1 - x, height - 1 - y)
-            row += bytes(frame if 10 <= edge < 16 else base)
-        rows.append(bytes(row))
+        base = bytes((int(250 - 20 * t), int(236 - 30 * t), int(214 - 40 * t)))
+        row = bytearray(base * width)
+        edge = min(y, height - 1 - y)  # the frame: 10 to 15 pixels in from the nearest edge
+        if 10 <= edge < 16:
+            row[30:3 * (width - 10)] = frame * (width - 20)
+        elif edge >= 16:
+            row[30:48] = row[3 * (width - 16):3 * (width - 10)] = frame * 6
+        rows.append(b"\0" + bytes(row))
     raw = zlib.compress(b"".join(rows), 9)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -197,7 +203,8 @@ def new_deck(folder: Path, mode: str = "journey") -> Path:
     (folder / "images").mkdir(exist_ok=True)
     deck_tpl, cards_tpl = ((JOURNEY_DECK, JOURNEY_CARDS) if mode == "journey"
                            else (CLASSIC_DECK, CLASSIC_CARDS))
-    fmt = {"id": deck_id, "title": title, "folder": shell_word(str(folder))}
+    fmt = {"id": deck_id, "title": title, "folder": shell_word(str(folder)),
+           "min_side": PICTURE_MIN_SIDE}
     (folder / "deck.yaml").write_text(deck_tpl.format(**fmt), encoding="utf-8")
     (folder / "cards" / "cards.yaml").write_text(cards_tpl, encoding="utf-8")
     (folder / "images" / "placeholder.png").write_bytes(placeholder_png())
