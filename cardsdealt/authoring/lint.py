@@ -11,7 +11,7 @@ import bisect
 import re
 from pathlib import Path
 
-from cardsdealt.authoring import reach
+from cardsdealt.authoring import new, reach
 from cardsdealt.authoring.reach import warning as _warn
 from cardsdealt.authoring.wordplace import WordFinder
 from cardsdealt.deck import credits, images
@@ -72,7 +72,7 @@ LONG_STATEMENT = 220  # characters: more than this will not fit a projected card
 
 
 def advise(deck: Deck, *, reachability: bool = True) -> list[Problem]:
-    out: list[Problem] = []
+    out: list[Problem] = _starter_words(deck)
     out += _stages(deck)
     out += _stats(deck)
     out += _choices(deck)
@@ -83,6 +83,27 @@ def advise(deck: Deck, *, reachability: bool = True) -> list[Problem]:
     out += _retired_tags(deck)
     if reachability:
         out += reach.advice(deck)
+    return out
+
+
+def _starter_words(deck: Deck) -> list[Problem]:
+    """Words `cardsdealt new` wrote as examples, still in the deck: once per card, at the
+    first of them, and once for the introduction."""
+    out = []
+    find = WordFinder(deck)
+    if new.WRITE_HERE in " ".join(deck.introduction.split()):
+        out.append(_warn(find.word(None, " ".join(new.WRITE_HERE.split()[:3])),
+                         "the introduction is still the example `cardsdealt new` wrote",
+                         "Write in its place what you want people to hear before the game "
+                         "starts, in your own words: it is read aloud and printed."))
+    starter = new.starter_words()
+    for c in deck.cards:
+        kept = [t for t in _card_texts(c) if t and " ".join(t.split()) in starter]
+        if kept:
+            out.append(_warn(find.word(c.source, " ".join(kept[0].split()[:3])),
+                             f"`{c.id}` still has example words that `cardsdealt new` wrote",
+                             "Write your group's own words in their place (or delete the "
+                             "card): played or printed, a room would read them as yours."))
     return out
 
 

@@ -3,12 +3,15 @@ with commented example cards, a placeholder picture and a README for the group."
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import struct
 import zlib
 from pathlib import Path
 from typing import TextIO
+
+import yaml
 
 from cardsdealt.deck.images import PICTURE_MIN_SIDE
 from cardsdealt.deck.problems import shell_word
@@ -147,7 +150,7 @@ CLASSIC_CARDS = """\
   number: 2
   image: images/placeholder.png
   statement: "Everyone has a key but me."
-  discuss: "What does a key say about belonging?"
+  discuss: "What would a key of my own tell me?"
   voice: "Treat us like family."
 """
 
@@ -163,6 +166,25 @@ Made with cardsdealt. Our deck, our words, our drawings.
 4. Run `cardsdealt play {folder} --watch` to see each card change as you save.
 5. Run `cardsdealt print {folder} -o cards.pdf` to print paper cards.
 """
+
+
+# The starter's words are examples to change: `check` names any still left in a deck, since a
+# room would read them as the group's own (authoring/lint.py). The introduction is an
+# instruction to the group, found by this sentence; a card's words, by being the same text.
+WRITE_HERE = "Write here what you want people to hear before the game"
+
+
+@functools.cache
+def starter_words() -> frozenset[str]:
+    """Every text of the example cards (not their titles: a short title such as "Photos" may
+    well be the group's own), each with its spaces as written."""
+    out = set()
+    for template in (JOURNEY_CARDS, CLASSIC_CARDS):
+        for card in yaml.safe_load(template):
+            out |= {card.get(k, "") for k in ("text", "statement", "discuss", "voice")}
+            for choice in card.get("choices", ()):
+                out |= {choice.get("label", ""), choice.get("response", "")}
+    return frozenset(" ".join(w.split()) for w in out if w)
 
 
 def placeholder_png(width: int = PICTURE_MIN_SIDE * 3 // 2, height: int = PICTURE_MIN_SIDE) \

@@ -1,8 +1,9 @@
 """The mistakes a group makes in Notepad, TextEdit or Word, one per deck: each gets exactly
 one message, at the line where the mistake is, naming it in the author's terms, with a fix.
 
-Every deck starts as `cardsdealt new` makes it (which checks clean, with no advice) and has
-one mistake put in. The expected line is found from the mistake itself, never hard-coded.
+Every deck starts as `cardsdealt new` makes it (which checks clean: its only advice names the
+starter's example words, and is left out here) and has one mistake put in. The expected line
+is found from the mistake itself, never hard-coded.
 """
 
 from __future__ import annotations
@@ -157,10 +158,17 @@ MISTAKES = [
 ]
 
 
+STARTER = ("still has example words", "is still the example")  # test_new.py tests these
+
+
+def _starter_advice(text: str) -> bool:
+    return any(s in text for s in STARTER)
+
+
 def _problems(root: Path):
     deck, problems = check_deck(root)
     if deck is not None:
-        problems = problems + advise(deck)
+        problems = problems + [p for p in advise(deck) if not _starter_advice(p.message)]
     return problems
 
 
@@ -185,7 +193,8 @@ def test_one_message_at_the_mistake(tmp_path, m: Mistake, capsys):
     out = capsys.readouterr()
     assert code == (1 if m.severity == "error" else 0)
     assert "Traceback" not in out.out + out.err
-    assert len(re.findall(r": (?:error|warning): ", out.out)) == 1
+    said = [ln for ln in out.out.splitlines() if not _starter_advice(ln)]
+    assert len(re.findall(r": (?:error|warning): ", "\n".join(said))) == 1
 
 
 def test_check_pointed_at_a_card_file_checks_its_deck(tmp_path, capsys):
