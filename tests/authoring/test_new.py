@@ -88,3 +88,29 @@ def test_next_steps_paste_into_a_shell(tmp_path, capsys, monkeypatch):
     assert shell_word(r"decks\Our Deck!", windows=True) == r'"decks\Our Deck!"'
     assert shell_word("decks/our-deck", windows=True) == "decks/our-deck"
     assert shell_word("decks/our-deck", windows=False) == "decks/our-deck"
+
+
+@pytest.mark.parametrize("asked", [[], ["--text"]])
+def test_watch_without_the_window_says_so_in_one_line(monkeypatch, capsys, tmp_path, asked):
+    """`play --watch` with no display (or with --text) plays in the terminal, which cannot
+    follow the deck's saves: one plain line says so, and, as with the window's preview, no
+    session record is kept."""
+    import io
+    import sys
+
+    from cardsdealt.session.store import SessionStore
+
+    for name in ("SDL_VIDEODRIVER", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("q\n"))
+    monkeypatch.setenv("CARDSDEALT_DATA_DIR", str(tmp_path / "data"))
+    assert main(["new", str(tmp_path / "our-deck")]) == 0
+    capsys.readouterr()
+    assert main(["play", str(tmp_path / "our-deck"), "--watch", *asked]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert "--watch" in err[0] and "needs the window" in err[0]
+    assert "played in the terminal instead, without following your saves" in err[0]
+    assert ("No display found" in err[0]) == (not asked)
+    assert not SessionStore().list()
