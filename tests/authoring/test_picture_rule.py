@@ -98,6 +98,8 @@ def test_check_new_and_the_guide_say_the_same_rule(tmp_path):
     guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
     assert said in guide.replace("\n  ", " ")
     assert set(re.findall(r"(\d+) pixels", guide)) == {str(RULE)}
+    fmt = (ROOT / "docs" / "deck-format.md").read_text(encoding="utf-8")
+    assert said in fmt.replace("\n", " ")
     # the picture `new` puts in a deck follows the rule itself
     placeholder = pygame.image.load(str(root / "images" / "placeholder.png"))
     assert min(placeholder.get_size()) >= RULE
