@@ -109,7 +109,7 @@ def _starter_words(deck: Deck) -> list[Problem]:
 
 def _stages(deck: Deck) -> list[Problem]:
     used = {c.stage for c in deck.cards}
-    return [_warn(s.source, f"the stage `{s.id}` has no cards",
+    return [_warn(None, f"the stage `{s.id}` has no cards",
                   f"Write cards with `stage: {s.id}`, or remove the stage from deck.yaml.")
             for s in deck.stages if s.id not in used]
 

@@ -125,7 +125,7 @@ CLASSIC_CARDS = """\
   theme: family
   number: 1
   image: images/placeholder.png
-  statement: "I want to see my sister more."
+  statement: "I'd like to see my sister every week."
   discuss: "Who could help make that happen?"
   voice: "Brothers and sisters matter to us."
 - id: my-room
@@ -133,7 +133,7 @@ CLASSIC_CARDS = """\
   theme: home
   number: 1
   image: images/placeholder.png
-  statement: "Can I choose the colour of my room?"
+  statement: "Can I paint my room the colour I like?"
   discuss: "Why do small choices matter?"
   voice: "Let us make our room our own."
 - id: photos
@@ -149,7 +149,7 @@ CLASSIC_CARDS = """\
   theme: home
   number: 2
   image: images/placeholder.png
-  statement: "Everyone has a key but me."
+  statement: "Everyone in the house has a key but me."
   discuss: "What would a key of my own tell me?"
   voice: "Treat us like family."
 """

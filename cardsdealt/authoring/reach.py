@@ -47,8 +47,7 @@ def advice(deck: Deck) -> list[Problem]:
     out = _loops(deck, report, games)
     thin = _thin_stages(deck, report, games)
     for stage, (dealt, cards) in thin.items():
-        at = next((s.source for s in deck.stages if s.id == stage), None)
-        out.append(warning(at, f"random journeys dealt {dealt} cards from the stage `{stage}`, "
+        out.append(warning(None, f"random journeys dealt {dealt} cards from the stage `{stage}`, "
                            f"which has {cards}: too few to tell which cards can never come up",
                            f"Run `cardsdealt simulate DECK --games {cards * EXPECTED_DEALS}` "
                            "to see which cards are never dealt."))

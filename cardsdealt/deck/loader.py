@@ -247,8 +247,7 @@ def _stages_head(f: NodeReader, node, names: Names) -> None:
         draws = 4
         if "draws" in sf:
             draws = f.integer(sf["draws"][1], "`draws`", 1, 100) or draws
-        at = f.source(sf["id"][1] if sf else n)  # where the advice about a stage points
-        names.stages[sid] = Stage(sid, title, draws, None, at)
+        names.stages[sid] = Stage(sid, title, draws, None)
         if "until" in sf:
             names.untils[sid] = sf["until"][1]
 

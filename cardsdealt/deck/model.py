@@ -65,7 +65,6 @@ class Stage:
     title: str
     draws: int = 4
     until: Condition | None = None
-    source: Source | None = field(default=None, compare=False)  # its `id` in deck.yaml
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,8 +131,8 @@ def test_no_loop_advice_for_the_shipped_decks():
         assert not [p for p in advise(deck) if "leading to each other" in p.message]
 
 
-def test_stat_and_stage_advice_points_at_their_line_in_deck_yaml(tmp_path):
-    """Advice about a stat or a stage is at its name in deck.yaml, not at deck.yaml:1:1."""
+def test_stat_advice_points_at_its_line_in_deck_yaml(tmp_path):
+    """Advice about a stat is at its name in deck.yaml, not at deck.yaml:1:1."""
     from cardsdealt.authoring.new import new_deck
 
     root = new_deck(tmp_path / "our-deck")
@@ -140,12 +140,10 @@ def test_stat_and_stage_advice_points_at_their_line_in_deck_yaml(tmp_path):
     text = text.replace('  heard: {label: "Feeling heard", start: 2, min: 0, max: 5}\n',
                         '  heard: {label: "Feeling heard", start: 2, min: 0, max: 5}\n'
                         '  belonging: {label: "Belonging", start: 1, min: 0, max: 5}\n')
-    text = text.replace('    draws: 1\ncards:', '    draws: 1\n  - id: leaving\ncards:')
     (root / "deck.yaml").write_text(text, encoding="utf-8")
     lines = text.split("\n")
     advice = {p.message: p for p in advise(load_deck(root))}
     stat = advice["the stat `belonging` is never changed by any choice"]
-    stage = advice["the stage `leaving` has no cards"]
-    assert (stat.file, lines[stat.line - 1][stat.column - 1:]) == \
-        ("deck.yaml", '  belonging: {label: "Belonging", start: 1, min: 0, max: 5}'[2:])
-    assert lines[stage.line - 1][stage.column - 1:] == "leaving"
+    assert stat.file == "deck.yaml"
+    assert lines[stat.line - 1][stat.column - 1:] == \
+        'belonging: {label: "Belonging", start: 1, min: 0, max: 5}'
