@@ -8,6 +8,7 @@ pays for pygame and a broken optional part cannot stop the others. `play` hands 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -255,19 +256,16 @@ def display_available() -> bool:
 def _cmd_play(ns: argparse.Namespace) -> int:
     args = PlayOptions.of(ns)  # typed from here on: both front ends read PlayOptions
     if args.text or args.autoplay or args.json:
-        return _play_text(args)
+        return _play_text(args, "You asked for the terminal" if args.watch else "")
     if not display_available():
-        print("No display found, so cardsdealt is starting in the terminal. "
-              "(Use a desktop session for the card table.)", file=sys.stderr)
-        return _play_text(args)
+        return _play_text(args, "No display found", "(Use a desktop session for the card "
+                          "table.)")
     from cardsdealt.ui.pygame.launch import DisplayUnavailable, play
 
     try:
         return play(args)
     except DisplayUnavailable as e:  # pragma: no cover - depends on the machine
-        print(f"The window could not open ({e}), so cardsdealt is starting in the terminal.",
-              file=sys.stderr)
-        return _play_text(args)
+        return _play_text(args, f"The window could not open ({e})")
 
 
 def _cmd_sessions(args: argparse.Namespace) -> int:
@@ -288,8 +286,19 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return run_export(args, sys.stdout)
 
 
-def _play_text(args: PlayOptions) -> int:
+def _play_text(args: PlayOptions, why: str = "", more: str = "") -> int:
+    """Play in the terminal; `why` (if the window was not asked for, or could not open) is
+    said in one line first. The terminal cannot follow a deck's saves: with `--watch` it says
+    so, and, like the window's live preview, keeps no session record."""
     from cardsdealt.ui.terminal.keeping import run_text
     from cardsdealt.ui.terminal.start import pick_and_load
 
+    if args.watch:
+        print(f"{why}, and watching a deck as you edit it (--watch) needs the window: the "
+              "deck is played in the terminal instead, without following your saves and "
+              "without keeping a session record.", file=sys.stderr)
+        args = dataclasses.replace(args, no_save=True)
+    elif why:
+        print(f"{why}, so cardsdealt is starting in the terminal." + (f" {more}" if more else ""),
+              file=sys.stderr)
     return run_text(args, pick_and_load)

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from decktexts import avoid_pattern, deck_texts, words_to_avoid
 
 from cardsdealt.authoring.lint import LANGUAGE_THAT_CARES
 from cardsdealt.deck import load_deck
@@ -54,29 +55,6 @@ def deck():
 @pytest.fixture(scope="module")
 def report(deck):
     return simulate(deck, games=GAMES, seed=1, mode="journey")
-
-
-def _texts(deck):
-    """(where, text) for everything a player, reader or facilitator sees."""
-    yield "title", deck.title
-    yield "introduction", deck.introduction
-    for note in deck.content_notes:
-        yield "content note", note
-    for s in deck.support:
-        yield f"support {s.name}", f"{s.name} {s.detail}"
-    for s in deck.stats:
-        yield f"stat {s.id}", f"{s.label} {s.description}"
-    for st in deck.stages:
-        yield f"stage {st.id}", st.title
-    for c in deck.cards:
-        for name in ("title", "text", "discuss", "voice", "facilitator_notes"):
-            yield f"{c.id}.{name}", getattr(c, name)
-        for i, ch in enumerate(c.choices, 1):
-            yield f"{c.id} choice {i}", " ".join((ch.label, ch.response, ch.reflect))
-    for r in deck.reflections:
-        yield f"reflection {r.id}", r.prompt
-    for e in deck.endings:
-        yield f"ending {e.id}", f"{e.title} {e.text}"
 
 
 def test_the_deck_is_a_full_journey_written_by_the_contributors(deck):
@@ -144,20 +122,12 @@ def test_listening_ends_higher_on_every_feeling_than_random_play(deck):
 
 
 def test_no_text_uses_words_young_people_ask_us_to_avoid(deck):
-    pattern = re.compile(r"\b(" + "|".join(
-        re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-        for w in sorted(AVOID, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-    from cardsdealt.authoring.lint import PROPER_NAMES  # titles of laws and guidance
-
-    found = [f"{where}: {m.group(0)!r}" for where, text in _texts(deck) if text
-             for m in pattern.finditer(PROPER_NAMES.sub(lambda n: " " * len(n.group(0)), text))]
-    assert not found, "\n".join(found)
+    found = words_to_avoid(deck, avoid_pattern(AVOID))
+    assert not found, "\n".join(f"{where}: {word!r}" for where, word in found)
 
 
 def test_the_avoid_pattern_would_catch_the_words():
-    pattern = re.compile(r"\b(" + "|".join(
-        re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]+")
-        for w in sorted(AVOID, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+    pattern = avoid_pattern(AVOID)
     for bad in ("family contact", "her placement", "a looked-after child", "LAC review",
                 "he absconded", "the residential unit", "her siblings"):
         assert pattern.search(bad), bad
@@ -165,7 +135,7 @@ def test_the_avoid_pattern_would_catch_the_words():
 
 
 def test_nothing_speaks_as_young_peoples_own_testimony(deck):
-    borrowed = [(where, phrase) for where, text in _texts(deck) if text
+    borrowed = [(where, phrase) for where, text in deck_texts(deck) if text
                 for phrase in BORROWED_VOICE if phrase in text.lower()]
     assert not borrowed, borrowed
     for c in deck.cards:  # the voice is what Riley might say: one person, never "we"

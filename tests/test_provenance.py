@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from decktexts import deck_texts
 
 from cardsdealt.deck import check_deck, load_deck
 from cardsdealt.deck import credits as C
@@ -33,18 +34,8 @@ def _flat(text: str) -> str:
 
 
 def _deck_texts(deck, root: Path):
-    yield "introduction", deck.introduction
-    for n in deck.content_notes:
-        yield "content note", n
-    for e in deck.endings:
-        yield f"ending {e.id}", e.text
-    for r in deck.reflections:
-        yield f"reflection {r.id}", r.prompt
-    for c in deck.cards:
-        for name in ("title", "statement", "text", "discuss", "voice", "facilitator_notes"):
-            yield f"{c.id}.{name}", getattr(c, name)
-        for i, ch in enumerate(c.choices, 1):
-            yield f"{c.id} choice {i}", " ".join((ch.label, ch.response, ch.reflect))
+    """Every text of the deck (tests/decktexts.py), and its README."""
+    yield from deck_texts(deck)
     readme = root / "README.md"
     if readme.is_file():
         yield "README.md", readme.read_text("utf-8")

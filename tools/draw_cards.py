@@ -48,63 +48,72 @@ PALETTE = {
     "night": (58, 62, 104), "night2": (100, 104, 150),
 }
 
+def motifs(table: str) -> dict[str, str]:
+    """`card-id motif` pairs, as many to a line as fit; `#` starts a note."""
+    words = " ".join(line.split("#")[0] for line in table.splitlines()).split()
+    cards = words[::2]
+    if len(words) % 2 or len(set(cards)) != len(cards):
+        raise ValueError("MOTIFS: a card without a motif, or a card named twice")
+    return dict(zip(cards, words[1::2], strict=True))
+
+
 # Which picture each card gets. Keep it next to the drawing code so one file tells the story.
-MOTIFS = {
+MOTIFS = motifs("""
     # The Cards You're Dealt (classic)
-    "family-first-night": "phone", "family-sister-across-town": "two-houses",
-    "family-time-room": "table", "family-cancelled": "window", "family-last-to-know": "letter",
-    "family-new-baby": "pram", "family-two-families": "two-hearts", "family-after-eighteen": "bus",
-    "people-worker-number-five": "door", "people-no-goodbye": "letter",
-    "people-she-remembered": "ball", "people-sleepover": "tent", "people-friends-dont-know": "key",
-    "people-who-is-who": "speech", "people-front-row": "star", "people-who-will-be-there": "phone",
-    "moving-bin-bag": "bin-bag", "moving-short-notice": "clock", "moving-new-rules": "house",
-    "moving-new-kid": "school", "moving-not-unpacking": "suitcase", "moving-two-buses": "bus",
-    "moving-left-behind": "box", "moving-own-front-door": "key",
-    "my-say-corridor": "door", "my-say-big-words": "pencil", "my-say-asked-then-ignored": "speech",
-    "my-say-bedroom-walls": "paint-pot", "my-say-on-my-side": "two-hearts",
-    "my-say-out-of-maths": "school", "my-say-reading-my-file": "book", "my-say-my-plan": "road",
-    "who-i-am-my-hair": "comb", "who-i-am-food-from-home": "pot", "who-i-am-baby-photo": "frame",
-    "who-i-am-memory-box": "box", "who-i-am-my-name": "star", "who-i-am-more-than-a-file": "sun",
-    "who-i-am-birthday": "cake", "who-i-am-my-story": "book",
-    "safe-landing-light": "bed", "safe-lock-on-door": "key", "safe-health-check": "heart",
-    "safe-angry": "cloud", "safe-still-waiting": "clock", "safe-believed": "heart",
-    "safe-my-phone": "phone", "safe-doctors": "calendar",
+    family-first-night phone  family-sister-across-town two-houses
+    family-time-room table  family-cancelled window  family-last-to-know letter
+    family-new-baby pram  family-two-families two-hearts  family-after-eighteen bus
+    people-worker-number-five door  people-no-goodbye letter
+    people-she-remembered ball  people-sleepover tent  people-friends-dont-know key
+    people-who-is-who speech  people-front-row star  people-who-will-be-there phone
+    moving-bin-bag bin-bag  moving-short-notice clock  moving-new-rules house
+    moving-new-kid school  moving-not-unpacking suitcase  moving-two-buses bus
+    moving-left-behind box  moving-own-front-door key
+    my-say-corridor door  my-say-big-words pencil  my-say-asked-then-ignored speech
+    my-say-bedroom-walls paint-pot  my-say-on-my-side two-hearts
+    my-say-out-of-maths school  my-say-reading-my-file book  my-say-my-plan road
+    who-i-am-my-hair comb  who-i-am-food-from-home pot  who-i-am-baby-photo frame
+    who-i-am-memory-box box  who-i-am-my-name star  who-i-am-more-than-a-file sun
+    who-i-am-birthday cake  who-i-am-my-story book
+    safe-landing-light bed  safe-lock-on-door key  safe-health-check heart
+    safe-angry cloud  safe-still-waiting clock  safe-believed heart
+    safe-my-phone phone  safe-doctors calendar
     # Kai's Journey
-    "first-night": "window", "mia-rings-back": "phone", "bin-bags": "bin-bag",
-    "house-rules": "house", "school-tomorrow": "school", "first-visit": "speech",
-    "is-mum-ok": "heart", "bad-dream": "bed",
-    "worker-leaving": "letter", "still-packed": "suitcase", "tenth-birthday": "cake",
-    "the-other-kid": "two-houses", "the-meeting": "table", "after-the-meeting": "cup",
-    "sunday-food": "pot", "my-hair": "comb", "treasures": "box", "two-nans": "two-hearts",
-    "baby-photo": "frame", "why-in-care": "speech", "two-buses": "bus",
-    "parents-evening": "school", "art-room": "palette", "the-chair": "cloud",
-    "school-trip": "bus", "good-at-art": "paint-pot",
-    "family-centre": "table", "mum-late": "clock", "mum-says-sorry": "heart",
-    "mia-adopted": "tree", "nan-calls": "phone", "new-baby": "pram", "dad-letter": "letter",
-    "writing-back": "pencil", "mum-doing-well": "house", "zoo-with-mia": "sun",
-    "phone-rules": "phone", "out-late": "moon", "older-friends": "road", "who-am-i": "star",
-    "read-my-file": "book", "sleepover": "tent", "angry-all-the-time": "cloud",
-    "saturday-job": "calendar", "online-posts": "speech",
-    "pathway-plan": "road", "staying-with-jo": "house", "own-keys": "key", "bills": "letter",
-    "first-christmas": "star", "art-college": "palette", "the-rest-of-my-story": "book",
-    "letter-from-mia": "letter", "moving-to-jo": "suitcase", "health-assessment": "heart",
-    "pep": "school", "my-review": "table", "return-interview": "cup", "eighteen": "cake",
+    first-night window  mia-rings-back phone  bin-bags bin-bag
+    house-rules house  school-tomorrow school  first-visit speech
+    is-mum-ok heart  bad-dream bed
+    worker-leaving letter  still-packed suitcase  tenth-birthday cake
+    the-other-kid two-houses  the-meeting table  after-the-meeting cup
+    sunday-food pot  my-hair comb  treasures box  two-nans two-hearts
+    baby-photo frame  why-in-care speech  two-buses bus
+    parents-evening school  art-room palette  the-chair cloud
+    school-trip bus  good-at-art paint-pot
+    family-centre table  mum-late clock  mum-says-sorry heart
+    mia-adopted tree  nan-calls phone  new-baby pram  dad-letter letter
+    writing-back pencil  mum-doing-well house  zoo-with-mia sun
+    phone-rules phone  out-late moon  older-friends road  who-am-i star
+    read-my-file book  sleepover tent  angry-all-the-time cloud
+    saturday-job calendar  online-posts speech
+    pathway-plan road  staying-with-jo house  own-keys key  bills letter
+    first-christmas star  art-college palette  the-rest-of-my-story book
+    letter-from-mia letter  moving-to-jo suitcase  health-assessment heart
+    pep school  my-review table  return-interview cup  eighteen cake
     # Riley's Journey (pathway-plan shares Kai's road; the seed differs by deck)
-    "the-knock": "door", "maple-house-door": "house", "my-quiet": "headphones",
-    "new-faces": "calendar", "health-check": "heart", "same-school": "school",
-    "family-time-centre": "tree", "new-boy": "ball", "ramadan": "moon",
-    "first-review": "table", "reg44-visitor": "cup", "bev-leaving": "suitcase",
-    "court-papers": "scales", "my-guardian": "pencil", "own-solicitor": "speech",
-    "the-hearing": "courthouse", "dawit-age": "letter",
-    "sky": "two-hearts", "sleepover-at-sky": "tent", "ehc-review": "paint-pot",
-    "auntie-noor": "house", "nan-guardian": "two-houses",
-    "the-door": "door", "police-station": "clock", "phone-taken": "phone", "youth-panel": "road",
-    "missing-at-skys": "moon",
-    "advocate": "speech", "complaint": "pencil", "complaint-reply": "letter",
-    "second-review": "star", "in-care-council": "sun",
-    "supported-at-16": "key", "staying-close": "two-houses", "staying-put": "house",
-    "local-offer": "book", "lola-asks": "bus",
-}
+    the-knock door  maple-house-door house  my-quiet headphones
+    new-faces calendar  health-check heart  same-school school
+    family-time-centre tree  new-boy ball  ramadan moon
+    first-review table  reg44-visitor cup  bev-leaving suitcase
+    court-papers scales  my-guardian pencil  own-solicitor speech
+    the-hearing courthouse  dawit-age letter
+    sky two-hearts  sleepover-at-sky tent  ehc-review paint-pot
+    auntie-noor house  nan-guardian two-houses
+    the-door door  police-station clock  phone-taken phone  youth-panel road
+    missing-at-skys moon
+    advocate speech  complaint pencil  complaint-reply letter
+    second-review star  in-care-council sun
+    supported-at-16 key  staying-close two-houses  staying-put house
+    local-offer book  lola-asks bus
+""")
 
 NIGHT_MOTIFS = {"window", "moon", "bed", "tent"}
 # Colours with no pale partner get streaks of a neighbouring colour instead.

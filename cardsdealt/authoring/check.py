@@ -21,20 +21,26 @@ def _located(root: Path, p: Problem) -> Problem:
     return p
 
 
+def counted(n: int, word: str) -> str:
+    """`1 card`, `2 cards`: a count with its word."""
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
 def summary(deck: Deck) -> str:
     journey = sum(1 for c in deck.cards if c.stage)
     classic = sum(1 for c in deck.cards if c.theme)
-    parts = [f"{len(deck.cards)} cards"]
+    parts = [counted(len(deck.cards), "card")]
     if journey and classic:
         parts[0] += f" ({journey} journey, {classic} classic)"
     if deck.stages:
-        parts.append(f"{len(deck.stages)} stages")
+        parts.append(counted(len(deck.stages), "stage"))
     if deck.stats:
-        parts.append(f"{len(deck.stats)} stats ({', '.join(s.id for s in deck.stats)})")
+        parts.append(counted(len(deck.stats), "stat")
+                     + f" ({', '.join(s.id for s in deck.stats)})")
     if deck.reflections:
-        parts.append(f"{len(deck.reflections)} reflections")
+        parts.append(counted(len(deck.reflections), "reflection"))
     if deck.endings:
-        parts.append(f"{len(deck.endings)} endings")
+        parts.append(counted(len(deck.endings), "ending"))
     return f"\"{deck.title}\" ({', '.join(deck.modes)}): " + ", ".join(parts)
 
 

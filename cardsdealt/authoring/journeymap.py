@@ -12,6 +12,7 @@ text), so the two always agree.
 
 from __future__ import annotations
 
+import functools
 import html
 import math
 import os
@@ -20,7 +21,8 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from cardsdealt.authoring.lint import random_journeys
+from cardsdealt.authoring.check import counted
+from cardsdealt.authoring.reach import random_journeys
 from cardsdealt.deck.model import Deck
 from cardsdealt.paths import FONT_DIR
 
@@ -38,6 +40,54 @@ BADGE = (60, 110, 120)
 MISSING = (150, 60, 60)
 
 LANE_W, CARD_W, CARD_H, GAP, HEAD, MARGIN = 300, 260, 92, 14, 90, 30
+
+
+LEGEND_LINE = 26  # px between the legend's lines
+
+
+@functools.cache
+def _font(bold: bool, size: int):
+    """The map's fonts (pygame, offscreen): the PNG draws with them and the layout measures
+    with them, so no text is wider than the room the layout gives it."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    pygame.font.init()
+    return pygame.font.Font(BOLD if bold else FONT, size)
+
+
+TITLE, LANE_FONT, CARD_FONT, SMALL = (True, 24), (True, 18), (False, 17), (False, 14)
+
+
+def fit(text: str, font: tuple[bool, int], width: int) -> str:
+    """`text` on one line no wider than `width` px, shortened with "…" when it is not."""
+    f = _font(*font)
+    if f.size(text)[0] <= width:
+        return text
+    while text and f.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def wrap(text: str, font: tuple[bool, int], width: int) -> list[str]:
+    """`text` in lines no wider than `width` px, the lines after the first indented (a word
+    longer than a line is shortened)."""
+    f = _font(*font)
+    body = text.lstrip(" ")
+    lead = text[:len(text) - len(body)]
+    indent = lead + "    "
+    lines: list[str] = []
+    line = ""
+    for word in body.split(" "):
+        trial = f"{line} {word}" if line else (indent if lines else lead) + word
+        if line and f.size(trial)[0] > width:
+            lines.append(line)
+            line = indent + word
+        else:
+            line = trial
+    lines.append(line)
+    return [fit(x, font, width) for x in lines]
 
 
 @dataclass
@@ -64,6 +114,10 @@ class Layout:
     def __post_init__(self):
         if self.flag_links is None:
             self.flag_links = []
+
+    @property
+    def lane_height(self) -> int:
+        return self.height - 2 * MARGIN - 30 - LEGEND_LINE * len(self.legend)
 
 
 def flag_links(deck: Deck) -> list[tuple[str, str, str]]:
@@ -95,10 +149,11 @@ def layout(deck: Deck, unreachable: set[str]) -> Layout:
     for i, stage in enumerate(deck.stages):
         x = MARGIN + i * LANE_W
         cards = deck.cards_in_stage(stage.id)
-        lanes.append((x, stage.title, len(cards), stage.draws))
+        lanes.append((x, fit(stage.title, LANE_FONT, LANE_W - 40), len(cards), stage.draws))
         for j, c in enumerate(cards):
             y = MARGIN + HEAD + j * (CARD_H + GAP)
-            boxes[c.id] = Box(c.id, c.title, x + (LANE_W - CARD_W) // 2, y,
+            boxes[c.id] = Box(c.id, fit(c.title, CARD_FONT, CARD_W - 24),
+                              x + (LANE_W - CARD_W) // 2, y,
                               any(ch.reflect for ch in c.choices), c.id in unreachable)
             for ch in c.choices:
                 if ch.next:
@@ -117,18 +172,26 @@ def layout(deck: Deck, unreachable: set[str]) -> Layout:
             parts.append("needs " + ", ".join(dict.fromkeys(needs)))
         if sets:
             parts.append("sets " + ", ".join(dict.fromkeys(sets)))
-        boxes[c.id].link_note = textwrap.shorten("; ".join(parts), 36, placeholder="...")
-    legend = ["Solid arrow: a choice's next card.  Dashed arrow: a choice that opens a later "
-              "card (it sets a flag that card requires, or the card requires that choice)."]
-    legend += [f"Reflection rules: {len(deck.reflections)}"]
-    legend += [textwrap.shorten(f"  when {r.when.source}: {r.prompt}", 120, placeholder=" ...")
-               for r in deck.reflections[:16]]
-    legend += ["Endings: " + ", ".join(e.title for e in deck.endings)]
-    if unreachable:
-        legend.append(f"Never dealt in random play (dashed): {len(unreachable)}")
-    height = MARGIN * 2 + HEAD + tallest * (CARD_H + GAP) + 30 + 26 * len(legend)
+        boxes[c.id].link_note = fit("; ".join(parts), SMALL, CARD_W - 24)
     width = max(MARGIN * 2 + len(deck.stages) * LANE_W, 900)
+    said = ["Solid arrow: a choice's next card.  Dashed arrow: a choice that opens a later "
+            "card (it sets a flag that card requires, or the card requires that choice).",
+            f"Reflection rules: {len(deck.reflections)}"]
+    said += [textwrap.shorten(f"  when {r.when.source}: {r.prompt}", 120, placeholder=" ...")
+             for r in deck.reflections[:16]]
+    said += ["Endings: " + ", ".join(e.title for e in deck.endings)]
+    if unreachable:
+        said.append(f"Never dealt in random play (dashed): {len(unreachable)}")
+    legend = [line for text in said for line in wrap(text, SMALL, width - 2 * MARGIN)]
+    height = MARGIN * 2 + HEAD + tallest * (CARD_H + GAP) + 30 + LEGEND_LINE * len(legend)
     return Layout(width, height, lanes, boxes, list(dict.fromkeys(links)), legend, flinks)
+
+
+def card_sub(b: Box) -> str:
+    """The small line under a card's title: its id, and whether random play never dealt it,
+    fitted beside the "? reflect" badge."""
+    sub = b.card_id + ("  - never dealt" if b.unreachable else "")
+    return fit(sub, SMALL, CARD_W - 24 - (74 if b.reflect else 0))
 
 
 def to_svg(lay: Layout, title: str) -> str:
@@ -143,13 +206,15 @@ def to_svg(lay: Layout, title: str) -> str:
            f'orient="auto"><path d="M0,0 L10,4 L0,8 z" fill="{rgb(FLAG)}"/></marker></defs>',
            f'<rect width="100%" height="100%" fill="{rgb(BG)}"/>',
            f'<text x="{MARGIN}" y="{MARGIN + 6}" font-size="22" font-weight="bold" '
-           f'fill="{rgb(INK)}">{html.escape(title)}</text>']
+           f'fill="{rgb(INK)}">{html.escape(fit(title, TITLE, lay.width - 2 * MARGIN))}'
+           '</text>']
     for x, name, n, draws in lay.lanes:
         out.append(f'<rect x="{x + 6}" y="{MARGIN + 30}" width="{LANE_W - 12}" '
-                   f'height="{lay.height - 2 * MARGIN - 30 - 26 * len(lay.legend)}" rx="12" '
+                   f'height="{lay.lane_height}" rx="12" '
                    f'fill="{rgb(LANE)}"/>')
         out.append(f'<text x="{x + 20}" y="{MARGIN + 62}" font-size="18" font-weight="bold" '
-                   f'fill="{rgb(INK)}">{html.escape(name)} ({n} cards, {draws} dealt)</text>')
+                   f'fill="{rgb(INK)}">{html.escape(name)} ({counted(n, "card")}, {draws} '
+                   'dealt)</text>')
     for a, b in lay.links:
         if a in lay.boxes and b in lay.boxes:
             pts = " ".join(f"{x},{y}" for x, y in _path(lay.boxes[a], lay.boxes[b]))
@@ -166,8 +231,8 @@ def to_svg(lay: Layout, title: str) -> str:
         out.append(f'<rect x="{b.x}" y="{b.y}" width="{CARD_W}" height="{CARD_H}" rx="8" '
                    f'fill="{rgb(CARD)}" stroke="{rgb(edge)}" stroke-width="2"{dash}/>')
         out.append(f'<text x="{b.x + 12}" y="{b.y + 28}" font-size="16" fill="{rgb(INK)}">'
-                   f'{html.escape(b.title[:28])}</text>')
-        sub = b.card_id + ("  - never dealt" if b.unreachable else "")
+                   f'{html.escape(b.title)}</text>')
+        sub = card_sub(b)
         out.append(f'<text x="{b.x + 12}" y="{b.y + 52}" font-size="13" '
                    f'fill="{rgb(MISSING if b.unreachable else EDGE)}">{html.escape(sub)}</text>')
         if b.link_note:
@@ -176,11 +241,11 @@ def to_svg(lay: Layout, title: str) -> str:
         if b.reflect:
             out.append(f'<text x="{b.x + CARD_W - 70}" y="{b.y + 52}" font-size="13" '
                        f'fill="{rgb(BADGE)}">? reflect</text>')
-    y = lay.height - MARGIN - 26 * len(lay.legend) + 20
+    y = lay.height - MARGIN - LEGEND_LINE * len(lay.legend) + 20
     for line in lay.legend:
         out.append(f'<text x="{MARGIN}" y="{y}" font-size="15" fill="{rgb(INK)}">'
                    f'{html.escape(line)}</text>')
-        y += 26
+        y += LEGEND_LINE
     out.append("</svg>")
     return "\n".join(out)
 
@@ -227,17 +292,17 @@ def to_png(lay: Layout, title: str, path: Path) -> None:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
-    pygame.font.init()
-    f_title, f_lane = pygame.font.Font(BOLD, 24), pygame.font.Font(BOLD, 18)
-    f_card, f_small = pygame.font.Font(FONT, 17), pygame.font.Font(FONT, 14)
+    f_title, f_lane, f_card, f_small = (_font(*f) for f in (TITLE, LANE_FONT, CARD_FONT, SMALL))
     s = pygame.Surface((lay.width, lay.height))
     s.fill(BG)
-    s.blit(f_title.render(title, True, INK), (MARGIN, MARGIN - 14))
-    lane_h = lay.height - 2 * MARGIN - 30 - 26 * len(lay.legend)
+    s.blit(f_title.render(fit(title, TITLE, lay.width - 2 * MARGIN), True, INK),
+           (MARGIN, MARGIN - 14))
     for x, name, n, draws in lay.lanes:
-        pygame.draw.rect(s, LANE, (x + 6, MARGIN + 30, LANE_W - 12, lane_h), border_radius=12)
+        pygame.draw.rect(s, LANE, (x + 6, MARGIN + 30, LANE_W - 12, lay.lane_height),
+                         border_radius=12)
         s.blit(f_lane.render(f"{name}", True, INK), (x + 20, MARGIN + 42))
-        s.blit(f_small.render(f"{n} cards, {draws} dealt", True, EDGE), (x + 20, MARGIN + 64))
+        s.blit(f_small.render(f"{counted(n, 'card')}, {draws} dealt", True, EDGE),
+               (x + 20, MARGIN + 64))
     for a, b in lay.links:
         if a in lay.boxes and b in lay.boxes:
             pts = _path(lay.boxes[a], lay.boxes[b])
@@ -254,17 +319,17 @@ def to_png(lay: Layout, title: str, path: Path) -> None:
             _dashed_rect(pygame, s, rect, MISSING)
         else:
             pygame.draw.rect(s, EDGE, rect, 2, border_radius=8)
-        s.blit(f_card.render(b.title[:28], True, INK), (b.x + 12, b.y + 10))
-        sub = b.card_id + ("  - never dealt" if b.unreachable else "")
-        s.blit(f_small.render(sub, True, MISSING if b.unreachable else EDGE), (b.x + 12, b.y + 42))
+        s.blit(f_card.render(b.title, True, INK), (b.x + 12, b.y + 10))
+        s.blit(f_small.render(card_sub(b), True, MISSING if b.unreachable else EDGE),
+               (b.x + 12, b.y + 42))
         if b.link_note:
             s.blit(f_small.render(b.link_note, True, FLAG), (b.x + 12, b.y + 64))
         if b.reflect:
             s.blit(f_small.render("? reflect", True, BADGE), (b.x + CARD_W - 70, b.y + 42))
-    y = lay.height - MARGIN - 26 * len(lay.legend)
+    y = lay.height - MARGIN - LEGEND_LINE * len(lay.legend)
     for line in lay.legend:
         s.blit(f_small.render(line, True, INK), (MARGIN, y))
-        y += 26
+        y += LEGEND_LINE
     pygame.image.save(s, str(path))
 
 
@@ -299,5 +364,6 @@ def run_map(deck: Deck, output: str, games: int, out, progress=None) -> int:
     except OSError as e:
         print(f"Could not write {path}: {e.strerror}.", file=out)
         return 1
-    print(f"Wrote {path} ({len(lay.boxes)} cards in {len(lay.lanes)} stages).", file=out)
+    print(f"Wrote {path} ({counted(len(lay.boxes), 'card')} in "
+          f"{counted(len(lay.lanes), 'stage')}).", file=out)
     return 0

@@ -11,12 +11,13 @@ import bisect
 import re
 from pathlib import Path
 
+from cardsdealt.authoring import new, reach
+from cardsdealt.authoring.reach import warning as _warn
 from cardsdealt.authoring.wordplace import WordFinder
 from cardsdealt.deck import credits, images
 from cardsdealt.deck.fields import BRIGHT_SPOTS_RETIRED
 from cardsdealt.deck.model import Card, Deck, Source
-from cardsdealt.deck.problems import WARNING, Problem
-from cardsdealt.engine.simulate import simulate
+from cardsdealt.deck.problems import Problem
 
 # The words young people ask professionals to use. Keys are matched as whole words or
 # phrases, case-insensitively; a deck can add its own under `lint: language:`.
@@ -70,13 +71,8 @@ PROPER_NAMES = re.compile(
 LONG_STATEMENT = 220  # characters: more than this will not fit a projected card at 48 px
 
 
-def _warn(src: Source | None, message: str, hint: str) -> Problem:
-    src = src or Source("deck.yaml", 1, 1)
-    return Problem(src.file, src.line or 1, src.column or 1, message, hint, WARNING)
-
-
 def advise(deck: Deck, *, reachability: bool = True) -> list[Problem]:
-    out: list[Problem] = []
+    out: list[Problem] = _starter_words(deck)
     out += _stages(deck)
     out += _stats(deck)
     out += _choices(deck)
@@ -86,7 +82,28 @@ def advise(deck: Deck, *, reachability: bool = True) -> list[Problem]:
     out += _provenance(deck)
     out += _retired_tags(deck)
     if reachability:
-        out += _reachability(deck)
+        out += reach.advice(deck)
+    return out
+
+
+def _starter_words(deck: Deck) -> list[Problem]:
+    """Words `cardsdealt new` wrote as examples, still in the deck: once per card, at the
+    first of them, and once for the introduction."""
+    out = []
+    find = WordFinder(deck)
+    if new.WRITE_HERE in " ".join(deck.introduction.split()):
+        out.append(_warn(find.word(None, " ".join(new.WRITE_HERE.split()[:3])),
+                         "the introduction is still the example `cardsdealt new` wrote",
+                         "Write in its place what you want people to hear before the game "
+                         "starts, in your own words: it is read aloud and printed."))
+    starter = new.starter_words()
+    for c in deck.cards:
+        kept = [t for t in _card_texts(c) if t and " ".join(t.split()) in starter]
+        if kept:
+            out.append(_warn(find.word(c.source, " ".join(kept[0].split()[:3])),
+                             f"`{c.id}` still has example words that `cardsdealt new` wrote",
+                             "Write your group's own words in their place (or delete the "
+                             "card): played or printed, a room would read them as yours."))
     return out
 
 
@@ -105,10 +122,10 @@ def _stats(deck: Deck) -> list[Problem]:
     out = []
     for s in deck.stats:
         if s.id not in changed:
-            out.append(_warn(None, f"the stat `{s.id}` is never changed by any choice",
+            out.append(_warn(s.source, f"the stat `{s.id}` is never changed by any choice",
                              f"Add `effects: {{{s.id}: +1}}` to some choices, or remove it."))
         elif s.id not in read:
-            out.append(_warn(None, f"the stat `{s.id}` is never read by a condition",
+            out.append(_warn(s.source, f"the stat `{s.id}` is never read by a condition",
                              "That is fine if it is only shown; conditions in reflections or "
                              "endings can use it to react to the journey."))
     return out
@@ -156,11 +173,17 @@ def _pictures(deck: Deck) -> list[Problem]:
             except OSError:
                 sizes[c.image] = None
         info = sizes[c.image]
-        if info and 0 < min(info[1], info[2]) < images.MIN_PRINT_SIDE:
+        if info and 0 < min(info[1], info[2]) < images.PICTURE_MIN_SIDE:
             out.append(_warn(c.source, f"the picture of `{c.id}` is small ({info[1]}x{info[2]})",
-                             f"For printing, use at least {images.MIN_PRINT_SIDE} pixels on "
-                             "each side (scan drawings at 300 dpi)."))
+                             picture_advice()))
     return out
+
+
+def picture_advice() -> str:
+    """How big a picture should be: one rule, from `images.PICTURE_MIN_SIDE`."""
+    return (f"Use a picture at least {images.PICTURE_MIN_SIDE} pixels on its shorter side, so "
+            "it is sharp on a projector and on a printed card (a phone photo is bigger; scan "
+            "drawings at 300 dpi).")
 
 
 # A card whose every text is at most this long fits a projected card at 1920x1080 whatever
@@ -317,88 +340,4 @@ def _retired_tags(deck: Deck) -> list[Problem]:
                                  "Bright Spots has four areas: relationships, rights-and-voice, "
                                  "resilience, recovery. Tag the one this card is about; "
                                  "records never list 'feeling safe' as an area."))
-    return out
-
-
-REACH_GAMES = 300  # random journeys played by `check` to find what never comes up
-REACH_WORK = 100_000  # games x cards: a big deck plays fewer journeys (each deals from all)
-REACH_MIN_GAMES = 10
-EXPECTED_DEALS = 3  # a card is "never dealt" only when a stage dealt this many per card
-LONGEST_JOURNEY = 500  # cards: a random journey still going after this is going round
-
-
-def random_journeys(deck: Deck, games: int, progress=None):
-    """The simulate report of `games` random journeys (seed 1, so advice is repeatable):
-    what `check` warns about and what the journey map draws dashed."""
-    return simulate(deck, games=games, seed=1, mode="journey", progress=progress,
-                    max_steps=LONGEST_JOURNEY)
-
-
-def reach_games(deck: Deck) -> int:
-    """Random journeys for `check`: 300, fewer on a deck of thousands of cards (every deal
-    tests every card of its stage), never under 10."""
-    return max(REACH_MIN_GAMES, min(REACH_GAMES, REACH_WORK // max(1, len(deck.cards))))
-
-
-def _reachability(deck: Deck) -> list[Problem]:
-    if "journey" not in deck.modes:
-        return []
-    games = reach_games(deck)
-    try:
-        report = random_journeys(deck, games)
-    except Exception:  # noqa: BLE001 - advice must never stop a check
-        return []
-    out = _loops(deck, report, games)
-    thin = _thin_stages(deck, report, games)
-    for stage, (dealt, cards) in thin.items():
-        out.append(_warn(None, f"random journeys dealt {dealt} cards from the stage `{stage}`, "
-                         f"which has {cards}: too few to tell which cards can never come up",
-                         f"Run `cardsdealt simulate DECK --games {cards * EXPECTED_DEALS}` "
-                         "to see which cards are never dealt."))
-    for cid in report.never_reached:
-        c = deck.card(cid)
-        if c.stage in thin:
-            continue
-        out.append(_warn(c.source, f"the card `{cid}` was never dealt in {games} random "
-                         "journeys", "Check its `requires` and its stage's `draws`; run "
-                         "`cardsdealt simulate` for the full picture."))
-    for rid in report.reflections_never_raised:
-        r = next((r for r in deck.reflections if r.id == rid), None)
-        out.append(_warn(r.source if r else None,
-                         f"the reflection `{rid}` never came up in {games} random "
-                         "journeys", "Check that its `when` can become true with the stats' "
-                         "ranges."))
-    return out
-
-
-def _thin_stages(deck: Deck, report, games: int) -> dict[str, tuple[int, int]]:
-    """Stages whose cards were dealt too rarely for "never dealt" to mean anything:
-    stage -> (deals, cards)."""
-    cards: dict[str, int] = {}
-    for c in deck.cards:
-        if c.stage and c.choices:
-            cards[c.stage] = cards.get(c.stage, 0) + 1
-    dealt: dict[str, int] = {}
-    for cid, n in report.card_counts.items():
-        if deck.has_card(cid):
-            stage = deck.card(cid).stage
-            dealt[stage] = dealt.get(stage, 0) + n
-    unseen = {deck.card(cid).stage for cid in report.never_reached if deck.has_card(cid)}
-    return {s: (dealt.get(s, 0), n) for s, n in cards.items()
-            if s in unseen and dealt.get(s, 0) < EXPECTED_DEALS * n}
-
-
-def _loops(deck: Deck, report, games: int) -> list[Problem]:
-    out = []
-    for cycle, n in report.loops.items():
-        ids = cycle.split()
-        if not ids or not deck.has_card(ids[0]):
-            continue
-        path = " → ".join(f"`{c}`" for c in ids + ids[:1])
-        out.append(_warn(deck.card(ids[0]).source,
-                         f"{n} of {games} random journeys were still going after "
-                         f"{LONGEST_JOURNEY} cards: {path} kept leading to each other with "
-                         "`next`",
-                         "Give one of these cards `once: true`, or a choice without `next:`, "
-                         "so the journey can move on."))
     return out

@@ -3,6 +3,7 @@ with commented example cards, a placeholder picture and a README for the group."
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import struct
@@ -10,6 +11,9 @@ import zlib
 from pathlib import Path
 from typing import TextIO
 
+import yaml
+
+from cardsdealt.deck.images import PICTURE_MIN_SIDE
 from cardsdealt.deck.problems import shell_word
 
 JOURNEY_DECK = """\
@@ -121,7 +125,7 @@ CLASSIC_CARDS = """\
   theme: family
   number: 1
   image: images/placeholder.png
-  statement: "I want to see my sister more."
+  statement: "I'd like to see my sister every week."
   discuss: "Who could help make that happen?"
   voice: "Brothers and sisters matter to us."
 - id: my-room
@@ -129,7 +133,7 @@ CLASSIC_CARDS = """\
   theme: home
   number: 1
   image: images/placeholder.png
-  statement: "Can I choose the colour of my room?"
+  statement: "Can I paint my room the colour I like?"
   discuss: "Why do small choices matter?"
   voice: "Let us make our room our own."
 - id: photos
@@ -145,8 +149,8 @@ CLASSIC_CARDS = """\
   theme: home
   number: 2
   image: images/placeholder.png
-  statement: "Everyone has a key but me."
-  discuss: "What does a key say about belonging?"
+  statement: "Everyone in the house has a key but me."
+  discuss: "What would a key of my own tell me?"
   voice: "Treat us like family."
 """
 
@@ -156,25 +160,49 @@ README = """\
 Made with cardsdealt. Our deck, our words, our drawings.
 
 1. Change `deck.yaml` and the cards in `cards/`.
-2. Put your drawings in `images/` (PNG or JPEG, at least 600 pixels wide).
+2. Put your drawings in `images/` (PNG or JPEG, at least {min_side} pixels on the shorter
+   side).
 3. Run `cardsdealt check {folder}`: it tells you what to fix, and where.
 4. Run `cardsdealt play {folder} --watch` to see each card change as you save.
 5. Run `cardsdealt print {folder} -o cards.pdf` to print paper cards.
 """
 
 
-def placeholder_png(width: int = 600, height: int = 400) -> bytes:
-    """A calm warm placeholder picture (a soft gradient with a frame), made without pygame."""
+# The starter's words are examples to change: `check` names any still left in a deck, since a
+# room would read them as the group's own (authoring/lint.py). The introduction is an
+# instruction to the group, found by this sentence; a card's words, by being the same text.
+WRITE_HERE = "Write here what you want people to hear before the game"
+
+
+@functools.cache
+def starter_words() -> frozenset[str]:
+    """Every text of the example cards (not their titles: a short title such as "Photos" may
+    well be the group's own), each with its spaces as written."""
+    out = set()
+    for template in (JOURNEY_CARDS, CLASSIC_CARDS):
+        for card in yaml.safe_load(template):
+            out |= {card.get(k, "") for k in ("text", "statement", "discuss", "voice")}
+            for choice in card.get("choices", ()):
+                out |= {choice.get("label", ""), choice.get("response", "")}
+    return frozenset(" ".join(w.split()) for w in out if w)
+
+
+def placeholder_png(width: int = PICTURE_MIN_SIDE * 3 // 2, height: int = PICTURE_MIN_SIDE) \
+        -> bytes:
+    """A calm warm placeholder picture (a soft gradient with a frame), made without pygame,
+    as big as `check` asks pictures to be."""
+    frame = bytes((201, 123, 94))
     rows = []
     for y in range(height):
         t = y / (height - 1)
-        base = (int(250 - 20 * t), int(236 - 30 * t), int(214 - 40 * t))
-        frame = (201, 123, 94)
-        row = bytearray([0])
-        for x in range(width):
-            edge = min(x, y, width - 1 - x, height - 1 - y)
-            row += bytes(frame if 10 <= edge < 16 else base)
-        rows.append(bytes(row))
+        base = bytes((int(250 - 20 * t), int(236 - 30 * t), int(214 - 40 * t)))
+        row = bytearray(base * width)
+        edge = min(y, height - 1 - y)  # the frame: 10 to 15 pixels in from the nearest edge
+        if 10 <= edge < 16:
+            row[30:3 * (width - 10)] = frame * (width - 20)
+        elif edge >= 16:
+            row[30:48] = row[3 * (width - 16):3 * (width - 10)] = frame * 6
+        rows.append(b"\0" + bytes(row))
     raw = zlib.compress(b"".join(rows), 9)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -197,7 +225,8 @@ def new_deck(folder: Path, mode: str = "journey") -> Path:
     (folder / "images").mkdir(exist_ok=True)
     deck_tpl, cards_tpl = ((JOURNEY_DECK, JOURNEY_CARDS) if mode == "journey"
                            else (CLASSIC_DECK, CLASSIC_CARDS))
-    fmt = {"id": deck_id, "title": title, "folder": shell_word(str(folder))}
+    fmt = {"id": deck_id, "title": title, "folder": shell_word(str(folder)),
+           "min_side": PICTURE_MIN_SIDE}
     (folder / "deck.yaml").write_text(deck_tpl.format(**fmt), encoding="utf-8")
     (folder / "cards" / "cards.yaml").write_text(cards_tpl, encoding="utf-8")
     (folder / "images" / "placeholder.png").write_bytes(placeholder_png())

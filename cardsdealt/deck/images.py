@@ -18,7 +18,13 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_SIDE = 8000
 MAX_PIXELS = 40_000_000  # decoded, about 160 MB: a camera photo fits, a decompression bomb not
-MIN_PRINT_SIDE = 300  # below this a printed card looks blurred (lint advice)
+# The one rule for how big a picture should be, said by `check`, `new`'s README and the guide:
+# its shorter side at least this many pixels. Measured with the real layouts
+# (tests/authoring/test_picture_rule.py): a 1080p screen draws a card's picture at most 332
+# pixels on its shorter side; printed at 300 dpi, a table card's picture is at most 42 mm
+# (496 pixels) and a journey card with `new`'s few words gives it 621 pixels (53 mm), where
+# 600 prints at 290 dpi; only a journey card with almost no words lets it reach 62 mm (245 dpi).
+PICTURE_MIN_SIDE = 600
 
 
 def inside(root: Path, rel: str) -> Path | None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 import gc
 from pathlib import Path
-from types import MappingProxyType
 from typing import Mapping, cast
 
 from cardsdealt.deck import fields as F
 from cardsdealt.deck import yamlsource
 from cardsdealt.deck.cards import load_cards
 from cardsdealt.deck.crosscheck import cross_check, enough_cards
+from cardsdealt.deck.decktail import deck_tail
 from cardsdealt.deck.folder import folder_problem
 from cardsdealt.deck.memfolder import MemoryPath
 from cardsdealt.deck.model import (
@@ -23,13 +23,10 @@ from cardsdealt.deck.model import (
     MODES,
     ClassicRules,
     Deck,
-    Ending,
-    Reflection,
     Stage,
     Stat,
-    Support,
 )
-from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, tags, unknown_name
+from cardsdealt.deck.nodes import _NAME, Names, NodeReader, describe, unknown_name
 from cardsdealt.deck.problems import DeckError, Problem, did_you_mean
 from cardsdealt.deck.yamlsource import ScalarNode
 
@@ -91,7 +88,7 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
     names = Names()
     head = _deck_head(f, fields, names)
     entries, complete = load_cards(root, f, fields, names)
-    tail = _deck_tail(f, fields, names)
+    tail = deck_tail(f, fields, names)
     cross_check(root, f, entries, names, complete)
     if complete and "classic" in fields:
         enough_cards(f, head.get("classic"), fields["classic"][1], entries)
@@ -105,7 +102,7 @@ def _check_deck(root: Path) -> tuple[Deck | None, list[Problem]]:
 
 def _deck_head(f: NodeReader, fields: dict, names: Names) -> dict:
     """The parts of deck.yaml that cards refer to (stats, flags, stages, themes) and the
-    plain fields; conditions come later (`_deck_tail`), once every name is known."""
+    plain fields; conditions come later (decktail.py), once every name is known."""
     out = _deck_fields(f, fields)
     names.modes = _modes(f, fields, names)
     if "stats" in fields:
@@ -224,7 +221,7 @@ def _stats(f: NodeReader, node, names: Names) -> None:
                   f"`max` ({hi})", f"Change `start` to a number from {lo} to {hi}, or "
                   "change `min` or `max`.")
             continue
-        names.stats[sid] = Stat(sid, label, start, lo, hi, desc or "")
+        names.stats[sid] = Stat(sid, label, start, lo, hi, desc or "", f.source(k))
 
 
 def _stages_head(f: NodeReader, node, names: Names) -> None:
@@ -302,101 +299,3 @@ def _players(f: NodeReader, node) -> dict:
               "Make `min` the fewest players and `max` the most, e.g. "
               "`players: {min: 2, max: 5}`.")
     return kw
-
-
-def _deck_tail(f: NodeReader, fields: dict, names: Names) -> dict:
-    """Parts that use conditions: compiled once all names are known."""
-    out: dict = {}
-    for sid, node in names.untils.items():
-        what = f"`until` of the stage `{sid}`"
-        cond = f.condition(node, what, names)
-        if cond is not None:
-            names.deck_conditions.append((cond, node, what))
-        names.stages[sid] = dataclasses.replace(names.stages[sid], until=cond)
-    if "reflections" in fields:
-        out["reflections"] = _reflections(f, fields["reflections"][1], names)
-    if "endings" in fields:
-        out["endings"] = _endings(f, fields["endings"][1], names)
-    if "support" in fields:
-        out["support"] = _support(f, fields["support"][1])
-    if "lint" in fields:
-        out["language_advice"] = _lint(f, fields["lint"][1])
-    return out
-
-
-def _reflections(f: NodeReader, node, names: Names) -> tuple[Reflection, ...]:
-    out = []
-    ids: set[str] = set()
-    for i, n in enumerate(f.sequence(node, "`reflections`") or (), 1):
-        rf = f.fields(n, F.REFLECTION, F.REFLECTION_REQUIRED, "a reflection")
-        if rf is None:
-            continue
-        rid = f.ident(rf["id"][1], "a reflection id") if "id" in rf else f"reflection-{i}"
-        if rid in ids:
-            f.err(n, f"two reflections have the id `{rid}`", "Give each one its own id.")
-        ids.add(rid or "")
-        when = f.condition(rf["when"][1], "`when`", names)
-        if when is not None:
-            names.deck_conditions.append((when, rf["when"][1], f"the reflection `{rid}`"))
-        prompt = f.text(rf["prompt"][1], "the reflection `prompt`")
-        once = f.boolean(rf["once"][1], "`once`") if "once" in rf else True
-        tag_list = tags(f, rf["tags"][1]) if "tags" in rf else ()
-        if rid and when and prompt is not None:
-            out.append(Reflection(rid, when, prompt, once is not False, tag_list, f.source(n)))
-    return tuple(out)
-
-
-def _endings(f: NodeReader, node, names: Names) -> tuple[Ending, ...]:
-    out = []
-    items = f.sequence(node, "`endings`") or []
-    for i, n in enumerate(items, 1):
-        ef = f.fields(n, F.ENDING, F.ENDING_REQUIRED, "an ending")
-        if ef is None:
-            continue
-        eid = f.ident(ef["id"][1], "an ending id") if "id" in ef else f"ending-{i}"
-        title = f.text(ef["title"][1], "the ending `title`", 120)
-        text = f.text(ef["text"][1], "the ending `text`")
-        when = f.condition(ef["when"][1], "`when`", names) if "when" in ef else None
-        if when is not None:
-            names.deck_conditions.append((when, ef["when"][1], f"the ending `{eid}`"))
-        if "when" not in ef and i != len(items):
-            f.err(n, "only the last ending may leave out `when:`",
-                  "Endings are tried in order and the first whose `when` holds is used, so an "
-                  "ending without `when` must come last.")
-        if eid and title is not None and text is not None:
-            out.append(Ending(eid, title, text, when, f.source(n)))
-    if items and out and out[-1].when is not None:
-        f.err(items[-1], "the last ending needs to be a default, without `when:`",
-              "Add a last ending with no `when:` so every journey has an ending.")
-    return tuple(out)
-
-
-def _support(f: NodeReader, node) -> tuple[Support, ...]:
-    out = []
-    for n in f.sequence(node, "`support`") or ():
-        if n.__class__ is ScalarNode:
-            t = f.text(n, "a support line")
-            if t:
-                out.append(Support(t))
-            continue
-        sf = f.fields(n, F.SUPPORT, F.SUPPORT_REQUIRED, "a support entry")
-        if sf is not None:
-            name = f.text(sf["name"][1], "`name`", 200)
-            detail = f.text(sf["detail"][1], "`detail`", 500) if "detail" in sf else ""
-            if name:
-                out.append(Support(name, detail or ""))
-    return tuple(out)
-
-
-def _lint(f: NodeReader, node) -> MappingProxyType:
-    lf = f.mapping(node, "`lint`")
-    words: dict[str, str] = {}
-    if lf is None:
-        return MappingProxyType(words)
-    f.unknown(lf, F.LINT, "`lint`")
-    if "language" in lf:
-        for w, (_k, v) in (f.mapping(lf["language"][1], "`lint: language`") or {}).items():
-            better = f.text(v, f"the advice for `{w}`", 200)
-            if better is not None:
-                words[w.lower()] = better
-    return MappingProxyType(words)

@@ -56,6 +56,7 @@ class Stat:
     min: int
     max: int
     description: str = ""
+    source: Source | None = field(default=None, compare=False)  # its name in deck.yaml
 
 
 @dataclass(frozen=True, slots=True)

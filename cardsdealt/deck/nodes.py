@@ -222,8 +222,9 @@ class NodeReader:
         if not (v[:1] in DASHES and _FLOAT.match(v[1:])):
             return False
         self.err(node, f"`{v}` starts with {DASHES[v[0]]}, not the minus sign `-` a number "
-                 "needs", f"Type the minus key instead: `-{v[1:]}`. Word and phones turn `-` "
-                 "into a longer dash by themselves; Notepad and TextEdit do not.")
+                 "needs", f"Type the minus key instead: `-{v[1:]}`. Word, Pages, phones and "
+                 "TextEdit can turn `-` into a longer dash by themselves: in TextEdit, first "
+                 "turn off Edit > Substitutions > Smart Dashes. Notepad leaves `-` as it is.")
         return True
 
     def _too_long(self, node, what: str, lo: float, hi: float) -> bool:

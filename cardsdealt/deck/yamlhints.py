@@ -113,7 +113,8 @@ def bullets(text: str, rel: str, upto: int) -> Problem | None:
                    "with a hyphen `-`",
                    f"Replace the `{ch}` with `-` (the minus key), followed by a space, e.g. "
                    "`- label: ...`. Word makes bullets and long dashes by itself: write deck "
-                   "files in Notepad or TextEdit." + _also([m for m, _c, _h in found[1:]]))
+                   "files in Notepad, or in TextEdit with Edit > Substitutions > Smart Dashes "
+                   "turned off." + _also([m for m, _c, _h in found[1:]]))
 
 
 def diagnose(text: str, rel: str, line_no: int) -> Problem | None:

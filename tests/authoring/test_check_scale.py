@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cardsdealt.authoring import check as check_mod
-from cardsdealt.authoring import lint
+from cardsdealt.authoring import lint, reach
 from cardsdealt.authoring.check import run_check
 from cardsdealt.deck import load_deck, yamlsource
 
@@ -55,7 +55,7 @@ def test_printed_problems_are_capped_with_a_count(deck_copy, monkeypatch):
 
 
 def test_big_deck_reachability_is_summarised_not_listed(tmp_path, monkeypatch):
-    monkeypatch.setattr(lint, "REACH_WORK", 10_000)  # a 600-card deck stands in for 10,000
+    monkeypatch.setattr(reach, "REACH_WORK", 10_000)  # a 600-card deck stands in for 10,000
     deck = load_deck(make_deck(tmp_path / "big", 600))
     advice = [p for p in lint.advise(deck) if "dealt" in p.message]
     # 600 cards dealt a few at a time: random journeys cannot tell which can never come up
@@ -65,17 +65,17 @@ def test_big_deck_reachability_is_summarised_not_listed(tmp_path, monkeypatch):
 
 def test_random_journeys_are_bounded_on_big_decks(tmp_path, monkeypatch):
     games = []
-    real = lint.simulate
+    real = reach.simulate
 
     def spy(deck, games_=None, **kw):
         games.append(kw.get("games", games_))
         return real(deck, **kw)
 
-    monkeypatch.setattr(lint, "simulate", lambda deck, **kw: spy(deck, **kw))
-    monkeypatch.setattr(lint, "REACH_WORK", 20_000)  # a 1,000-card deck stands in for 10,000
+    monkeypatch.setattr(reach, "simulate", lambda deck, **kw: spy(deck, **kw))
+    monkeypatch.setattr(reach, "REACH_WORK", 20_000)  # a 1,000-card deck stands in for 10,000
     deck = load_deck(make_deck(tmp_path / "big", 1_000))
     lint.advise(deck)
-    assert games and games[0] * len(deck.cards) <= lint.REACH_WORK
+    assert games and games[0] * len(deck.cards) <= reach.REACH_WORK
 
 
 @pytest.mark.parametrize("word", [1, 5, 9, 12, 24, 40])

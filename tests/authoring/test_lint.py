@@ -1,6 +1,6 @@
 """`check` gives advice (warnings) with file and line; `--strict` turns advice into failures."""
 
-from cardsdealt.authoring import lint
+from cardsdealt.authoring import reach
 from cardsdealt.authoring.lint import advise
 from cardsdealt.cli import main
 from cardsdealt.deck import check_deck, load_deck
@@ -119,7 +119,7 @@ def test_simulate_names_the_cards_going_round(deck_copy):
     out = "\n".join(report_lines(deck, report))
     assert "5 games did not end" in out
     assert "going round: moving-bedroom -> review -> moving-bedroom" in out
-    advice = lint._loops(deck, report, 5)
+    advice = reach._loops(deck, report, 5)
     assert advice and "kept leading to each other" in advice[0].message
 
 
@@ -129,3 +129,21 @@ def test_no_loop_advice_for_the_shipped_decks():
     for name in ("example", "kais-journey"):
         deck = load_deck(Path(__file__).resolve().parents[2] / "decks" / name)
         assert not [p for p in advise(deck) if "leading to each other" in p.message]
+
+
+def test_stat_advice_points_at_its_line_in_deck_yaml(tmp_path):
+    """Advice about a stat is at its name in deck.yaml, not at deck.yaml:1:1."""
+    from cardsdealt.authoring.new import new_deck
+
+    root = new_deck(tmp_path / "our-deck")
+    text = (root / "deck.yaml").read_text(encoding="utf-8")
+    text = text.replace('  heard: {label: "Feeling heard", start: 2, min: 0, max: 5}\n',
+                        '  heard: {label: "Feeling heard", start: 2, min: 0, max: 5}\n'
+                        '  belonging: {label: "Belonging", start: 1, min: 0, max: 5}\n')
+    (root / "deck.yaml").write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    advice = {p.message: p for p in advise(load_deck(root))}
+    stat = advice["the stat `belonging` is never changed by any choice"]
+    assert stat.file == "deck.yaml"
+    assert lines[stat.line - 1][stat.column - 1:] == \
+        'belonging: {label: "Belonging", start: 1, min: 0, max: 5}'

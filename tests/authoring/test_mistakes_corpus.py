@@ -1,8 +1,9 @@
 """The mistakes a group makes in Notepad, TextEdit or Word, one per deck: each gets exactly
 one message, at the line where the mistake is, naming it in the author's terms, with a fix.
 
-Every deck starts as `cardsdealt new` makes it (which checks clean, with no advice) and has
-one mistake put in. The expected line is found from the mistake itself, never hard-coded.
+Every deck starts as `cardsdealt new` makes it (which checks clean: its only advice names the
+starter's example words, and is left out here) and has one mistake put in. The expected line
+is found from the mistake itself, never hard-coded.
 """
 
 from __future__ import annotations
@@ -91,10 +92,12 @@ MISTAKES = [
             CARDS, "What would help Alex", ("non-breaking space", "invisible", "space bar")),
     Mistake("a Word bullet",
             lambda r: edit(r, CARDS, '    - label: "Go straight', '    • label: "Go straight'),
-            CARDS, "Go straight", ("`•` bullet", "hyphen `-`", "Notepad")),
+            CARDS, "Go straight", ("`•` bullet", "hyphen `-`", "Notepad",
+                                   "TextEdit with Edit > Substitutions > Smart Dashes")),
     Mistake("an en dash in -1",
             lambda r: edit(r, CARDS, "effects: {heard: -1}", "effects: {heard: \u20131}"),
-            CARDS, "heard: \u20131", ("en dash", "minus", "`-1`")),
+            CARDS, "heard: \u20131", ("en dash", "minus", "`-1`", "in TextEdit, first turn off "
+                                       "Edit > Substitutions > Smart Dashes")),
     Mistake("RTF saved as .yaml",
             lambda r: (r / CARDS).write_text(RTF, encoding="utf-8"),
             CARDS, "rtf1", ("RTF", "plain text", "Make Plain Text")),
@@ -109,9 +112,9 @@ MISTAKES = [
             lambda r: (r / "deck.yaml").write_text("", encoding="utf-8"),
             "deck.yaml", None, ("deck.yaml is empty", "undo", "cardsdealt new")),
     Mistake("text: on a classic card",
-            lambda r: edit(r, CARDS, 'statement: "I want to see my sister more."',
-                           'text: "I want to see my sister more."'),
-            CARDS, "text: \"I want to see", ("`statement:`", "not `text:`", "Rename"),
+            lambda r: edit(r, CARDS, 'statement: "I\'d like to see my sister every week."',
+                           'text: "I\'d like to see my sister every week."'),
+            CARDS, "text: \"I'd like to see", ("`statement:`", "not `text:`", "Rename"),
             mode="classic"),
     Mistake("a language word in a card",
             lambda r: edit(r, "deck.yaml", "cards: cards/",
@@ -155,10 +158,17 @@ MISTAKES = [
 ]
 
 
+STARTER = ("still has example words", "is still the example")  # test_new.py tests these
+
+
+def _starter_advice(text: str) -> bool:
+    return any(s in text for s in STARTER)
+
+
 def _problems(root: Path):
     deck, problems = check_deck(root)
     if deck is not None:
-        problems = problems + advise(deck)
+        problems = problems + [p for p in advise(deck) if not _starter_advice(p.message)]
     return problems
 
 
@@ -183,7 +193,8 @@ def test_one_message_at_the_mistake(tmp_path, m: Mistake, capsys):
     out = capsys.readouterr()
     assert code == (1 if m.severity == "error" else 0)
     assert "Traceback" not in out.out + out.err
-    assert len(re.findall(r": (?:error|warning): ", out.out)) == 1
+    said = [ln for ln in out.out.splitlines() if not _starter_advice(ln)]
+    assert len(re.findall(r": (?:error|warning): ", "\n".join(said))) == 1
 
 
 def test_check_pointed_at_a_card_file_checks_its_deck(tmp_path, capsys):

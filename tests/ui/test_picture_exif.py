@@ -87,7 +87,9 @@ def test_check_reads_the_size_as_seen(tmp_path):
                                                            "images/photo.jpg"), "utf-8")
     assert deck_images.image_size(root / "images" / "photo.jpg") == ("jpeg", 120, 240)
     deck = load_deck(root)
-    small = [p.message for p in advise(deck) if "is small" in p.message]
+    photo = {c.id for c in deck.cards if c.image == "images/photo.jpg"}
+    small = [p.message for p in advise(deck) if "is small" in p.message
+             and p.message.split("`")[1] in photo]
     assert small and all("(120x240)" in m for m in small)
 
 
