@@ -205,6 +205,7 @@ def test_play_it_now_keeps_no_session_and_comes_back_to_the_studio(home, tmp_pat
     assert h.table.game.finished and h.app.session is None
     assert store.list() == []  # no session, so nothing in the sessions or the CPD record
     assert "Save my record (R)" not in [label for _, label in h.top.actions]
+    assert ("start", "Back to the studio") in h.top.actions  # it says where it goes
     h.top.activate([a for a, _ in h.top.actions].index("start"))
     assert h.top is page and page.focus_key == "tool.play"  # where they were
     assert page.studio.saver is not None  # still saving the deck as it is changed
@@ -213,6 +214,7 @@ def test_play_it_now_keeps_no_session_and_comes_back_to_the_studio(home, tmp_pat
     d.back()
     assert h.top.name == "start"
     assert h.table.keeper.store is store
+    assert not h.table.trying_out
 
 
 # -- advice arriving keeps the box being written in on screen --------------------------------

@@ -189,6 +189,11 @@ class Table:
         """Read the deck folders again next time (a shared deck was just installed)."""
         self._entries = None
 
+    @property
+    def trying_out(self) -> bool:
+        """A game started by the studio's "Play it now" is on (its end goes back there)."""
+        return self._back is not None
+
     def try_out(self, deck: Deck, back: Callable[[], None]) -> None:
         """The studio's "Play it now": `deck` played as it is, kept as no session and in no
         record (it is a try-out of a deck being made); leaving the game for the start screen

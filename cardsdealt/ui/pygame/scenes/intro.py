@@ -2,14 +2,15 @@
 introduction, large enough to be read aloud from the screen. The first page also says who
 wrote the deck, exactly as it declares (`cardsdealt.deck.credits`). Next goes on (scrolling first
 if the words are longer than the screen); Back goes back. F5 is Next here too, so a clicker's
-start button never skips the content notes."""
+start button never skips the content notes. Back and Next are buttons too (a mouse or a
+finger sees where to press; a click anywhere else still goes on)."""
 
 from __future__ import annotations
 
 from pygame import Rect
 
 from cardsdealt.deck.credits import credit_lines
-from cardsdealt.render.draw import hint, panel
+from cardsdealt.render.draw import button, hint, panel
 from cardsdealt.render.text import draw_fitted, draw_text, fit
 from cardsdealt.ui.pygame.scenes.base import Scene
 
@@ -40,6 +41,13 @@ class IntroScene(Scene):
         m = self.m
         return Rect(m.px(160), m.px(190), m.w - m.px(320), m.h - m.px(190) - m.px(130))
 
+    def _buttons(self) -> tuple[Rect, Rect]:
+        """Back and Next along the foot, either side of the keys' hint."""
+        m = self.m
+        w, h = m.px(240), m.px(84)
+        y = m.h - m.px(108)
+        return Rect(m.px(160), y, w, h), Rect(m.w - m.px(160) - w, y, w, h)
+
     def _fitted(self):
         m = self.m
         box = self._box().inflate(-m.px(100), -m.px(80))
@@ -64,9 +72,14 @@ class IntroScene(Scene):
                       (self._box().right - m.px(20), self._box().bottom + m.px(8)),
                       th.table_muted, anchor="topright")
         go = self._next_words()
-        hint(surface, Rect(m.px(160), m.h - m.px(110), m.w - m.px(320), m.px(80)),
-             f"Next (PageDown or Space): {go} · Back (PageUp): go back · "
-             f"Page {self.page + 1} of {len(self.pages)}", th, m.u, align="center")
+        back, nxt = self._buttons()
+        button(surface, back, "Back", th, m.u)
+        button(surface, nxt, "Start" if go == "deal the first card" else "Next", th, m.u)
+        words = Rect(back.right + m.px(30), back.y, nxt.x - back.right - m.px(60), back.h)
+        keys = "" if m.portrait else (f"Next (PageDown or Space): {go} · "
+                                      "Back (PageUp): go back · ")  # (no room in portrait)
+        hint(surface, words, f"{keys}Page {self.page + 1} of {len(self.pages)}", th, m.u,
+             align="center")
 
     def _next_words(self) -> str:
         """What Next does now: scroll on first, then the next page, then the first card."""
@@ -108,7 +121,8 @@ class IntroScene(Scene):
         import pygame
 
         if event.type == pygame.MOUSEBUTTONDOWN and getattr(event, "button", 1) == 1:
-            self.on_intent("advance", event)
+            back, _next = self._buttons()
+            self.on_intent("back" if back.collidepoint(event.pos) else "advance", event)
         elif event.type == pygame.MOUSEWHEEL:
             f, box = self._fitted()
             self.scroll = max(0, min(max(0, f.height - box.h),

@@ -1,6 +1,7 @@
 """The end of a game: how it ended, where the stats finished (journey), what the group did,
-the seed to replay it, and the deck's support signposting, always shown. When the session is
-kept, "Save my record" (or R) writes the reflective record and says where it went."""
+its seed (`play --seed` deals it again), and the deck's support signposting, always shown.
+When the session is kept, "Save my record" (or R) writes the reflective record and says where
+it went."""
 
 from __future__ import annotations
 
@@ -20,14 +21,14 @@ RECORD = ("record", "Save my record (R)")
 def facts(game, summary) -> str:
     parts = []
     if game.mode == "journey":
-        parts.append(f"{len(summary.path)} cards")
+        parts.append(plural(len(summary.path), "card"))
         answered = sum(1 for r in summary.reflections if r.status == "answered")
         skipped = sum(1 for r in summary.reflections if r.status == "skipped")
         if answered or skipped:
             parts.append(f"{plural(answered, 'reflection')} written, {skipped} skipped")
     else:
         parts.append(f"{plural(len(summary.plays), 'card')} played and talked about")
-    parts.append(f"seed {game.seed} (to play this again: --seed {game.seed})")
+    parts.append(f"seed {game.seed}")  # (the same deal again: `play --seed`, README)
     return " · ".join(parts)
 
 
@@ -68,10 +69,14 @@ class SummaryScene(FocusScene):
 
     @property
     def actions(self) -> tuple:
-        """Save my record only when the session is kept (not with --no-save or --watch)."""
+        """Save my record only when the session is kept (not with --no-save or --watch); the
+        end of the studio's "Play it now" goes back to the studio, and says so."""
+        actions = ACTIONS
+        if getattr(self.table, "trying_out", False):
+            actions = (ACTIONS[0], ("start", "Back to the studio"), *ACTIONS[2:])
         if getattr(self.app, "session", None) is None:
-            return ACTIONS
-        return ACTIONS[:2] + (RECORD,) + ACTIONS[2:]
+            return actions
+        return actions[:2] + (RECORD,) + actions[2:]
 
     def on_show(self) -> None:
         self.reset_focus()
