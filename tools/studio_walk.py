@@ -48,24 +48,22 @@ def stages(downs: int) -> list[tuple[str, list[tuple[str, str]]]]:
     t = lambda words: [("type", words)]  # noqa: E731
     first_card = (
         k(*["Down"] * downs, "Return") + [("wait", "1")] + k("Return")
-        + t(DECK) + k("Return", "Return") + [("wait", "1")]
+        + t(DECK) + k("Return") + [("wait", "1")]  # Enter after the name makes the deck
         + k("Return") + t("First night") + k("Tab", "Tab")
         + t("I got here late and nobody knew my name.")
-        + k("Tab", "Return") + t("Sit with me and listen") + k("Tab")
+        + k("Tab", "Tab", "Return") + t("Sit with me and listen") + k("Tab")
         + t("I still could not sleep but I felt safer.") + k("Escape", "Tab", "Return")
         + t("Tell me the house rules") + k("Tab") + t("I nodded but I did not hear any of it.")
         + k("Escape"))
     pen = ["shift+Right"] * 3 + ["shift+Down"] * 3 + ["shift+Left"] * 3 + ["shift+Up"] * 3
-    picture = (k(*["Tab"] * 6, "shift+Tab", "Return") + [("wait", "1")]
+    picture = (k("shift+Tab", "shift+Tab", "Return") + [("wait", "1")]
                + k("space", *pen, "space", "Tab", "Return") + [("wait", "1")])
-    play = (k("Escape", *["shift+Tab"] * 4, "Return") + [("wait", "2")]
+    play = (k("Escape", *["shift+Tab"] * 5, "Return") + [("wait", "2")]
             + k("space") + [("wait", "1")] + k("1") + [("wait", "1")] + k("F5")
             + [("wait", "1")])
-    share = (k("Tab", "Return") + [("wait", "1")] + k("Escape") + [("wait", "1")]
-             + k("Escape", "Right", "Return") + [("wait", "2")]
-             + k(*["Down"] * (downs + 1), "Return") + [("wait", "1")]
-             + k("Down", "Down", "Return") + [("wait", "1")] + k("shift+Tab", "Return")
-             + [("wait", "2")])
+    # the end of "Play it now": its second button goes back to the deck's page, where the
+    # marker is on Play it now; Share this deck is the next
+    share = (k("Tab", "Return") + [("wait", "1")] + k("Tab", "Return") + [("wait", "2")])
     return [("first card", first_card), ("picture", picture), ("play", play),
             ("back to the studio and share", share)]
 
