@@ -54,11 +54,18 @@ class Help(Modal):
         m = self.m
         return m.screen.inflate(-m.px(160), -m.px(90)).inflate(-m.px(96), -m.px(96))
 
+    def _shown_columns(self) -> list:
+        """Two columns side by side; one, the second under the first, in a portrait window
+        (two were too narrow there: a key like "Space, Right, Left" was cut)."""
+        if self.m.portrait:
+            return [[row for c in self.columns for row in c]]
+        return list(self.columns)
+
     def _paging(self) -> tuple[int, int, int]:
         """(rows per column on a page, row height, pages)."""
         m, inner = self.m, self._inner()
         avail = inner.h - m.px(84) - m.px(60)
-        rows = max(len(c) for c in self.columns)
+        rows = max(len(c) for c in self._shown_columns())
         need = max(m.px(40), round(font("bold", scaled(m.px(28))).get_linesize() * 1.2))
         per = max(3, min(rows, avail // need))
         return per, avail // per, -(-rows // per)
@@ -75,11 +82,12 @@ class Help(Modal):
                   inner.topleft, th.accent, max_w=inner.w, max_h=m.px(80))
         top = inner.y + m.px(84)
         gap = m.px(56)
-        col_w = (inner.w - gap) // 2
+        columns = self._shown_columns()
+        col_w = (inner.w - gap * (len(columns) - 1)) // len(columns)
         per, row_h, pages = self._paging()
         self.page = min(self.page, pages - 1)
-        shown = [t[self.page * per:(self.page + 1) * per] for t in self.columns]
-        sizes = self._sizes(col_w, row_h, shown[0] + shown[1])
+        shown = [t[self.page * per:(self.page + 1) * per] for t in columns]
+        sizes = self._sizes(col_w, row_h, [row for rows in shown for row in rows])
         for i, rows in enumerate(shown):
             col = Rect(inner.x + i * (col_w + gap), top, col_w, row_h * per)
             self._rows(surface, col, rows, row_h, sizes)
