@@ -79,9 +79,7 @@ class DrawingCanvas:
         self.pen_down = False
         self._live: dict[object, Stroke] = {}  # "mouse", "key" or a finger id -> its line
         self._full = pygame.Surface(self.size)
-        self._full.fill(PAPER)
-        if self.start is not None:
-            self._full.blit(self.start, (0, 0))
+        self._page(with_start=True)
         self._shown: pygame.Surface | None = None  # the drawing at the size shown
 
     # -- state -------------------------------------------------------------------------
@@ -275,15 +273,19 @@ class DrawingCanvas:
             for x, y in points:
                 pygame.draw.circle(self._shown, colour, (x * k, y * k), rs)
 
+    def _page(self, with_start: bool) -> None:
+        """The white page, with the drawing it started from when that is still on it."""
+        self._full.fill(PAPER)
+        if with_start and self.start is not None:
+            self._full.blit(self.start, (0, 0))
+
     def _replay(self) -> None:
         """Draw every line again from the last clear (after an undo or a clear)."""
-        self._full.fill(PAPER)
         start = 0
         for i, item in enumerate(self.history):
             if isinstance(item, Clear):
                 start = i + 1
-        if start == 0 and self.start is not None:
-            self._full.blit(self.start, (0, 0))
+        self._page(with_start=start == 0)  # a clear took the drawing it started from off
         for item in self.history[start:]:
             if isinstance(item, Stroke):
                 for piece in _pieces(item):
